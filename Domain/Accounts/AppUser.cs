@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace RedMvc.Domain.Accounts;
+
+/// <summary>A person with an account. Identity owns the credentials; we own the public face.</summary>
+public class AppUser : IdentityUser
+{
+    public const int DisplayNameMaxLength = 24;
+    public const int HandleMinLength = 3;
+    public const int HandleMaxLength = 20;
+
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>Unique, lower-case public name used in profile addresses (/u/{handle}).</summary>
+    public string Handle { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+
+    /// <summary>Preferred UI language ("zh-CN" or "en"), used for email too.</summary>
+    public string? Culture { get; set; }
+
+    public static string NormalizeHandle(string handle) => handle.Trim().TrimStart('@').ToLowerInvariant();
+
+    /// <summary>Handles are 3-20 of a-z, 0-9, '_' and '.', starting with a letter or digit.</summary>
+    public static bool IsValidHandle(string handle)
+    {
+        if (handle.Length < HandleMinLength || handle.Length > HandleMaxLength) return false;
+        if (!char.IsAsciiLetterOrDigit(handle[0])) return false;
+        return handle.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '.');
+    }
+}

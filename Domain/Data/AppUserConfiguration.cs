@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RedMvc.Domain.Accounts;
+
+namespace RedMvc.Domain.Data;
+
+public class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> user)
+    {
+        user.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength * 2).IsRequired();
+        user.Property(u => u.Handle).HasMaxLength(AppUser.HandleMaxLength).IsRequired();
+        user.HasIndex(u => u.Handle).IsUnique();
+        user.Property(u => u.Culture).HasMaxLength(10);
+    }
+}

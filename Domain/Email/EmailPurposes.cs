@@ -1,0 +1,10 @@
+namespace RedMvc.Domain.Email;
+
+/// <summary>The kinds of email; part of the outbox's unique key.</summary>
+public static class EmailPurposes
+{
+    public const string ConfirmEmail = "confirm-email";
+    public const string ResetPassword = "reset-password";
+    public const string ChangeEmail = "change-email";
+    public const string AccountDeleted = "account-deleted";
+}

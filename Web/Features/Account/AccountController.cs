@@ -1,0 +1,162 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using RedMvc.Domain.Accounts;
+using RedMvc.Web.Infrastructure;
+using RedMvc.Workers.Email;
+
+namespace RedMvc.Web.Features.Account;
+
+[Route("account")]
+public class AccountController(
+    UserManager<AppUser> users,
+    SignInManager<AppUser> signIn,
+    AccountEmails emails,
+    PublicLinks links,
+    IStringLocalizer<SharedResource> t) : Controller
+{
+    [HttpGet("register")]
+    public IActionResult Register() => User.Identity?.IsAuthenticated == true ? LocalRedirect("/") : View(new RegisterForm());
+
+    [HttpPost("register"), EnableRateLimiting(RateLimits.Register)]
+    public async Task<IActionResult> Register(RegisterForm form)
+    {
+        var handle = AppUser.NormalizeHandle(form.Handle);
+        if (ModelState.IsValid && !AppUser.IsValidHandle(handle))
+            ModelState.AddModelError(nameof(form.Handle), t["Validation.Handle"]);
+        if (!ModelState.IsValid) return View(form);
+
+        var user = new AppUser
+        {
+            Email = form.Email.Trim(),
+            UserName = handle,
+            Handle = handle,
+            DisplayName = form.DisplayName.Trim(),
+            Culture = MvcSetup.CurrentCultureName(),
+        };
+        var created = await users.CreateAsync(user, form.Password);
+        if (!created.Succeeded)
+        {
+            ModelState.AddIdentityErrors(created, t);
+            return View(form);
+        }
+        await users.AddToRoleAsync(user, Roles.Member);
+        await SendConfirmationAsync(user, requestId: user.Id);
+        await signIn.SignInAsync(user, isPersistent: false);
+        return RedirectToAction(nameof(CheckEmail));
+    }
+
+    [HttpGet("check-email"), Authorize]
+    public IActionResult CheckEmail() => View();
+
+    [HttpPost("resend-confirmation"), Authorize, EnableRateLimiting(RateLimits.Register)]
+    public async Task<IActionResult> ResendConfirmation()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        if (user.EmailConfirmed) return LocalRedirect("/");
+        await SendConfirmationAsync(user, requestId: $"{user.Id}:{Guid.NewGuid():N}");
+        return RedirectToAction(nameof(CheckEmail));
+    }
+
+    /// <summary>The link from the email. The token, not the session, proves who clicked it.</summary>
+    [HttpGet("confirm-email")]
+    public async Task<IActionResult> ConfirmEmail(string? userId, string? code)
+    {
+        var user = userId is null ? null : await users.FindByIdAsync(userId);
+        var token = PublicLinks.DecodeToken(code);
+        var confirmed = user is not null && token is not null && (await users.ConfirmEmailAsync(user, token)).Succeeded;
+        if (confirmed && signIn.IsSignedIn(User) && users.GetUserId(User) == user!.Id)
+            await signIn.RefreshSignInAsync(user);
+        return View(confirmed);
+    }
+
+    [HttpGet("sign-in")]
+    public IActionResult SignIn(string? returnUrl) => View(new SignInForm { ReturnUrl = returnUrl });
+
+    [HttpPost("sign-in"), EnableRateLimiting(RateLimits.SignIn)]
+    public async Task<IActionResult> SignIn(SignInForm form)
+    {
+        if (!ModelState.IsValid) return View(form);
+        var user = await users.FindByEmailAsync(form.Email.Trim());
+        var result = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+            return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
+        ModelState.AddModelError("", result.IsLockedOut
+            ? t["SignIn.LockedOut", (int)IdentitySetup.LockoutDuration.TotalMinutes]
+            : t["SignIn.Failed"]);
+        return View(form);
+    }
+
+    [HttpPost("sign-out")]
+    public new async Task<IActionResult> SignOut()
+    {
+        await signIn.SignOutAsync();
+        return LocalRedirect("/");
+    }
+
+    [HttpGet("forgot-password")]
+    public IActionResult ForgotPassword() => View(new ForgotPasswordForm());
+
+    [HttpPost("forgot-password"), EnableRateLimiting(RateLimits.PasswordReset)]
+    public async Task<IActionResult> ForgotPassword(ForgotPasswordForm form)
+    {
+        if (!ModelState.IsValid) return View(form);
+        var user = await users.FindByEmailAsync(form.Email.Trim());
+        if (user is not null)
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var link = links.Absolute(Url.Action(nameof(ResetPassword), new { userId = user.Id, code = PublicLinks.EncodeToken(token) })!);
+            await emails.ResetPasswordAsync(user, link, requestId: Guid.NewGuid().ToString("N"));
+        }
+        // The same answer whether or not the address has an account: no account discovery.
+        return RedirectToAction(nameof(ResetLinkSent));
+    }
+
+    [HttpGet("reset-link-sent")]
+    public IActionResult ResetLinkSent() => View();
+
+    [HttpGet("reset-password")]
+    public IActionResult ResetPassword(string? userId, string? code) =>
+        userId is null || code is null ? View("ResetLinkInvalid") : View(new ResetPasswordForm { UserId = userId, Code = code });
+
+    [HttpPost("reset-password"), EnableRateLimiting(RateLimits.PasswordReset)]
+    public async Task<IActionResult> ResetPassword(ResetPasswordForm form)
+    {
+        if (!ModelState.IsValid) return View(form);
+        var user = await users.FindByIdAsync(form.UserId);
+        var token = PublicLinks.DecodeToken(form.Code);
+        if (user is null || token is null) return View("ResetLinkInvalid");
+        var result = await users.ResetPasswordAsync(user, token, form.Password);
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))) return View("ResetLinkInvalid");
+        if (!result.Succeeded)
+        {
+            ModelState.AddIdentityErrors(result, t);
+            return View(form);
+        }
+        // Whoever could read the mailbox now owns the account: lift a lockout, and the address is proven.
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        if (!user.EmailConfirmed)
+        {
+            user.EmailConfirmed = true;
+            await users.UpdateAsync(user);
+        }
+        this.Flash(t["ResetPassword.Done"]);
+        return RedirectToAction(nameof(SignIn));
+    }
+
+    [HttpGet("access-denied")]
+    public IActionResult AccessDenied() => View();
+
+    private async Task SendConfirmationAsync(AppUser user, string requestId)
+    {
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        var link = links.Absolute(Url.Action(nameof(ConfirmEmail), new { userId = user.Id, code = PublicLinks.EncodeToken(token) })!);
+        await emails.ConfirmEmailAsync(user, link, requestId);
+    }
+}

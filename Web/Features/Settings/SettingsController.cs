@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using RedMvc.Domain.Accounts;
+using RedMvc.Web.Infrastructure;
+using RedMvc.Workers.Email;
+
+namespace RedMvc.Web.Features.Settings;
+
+[Authorize, Route("settings")]
+public class SettingsController(
+    UserManager<AppUser> users,
+    SignInManager<AppUser> signIn,
+    AccountEmails emails,
+    PublicLinks links,
+    IStringLocalizer<SharedResource> t) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        var roles = await users.GetRolesAsync(user);
+        return View(new SettingsOverview(user.DisplayName, user.Handle, user.Email!, user.EmailConfirmed, user.CreatedAt, roles.Order().ToList()));
+    }
+
+    [HttpGet("password")]
+    public IActionResult Password() => View(new ChangePasswordForm());
+
+    [HttpPost("password")]
+    public async Task<IActionResult> Password(ChangePasswordForm form)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        if (!ModelState.IsValid) return View(form);
+        var result = await users.ChangePasswordAsync(user, form.CurrentPassword, form.Password);
+        if (!result.Succeeded)
+        {
+            ModelState.AddIdentityErrors(result, t);
+            return View(form);
+        }
+        await signIn.RefreshSignInAsync(user);
+        this.Flash(t["Settings.PasswordChanged"]);
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpGet("email")]
+    public async Task<IActionResult> Email()
+    {
+        var user = await users.GetUserAsync(User);
+        return user is null ? Challenge() : View(new ChangeEmailForm { CurrentEmail = user.Email! });
+    }
+
+    [HttpPost("email")]
+    public async Task<IActionResult> Email(ChangeEmailForm form)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        form.CurrentEmail = user.Email!;
+        if (ModelState.IsValid && !await users.CheckPasswordAsync(user, form.CurrentPassword))
+            ModelState.AddModelError(nameof(form.CurrentPassword), t["Identity.PasswordMismatch"]);
+        var newEmail = form.Email.Trim();
+        if (ModelState.IsValid && string.Equals(newEmail, user.Email, StringComparison.OrdinalIgnoreCase))
+            ModelState.AddModelError(nameof(form.Email), t["Settings.SameEmail"]);
+        if (ModelState.IsValid && await users.FindByEmailAsync(newEmail) is not null)
+            ModelState.AddModelError(nameof(form.Email), t["Identity.DuplicateEmail", newEmail]);
+        if (!ModelState.IsValid) return View(form);
+
+        var token = await users.GenerateChangeEmailTokenAsync(user, newEmail);
+        var link = links.Absolute(Url.Action(nameof(ConfirmEmailChange), new { userId = user.Id, email = newEmail, code = PublicLinks.EncodeToken(token) })!);
+        await emails.ChangeEmailAsync(user, newEmail, link, requestId: Guid.NewGuid().ToString("N"));
+        this.Flash(t["Settings.EmailChangeSent", newEmail]);
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>The link from the email sent to the new address; the token binds user, address and time.</summary>
+    [HttpGet("confirm-email-change"), AllowAnonymous]
+    public async Task<IActionResult> ConfirmEmailChange(string? userId, string? email, string? code)
+    {
+        var user = userId is null ? null : await users.FindByIdAsync(userId);
+        var token = PublicLinks.DecodeToken(code);
+        var changed = user is not null && email is not null && token is not null
+            && (await users.ChangeEmailAsync(user, email, token)).Succeeded;
+        if (changed && signIn.IsSignedIn(User) && users.GetUserId(User) == user!.Id)
+            await signIn.RefreshSignInAsync(user);
+        return View(changed);
+    }
+
+    [HttpGet("delete")]
+    public IActionResult Delete() => View(new DeleteAccountForm());
+
+    [HttpPost("delete")]
+    public async Task<IActionResult> Delete(DeleteAccountForm form)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        if (ModelState.IsValid && AppUser.NormalizeHandle(form.ConfirmHandle) != user.Handle)
+            ModelState.AddModelError(nameof(form.ConfirmHandle), t["Settings.DeleteHandleMismatch"]);
+        if (ModelState.IsValid && !await users.CheckPasswordAsync(user, form.CurrentPassword))
+            ModelState.AddModelError(nameof(form.CurrentPassword), t["Identity.PasswordMismatch"]);
+        if (!ModelState.IsValid) return View(form);
+
+        await emails.AccountDeletedAsync(user);
+        var result = await users.DeleteAsync(user);
+        if (!result.Succeeded)
+        {
+            ModelState.AddIdentityErrors(result, t);
+            return View(form);
+        }
+        await signIn.SignOutAsync();
+        this.Flash(t["Settings.AccountDeleted"]);
+        return LocalRedirect("/");
+    }
+}

@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RedMvc.Web.Features.Settings;
+
+public record SettingsOverview(string DisplayName, string Handle, string Email, bool EmailConfirmed, DateTime MemberSince, IReadOnlyList<string> Roles);
+
+public class ChangePasswordForm
+{
+    [Required(ErrorMessage = "Validation.Required"), DataType(DataType.Password), Display(Name = "Field.CurrentPassword")]
+    public string CurrentPassword { get; set; } = "";
+
+    [Required(ErrorMessage = "Validation.Required"), StringLength(128, MinimumLength = 8, ErrorMessage = "Validation.PasswordLength")]
+    [DataType(DataType.Password), Display(Name = "Field.NewPassword")]
+    public string Password { get; set; } = "";
+}
+
+public class ChangeEmailForm
+{
+    public string CurrentEmail { get; set; } = "";
+
+    [Required(ErrorMessage = "Validation.Required"), EmailAddress(ErrorMessage = "Validation.Email"), StringLength(256)]
+    [Display(Name = "Field.NewEmail")]
+    public string Email { get; set; } = "";
+
+    [Required(ErrorMessage = "Validation.Required"), DataType(DataType.Password), Display(Name = "Field.CurrentPassword")]
+    public string CurrentPassword { get; set; } = "";
+}
+
+public class DeleteAccountForm
+{
+    [Required(ErrorMessage = "Validation.Required"), DataType(DataType.Password), Display(Name = "Field.CurrentPassword")]
+    public string CurrentPassword { get; set; } = "";
+
+    /// <summary>The member types their handle, so a stray click cannot delete an account.</summary>
+    [Required(ErrorMessage = "Validation.Required"), Display(Name = "Field.ConfirmHandle")]
+    public string ConfirmHandle { get; set; } = "";
+}

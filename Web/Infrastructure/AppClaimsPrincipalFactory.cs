@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using RedMvc.Domain.Accounts;
+
+namespace RedMvc.Web.Infrastructure;
+
+/// <summary>Puts what the layout and policies need into the cookie, so no page reads the user row for it.</summary>
+public class AppClaimsPrincipalFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(RedClaims.DisplayName, user.DisplayName));
+        identity.AddClaim(new Claim(RedClaims.Handle, user.Handle));
+        if (user.EmailConfirmed) identity.AddClaim(new Claim(RedClaims.EmailConfirmed, "true"));
+        return identity;
+    }
+}
+
+public static class ClaimsPrincipalExtensions
+{
+    public static string DisplayName(this ClaimsPrincipal user) => user.FindFirstValue(RedClaims.DisplayName) ?? user.Identity?.Name ?? "";
+    public static string Handle(this ClaimsPrincipal user) => user.FindFirstValue(RedClaims.Handle) ?? "";
+    public static bool HasConfirmedEmail(this ClaimsPrincipal user) => user.HasClaim(RedClaims.EmailConfirmed, "true");
+    public static bool IsStaff(this ClaimsPrincipal user) => Policies.StaffRoles.Any(user.IsInRole);
+}

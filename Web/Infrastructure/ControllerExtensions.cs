@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+using RedMvc.Domain.Accounts;
+
+namespace RedMvc.Web.Infrastructure;
+
+public static class ControllerExtensions
+{
+    public const string FlashKey = "flash";
+
+    /// <summary>A one-line message shown at the top of the next page (after a redirect).</summary>
+    public static void Flash(this Controller controller, string message) => controller.TempData[FlashKey] = message;
+
+    /// <summary>Puts Identity's errors next to the field they are about.</summary>
+    public static void AddIdentityErrors(this ModelStateDictionary modelState, IdentityResult result, IStringLocalizer t)
+    {
+        foreach (var error in result.Errors)
+        {
+            var (field, message) = error.Code switch
+            {
+                nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.InvalidEmail) => ("Email", error.Description),
+                nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.InvalidUserName) => ("Handle", error.Description),
+                CommonPasswordValidator.CommonPasswordCode => ("Password", t["Identity.CommonPassword"].Value),
+                CommonPasswordValidator.PersonalPasswordCode => ("Password", t["Identity.PersonalPassword"].Value),
+                nameof(IdentityErrorDescriber.PasswordMismatch) => ("CurrentPassword", error.Description),
+                var code when code.StartsWith("Password", StringComparison.Ordinal) => ("Password", error.Description),
+                _ => ("", error.Description),
+            };
+            modelState.AddModelError(field, message);
+        }
+    }
+}

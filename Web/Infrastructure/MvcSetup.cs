@@ -1,0 +1,47 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+
+namespace RedMvc.Web.Infrastructure;
+
+public static class MvcSetup
+{
+    public const string DefaultCulture = "zh-CN";
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static IServiceCollection AddRedMvc(this IServiceCollection services)
+    {
+        services.AddControllersWithViews(mvc => mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+            .AddRazorOptions(razor =>
+            {
+                // One folder per feature: Features/{Controller}/{View}.cshtml, shared bits in Features/Shared.
+                razor.ViewLocationFormats.Clear();
+                razor.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
+                razor.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+                razor.AreaViewLocationFormats.Clear();
+                razor.AreaViewLocationFormats.Add("/Areas/{2}/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
+                razor.AreaViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+            });
+
+        services.AddScoped<Seed.DemoSeeder>();
+        services.AddScoped<PublicLinks>();
+        services.AddHttpContextAccessor();
+
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(DefaultCulture);
+            options.SupportedCultures = Cultures;
+            options.SupportedUICultures = Cultures;
+            // The language switch's cookie first, then the browser's Accept-Language.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        return services;
+    }
+
+    /// <summary>"zh-CN" or "en" for the current request, used as the new member's mail language.</summary>
+    public static string CurrentCultureName() =>
+        CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh-CN" : "en";
+}

@@ -1,0 +1,45 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace RedMvc.Web.Infrastructure;
+
+public static class Pipeline
+{
+    public static WebApplication UseRedPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
+        if (SecuritySetup.RequireHttps(app.Configuration, app.Environment))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseSecurityHeaders();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = file =>
+            {
+                // Versioned by asp-append-version: safe to keep for a year.
+                if (file.Context.Request.Query.ContainsKey("v"))
+                    file.Context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=31536000, immutable";
+            },
+        });
+        app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health");
+        app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
+        {
+            Authorization = [], // the endpoint's Staff policy decides
+            DashboardTitle = "RedMvc jobs",
+            AppPath = "/",
+        }).RequireAuthorization(Policies.Staff);
+        app.MapControllerRoute("areas", "{area:exists}/{controller=Home}/{action=Index}/{id?}");
+        app.MapControllers();
+        return app;
+    }
+}

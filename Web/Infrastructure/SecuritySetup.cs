@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.DataProtection;
+using RedMvc.Domain.Data;
+
+namespace RedMvc.Web.Infrastructure;
+
+public static class SecuritySetup
+{
+    /// <summary>HTTPS redirection, HSTS and Secure cookies: on outside Development unless Security:RequireHttps says otherwise.</summary>
+    public static bool RequireHttps(IConfiguration config, IHostEnvironment env) =>
+        config.GetValue("Security:RequireHttps", !env.IsDevelopment());
+
+    public static IServiceCollection AddRedSecurity(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
+    {
+        var secure = RequireHttps(config, env) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        // Keys in the database: every web node and restart can read cookies and tokens issued by another.
+        services.AddDataProtection().SetApplicationName("RedMvc").PersistKeysToDbContext<AppDbContext>();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "red.af";
+            o.Cookie.SecurePolicy = secure;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+        });
+        services.ConfigureApplicationCookie(o => o.Cookie.SecurePolicy = secure);
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+        services.AddRedRateLimits(config);
+        return services;
+    }
+}

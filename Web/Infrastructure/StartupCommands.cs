@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using RedMvc.Domain.Accounts;
+using RedMvc.Domain.Data;
+using RedMvc.Web.Seed;
+using RedMvc.Workers;
+
+namespace RedMvc.Web.Infrastructure;
+
+/// <summary>What happens before the site serves: commands, migrations, roles, demo content.</summary>
+public static class StartupCommands
+{
+    /// <summary>Runs `create-admin &lt;email&gt;` and returns true; otherwise false and the site starts.</summary>
+    public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
+    {
+        if (args.Length == 0 || args[0] != "create-admin") return false;
+        if (args.Length < 2)
+        {
+            Console.Error.WriteLine("Usage: dotnet run --project Web -- create-admin <email>");
+            Environment.ExitCode = 2;
+            return true;
+        }
+        await MigrationRunner.MigrateAsync(app.Services);
+        await using var scope = app.Services.CreateAsyncScope();
+        await EnsureRolesAsync(scope.ServiceProvider);
+        var result = await AdminCommand.CreateAdminAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), args[1]);
+        Console.WriteLine(result.Message);
+        Environment.ExitCode = result.Succeeded ? 0 : 1;
+        return true;
+    }
+
+    public static async Task PrepareDatabaseAsync(WebApplication app, string[] args)
+    {
+        var options = app.Services.GetRequiredService<DatabaseOptions>();
+        if (options.MigrateOnStartup) await MigrationRunner.MigrateAsync(app.Services);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await EnsureRolesAsync(scope.ServiceProvider);
+        var seedAsked = args.Contains("--seed");
+        if (seedAsked || app.Environment.IsDevelopment())
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(force: seedAsked);
+
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceAddress(app));
+    }
+
+    private static async Task EnsureRolesAsync(IServiceProvider services)
+    {
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+        }
+    }
+
+    private static void AnnounceAddress(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+            Console.WriteLine($"RedMvc is running. Open {address.Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost")}");
+        if (WorkersHostingExtensions.PickupFolder(app.Services) is { } pickup)
+            Console.WriteLine($"No SMTP host is configured: emails are written as .eml files to {pickup}");
+    }
+}

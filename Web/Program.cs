@@ -1,0 +1,20 @@
+using RedMvc.Web.Infrastructure;
+using RedMvc.Workers;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Find() });
+
+builder.AddRedWorkers(runServer: builder.Configuration.GetValue("Workers:InProcess", true));
+builder.Services.AddRedIdentity();
+builder.Services.AddRedMvc();
+builder.Services.AddRedSecurity(builder.Configuration, builder.Environment);
+
+var app = builder.Build();
+
+if (await StartupCommands.TryRunAsync(app, args)) return;
+await StartupCommands.PrepareDatabaseAsync(app, args);
+
+app.UseRedPipeline();
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

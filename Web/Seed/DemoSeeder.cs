@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using RedMvc.Domain.Accounts;
+using RedMvc.Domain.Data;
+
+namespace RedMvc.Web.Seed;
+
+/// <summary>
+/// Demo members for local runs: on the first Development start, or with --seed. The passwords are
+/// local-only (README lists them); never run --seed against production.
+/// </summary>
+public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, ILogger<DemoSeeder> logger)
+{
+    public const string StaffEmail = "staff@redmvc.local";
+    public const string StaffPassword = "red-staff-local-2026";
+    public const string MemberPassword = "red-member-local-2026";
+
+    public record DemoMember(string Handle, string DisplayName, string Email, string Culture, params string[] Roles);
+
+    public static readonly IReadOnlyList<DemoMember> Members =
+    [
+        new("staff", "RedMvc 运营", StaffEmail, "zh-CN", Roles.Staff, Roles.Member),
+        new("xiaolu", "小鹿爱拍照", "xiaolu@redmvc.local", "zh-CN", Roles.Member, Roles.Creator),
+        new("camping_zhou", "周末露营家", "zhou@redmvc.local", "zh-CN", Roles.Member),
+        new("mia.eats", "Mia 吃遍上海", "mia@redmvc.local", "en", Roles.Member, Roles.Creator),
+        new("linlin", "林林的小家", "linlin@redmvc.local", "zh-CN", Roles.Member),
+        new("ahao_fit", "阿豪健身日记", "ahao@redmvc.local", "zh-CN", Roles.Member),
+        new("grace.w", "Grace 穿搭", "grace@redmvc.local", "en", Roles.Member),
+        new("maple_brand", "枫叶生活馆", "shop@maple.redmvc.local", "zh-CN", Roles.Member, Roles.Brand),
+    ];
+
+    public async Task SeedAsync(bool force)
+    {
+        if (!force && await db.Users.AnyAsync()) return;
+        foreach (var member in Members)
+        {
+            if (await users.FindByEmailAsync(member.Email) is not null) continue;
+            var user = new AppUser
+            {
+                Email = member.Email,
+                EmailConfirmed = true,
+                UserName = member.Handle,
+                Handle = member.Handle,
+                DisplayName = member.DisplayName,
+                Culture = member.Culture,
+            };
+            var password = member.Email == StaffEmail ? StaffPassword : MemberPassword;
+            var result = await users.CreateAsync(user, password);
+            if (!result.Succeeded)
+            {
+                logger.LogWarning("Demo member {Handle} not created: {Errors}", member.Handle, string.Join("; ", result.Errors.Select(e => e.Description)));
+                continue;
+            }
+            await users.AddToRolesAsync(user, member.Roles);
+        }
+        logger.LogInformation("Demo members seeded (staff: {Email})", StaffEmail);
+    }
+}

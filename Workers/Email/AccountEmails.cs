@@ -1,0 +1,53 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using RedMvc.Domain.Accounts;
+using RedMvc.Domain.Email;
+
+namespace RedMvc.Workers.Email;
+
+/// <summary>The account mails: what each says, in the recipient's language, queued through the outbox.</summary>
+public class AccountEmails(OutboxMailer mailer, IStringLocalizer<EmailStrings> localizer)
+{
+    public const int ResetLinkLifetimeMinutes = 60;
+
+    public Task<bool> ConfirmEmailAsync(AppUser user, string link, string requestId) =>
+        QueueAsync(EmailPurposes.ConfirmEmail, user.Email!, requestId, user, "ConfirmEmail",
+            headingArg: user.DisplayName, bodyArg: null, link);
+
+    public Task<bool> ResetPasswordAsync(AppUser user, string link, string requestId) =>
+        QueueAsync(EmailPurposes.ResetPassword, user.Email!, requestId, user, "ResetPassword",
+            headingArg: null, bodyArg: ResetLinkLifetimeMinutes, link);
+
+    public Task<bool> ChangeEmailAsync(AppUser user, string newEmail, string link, string requestId) =>
+        QueueAsync(EmailPurposes.ChangeEmail, newEmail, requestId, user, "ChangeEmail",
+            headingArg: null, bodyArg: newEmail, link);
+
+    public Task<bool> AccountDeletedAsync(AppUser user) =>
+        QueueAsync(EmailPurposes.AccountDeleted, user.Email!, user.Id, user, "AccountDeleted",
+            headingArg: user.DisplayName, bodyArg: null, link: null);
+
+    private async Task<bool> QueueAsync(string purpose, string recipient, string subjectId, AppUser user, string kind,
+        object? headingArg, object? bodyArg, string? link)
+    {
+        var culture = user.Culture ?? "zh-CN";
+        var saved = CultureInfo.CurrentUICulture;
+        EmailContent content;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+            content = new EmailContent(
+                culture,
+                Subject: localizer[$"{kind}.Subject"],
+                Heading: localizer[$"{kind}.Heading", headingArg ?? ""],
+                Paragraphs: [localizer[$"{kind}.Body", bodyArg ?? ""]],
+                ActionLabel: link is null ? null : localizer[$"{kind}.Action"].Value,
+                ActionUrl: link,
+                Footnote: localizer[$"{kind}.Footnote"].Value);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = saved;
+        }
+        return await mailer.QueueAsync(purpose, recipient, subjectId, content);
+    }
+}

@@ -1,0 +1,17 @@
+namespace RedMvc.Workers;
+
+/// <summary>Hangfire queue names, most urgent first (a server takes work in this order).</summary>
+public static class Queues
+{
+    public const string Critical = "critical";
+    public const string Email = "email";
+    public const string Default = "default";
+
+    public static readonly string[] All = [Critical, Email, Default];
+}
+
+/// <summary>Stable ids of recurring jobs, so re-registering at start-up updates instead of duplicating.</summary>
+public static class JobIds
+{
+    public const string SweepEmailOutbox = "email-outbox-sweeper";
+}

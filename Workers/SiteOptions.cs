@@ -1,0 +1,10 @@
+namespace RedMvc.Workers;
+
+/// <summary>Bound from "Site".</summary>
+public class SiteOptions
+{
+    /// <summary>Absolute base address used in links that leave the site (email). Empty: the request's own origin.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    public string Name { get; set; } = "RedMvc";
+}

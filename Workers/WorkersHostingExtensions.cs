@@ -1,0 +1,103 @@
+using Hangfire;
+using Hangfire.SqlServer;
+using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RedMvc.Domain.Data;
+using RedMvc.Workers.Email;
+using RedMvc.Workers.Hosting;
+using RedMvc.Workers.Jobs;
+
+namespace RedMvc.Workers;
+
+public static class WorkersHostingExtensions
+{
+    /// <summary>
+    /// Database, email and Hangfire for both hosts. runServer adds the one Hangfire server that
+    /// processes jobs (in the web process by default, or in the standalone Workers process).
+    /// </summary>
+    public static IHostApplicationBuilder AddRedWorkers(this IHostApplicationBuilder builder, bool runServer)
+    {
+        var config = builder.Configuration;
+        var services = builder.Services;
+        var dataFolder = DataPaths.DataFolder(config, builder.Environment.ContentRootPath);
+
+        services.AddRedDatabase(config, builder.Environment.ContentRootPath);
+        services.AddSingleton(TimeProvider.System);
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<SiteOptions>(config.GetSection("Site"));
+        AddEmail(services, config, dataFolder);
+        AddHangfire(services, config, builder.Environment.ContentRootPath, dataFolder);
+
+        services.AddScoped<SendEmailJob>();
+        services.AddScoped<SweepEmailOutboxJob>();
+        services.AddHealthChecks()
+            .AddDbContextCheck<AppDbContext>("database")
+            .AddCheck<JobStorageHealthCheck>("jobs");
+
+        if (runServer)
+        {
+            services.AddHangfireServer(server =>
+            {
+                server.Queues = Queues.All;
+                server.WorkerCount = config.GetValue("Workers:WorkerCount", Math.Max(2, Environment.ProcessorCount * 2));
+                server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+            services.AddHostedService<RecurringJobsRegistrar>();
+        }
+        return builder;
+    }
+
+    private static void AddEmail(IServiceCollection services, IConfiguration config, string dataFolder)
+    {
+        services.Configure<EmailOptions>(config.GetSection("Email"));
+        var options = config.GetSection("Email").Get<EmailOptions>() ?? new EmailOptions();
+        if (string.IsNullOrWhiteSpace(options.Smtp.Host))
+        {
+            var pickup = Path.GetFullPath(Path.Combine(dataFolder, options.PickupFolder));
+            services.AddSingleton<IEmailSender>(sp =>
+                new PickupFolderEmailSender(pickup, sp.GetRequiredService<ILogger<PickupFolderEmailSender>>()));
+        }
+        else
+        {
+            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        }
+        services.AddScoped<EmailRenderer>();
+        services.AddScoped<OutboxMailer>();
+        services.AddScoped<AccountEmails>();
+    }
+
+    private static void AddHangfire(IServiceCollection services, IConfiguration config, string contentRoot, string dataFolder)
+    {
+        var database = DatabaseServiceCollectionExtensions.ReadOptions(config, contentRoot);
+        services.AddHangfire(hangfire =>
+        {
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (database.Provider == DatabaseProvider.SqlServer)
+            {
+                hangfire.UseSqlServerStorage(database.ConnectionString, new SqlServerStorageOptions
+                {
+                    PrepareSchemaIfNecessary = true,
+                    QueuePollInterval = TimeSpan.Zero,
+                });
+            }
+            else
+            {
+                // Its own file: Hangfire's polling must not contend with the site's database.
+                hangfire.UseSQLiteStorage(Path.Combine(dataFolder, "hangfire.db"), new SQLiteStorageOptions
+                {
+                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                });
+            }
+        });
+    }
+
+    /// <summary>Where .eml files go when no SMTP host is configured; null when SMTP is used.</summary>
+    public static string? PickupFolder(IServiceProvider services) =>
+        (services.GetService<IEmailSender>() as PickupFolderEmailSender)?.Folder;
+}
