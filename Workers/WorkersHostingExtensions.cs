@@ -73,28 +73,24 @@ public static class WorkersHostingExtensions
     private static void AddHangfire(IServiceCollection services, IConfiguration config, string contentRoot, string dataFolder)
     {
         var database = DatabaseServiceCollectionExtensions.ReadOptions(config, contentRoot);
-        services.AddHangfire(hangfire =>
-        {
-            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (database.Provider == DatabaseProvider.SqlServer)
+        // Our own storage singleton: Hangfire would otherwise hand every host in the process the
+        // static JobStorage.Current, and two hosts (the test suites start several) would share one.
+        JobStorage storage = database.Provider == DatabaseProvider.SqlServer
+            ? new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions
             {
-                hangfire.UseSqlServerStorage(database.ConnectionString, new SqlServerStorageOptions
-                {
-                    PrepareSchemaIfNecessary = true,
-                    QueuePollInterval = TimeSpan.Zero,
-                });
-            }
-            else
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = TimeSpan.Zero,
+            })
+            // Its own file: Hangfire's polling must not contend with the site's database.
+            : new SQLiteStorage(Path.Combine(dataFolder, "hangfire.db"), new SQLiteStorageOptions
             {
-                // Its own file: Hangfire's polling must not contend with the site's database.
-                hangfire.UseSQLiteStorage(Path.Combine(dataFolder, "hangfire.db"), new SQLiteStorageOptions
-                {
-                    QueuePollInterval = TimeSpan.FromSeconds(1),
-                });
-            }
-        });
+                QueuePollInterval = TimeSpan.FromSeconds(1),
+            });
+        services.AddSingleton(storage);
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
     }
 
     /// <summary>Where .eml files go when no SMTP host is configured; null when SMTP is used.</summary>

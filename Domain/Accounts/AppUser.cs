@@ -19,7 +19,7 @@ public class AppUser : IdentityUser
     /// <summary>Preferred UI language ("zh-CN" or "en"), used for email too.</summary>
     public string? Culture { get; set; }
 
-    public static string NormalizeHandle(string handle) => handle.Trim().TrimStart('@').ToLowerInvariant();
+    public static string NormalizeHandle(string? handle) => (handle ?? "").Trim().TrimStart('@').ToLowerInvariant();
 
     /// <summary>Handles are 3-20 of a-z, 0-9, '_' and '.', starting with a letter or digit.</summary>
     public static bool IsValidHandle(string handle)

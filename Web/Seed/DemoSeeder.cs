@@ -12,7 +12,7 @@ namespace RedMvc.Web.Seed;
 public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, ILogger<DemoSeeder> logger)
 {
     public const string StaffEmail = "staff@redmvc.local";
-    public const string StaffPassword = "red-staff-local-2026";
+    public const string StaffPassword = "red-ops-local-2026";
     public const string MemberPassword = "red-member-local-2026";
 
     public record DemoMember(string Handle, string DisplayName, string Email, string Culture, params string[] Roles);

@@ -284,6 +284,9 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Purpose")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -1,18 +1,22 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace RedMvc.Web.Features.Errors;
 
 public record ErrorPage(int StatusCode);
 
-/// <summary>Friendly pages for 404, 403, 429 and 500, in the site's look.</summary>
+/// <summary>Friendly pages for 400, 403, 404, 429 and 500, in the site's look.</summary>
 [ApiExplorerSettings(IgnoreApi = true), IgnoreAntiforgeryToken]
 public class ErrorsController : Controller
 {
     [Route("/error/{code:int}")]
     public IActionResult Status(int code)
     {
-        Response.StatusCode = code;
-        return View("Error", new ErrorPage(code));
+        // Re-executed by the status-code middleware, the original status wins over the route value.
+        var status = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? code;
+        if (status is < 400 or > 599) status = StatusCodes.Status404NotFound;
+        Response.StatusCode = status;
+        return View("Error", new ErrorPage(status));
     }
 
     [Route("/error")]

@@ -60,7 +60,7 @@ public class SettingsController(
         form.CurrentEmail = user.Email!;
         if (ModelState.IsValid && !await users.CheckPasswordAsync(user, form.CurrentPassword))
             ModelState.AddModelError(nameof(form.CurrentPassword), t["Identity.PasswordMismatch"]);
-        var newEmail = form.Email.Trim();
+        var newEmail = (form.Email ?? "").Trim();
         if (ModelState.IsValid && string.Equals(newEmail, user.Email, StringComparison.OrdinalIgnoreCase))
             ModelState.AddModelError(nameof(form.Email), t["Settings.SameEmail"]);
         if (ModelState.IsValid && await users.FindByEmailAsync(newEmail) is not null)

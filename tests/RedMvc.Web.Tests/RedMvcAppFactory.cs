@@ -1,0 +1,77 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using netDumbster.smtp;
+
+namespace RedMvc.Web.Tests;
+
+/// <summary>
+/// The real site on a fresh SQLite file (through the real migrations), with its in-process
+/// Hangfire server sending mail to a netDumbster SMTP server on 127.0.0.1.
+/// </summary>
+public class RedMvcAppFactory : WebApplicationFactory<Program>
+{
+    public RedMvcAppFactory()
+    {
+        Smtp = Configuration.Configure().WithAddress(IPAddress.Loopback).WithRandomPort().Build();
+    }
+
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "redmvc-tests", Guid.NewGuid().ToString("N"));
+
+    public SimpleSmtpServer Smtp { get; }
+
+    /// <summary>Settings a test class changes for its own site.</summary>
+    protected virtual Dictionary<string, string?> Overrides => [];
+
+    public Mailbox Mailbox => new(Smtp);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:DataPath"] = DataFolder,
+            ["Site:PublicBaseUrl"] = "https://localhost",
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = Smtp.Configuration.Port.ToString(),
+            ["Email:Smtp:Security"] = "None",
+            ["RateLimits:SignIn:PermitLimit"] = "1000",
+            ["RateLimits:Register:PermitLimit"] = "1000",
+            ["RateLimits:PasswordReset:PermitLimit"] = "1000",
+            ["Workers:WorkerCount"] = "2",
+        };
+        foreach (var (key, value) in Overrides) settings[key] = value;
+        // UseSetting (not ConfigureAppConfiguration) so Program sees the values while it registers services.
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+    }
+
+    public Visitor CreateVisitor(string language = "en")
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://localhost"),
+            AllowAutoRedirect = true,
+            HandleCookies = true,
+        });
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        return new Visitor(client);
+    }
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        Smtp.Stop();
+        try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } // SQLite may still hold a file briefly
+    }
+}
+
+/// <summary>One app shared by the integration tests that do not change site-wide settings.</summary>
+[CollectionDefinition(Name)]
+public class SiteCollection : ICollectionFixture<RedMvcAppFactory>
+{
+    public const string Name = "site";
+}

@@ -1,0 +1,70 @@
+namespace RedMvc.Web.Tests;
+
+[Collection(SiteCollection.Name)]
+public class SettingsTests(RedMvcAppFactory site)
+{
+    [Fact]
+    public async Task Changing_the_password_needs_the_current_one()
+    {
+        var person = Accounts.NewPerson();
+        var member = await site.ConfirmedMemberAsync(person);
+
+        var wrong = await member.SubmitAsync("/settings/password", "/settings/password",
+            new Dictionary<string, string> { ["CurrentPassword"] = "not-my-password", ["Password"] = "fresh-mango-cloud" });
+        Assert.Contains("not correct", wrong.FieldError("CurrentPassword"));
+
+        var done = await member.SubmitAsync("/settings/password", "/settings/password",
+            new Dictionary<string, string> { ["CurrentPassword"] = Accounts.Password, ["Password"] = "fresh-mango-cloud" });
+        Assert.Contains("Your password has been changed", done.Text);
+        await member.SignOutAsync();
+        Assert.Contains("@" + person.Handle, (await member.SignInAsync(person.Email, "fresh-mango-cloud")).Text);
+    }
+
+    [Fact]
+    public async Task A_new_email_takes_effect_only_through_the_link_sent_to_it()
+    {
+        var person = Accounts.NewPerson();
+        var member = await site.ConfirmedMemberAsync(person);
+        var newEmail = Accounts.NewPerson().Email;
+
+        var sent = await member.SubmitAsync("/settings/email", "/settings/email",
+            new Dictionary<string, string> { ["Email"] = newEmail, ["CurrentPassword"] = Accounts.Password });
+        Assert.Contains($"We sent a confirmation link to {newEmail}", sent.Text);
+        Assert.Contains(person.Email, (await member.GetAsync("/settings")).Text);
+
+        var mail = await site.Mailbox.WaitForAsync(newEmail);
+        var changed = await member.GetAsync(Mailbox.LinkIn(mail, "/settings/confirm-email-change"));
+        Assert.Contains("Your email has been changed", changed.Text);
+
+        await member.SignOutAsync();
+        Assert.Contains("email or password is not correct", (await member.SignInAsync(person.Email)).Text);
+        Assert.Contains("@" + person.Handle, (await member.SignInAsync(newEmail)).Text);
+    }
+
+    [Fact]
+    public async Task Deleting_the_account_needs_the_handle_and_password_then_sign_in_fails()
+    {
+        var person = Accounts.NewPerson();
+        var member = await site.ConfirmedMemberAsync(person);
+
+        var wrongHandle = await member.SubmitAsync("/settings/delete", "/settings/delete",
+            new Dictionary<string, string> { ["ConfirmHandle"] = "someone_else", ["CurrentPassword"] = Accounts.Password });
+        Assert.Contains("not your handle", wrongHandle.FieldError("ConfirmHandle"));
+
+        var deleted = await member.SubmitAsync("/settings/delete", "/settings/delete",
+            new Dictionary<string, string> { ["ConfirmHandle"] = "@" + person.Handle, ["CurrentPassword"] = Accounts.Password });
+        Assert.Contains("Your account has been deleted", deleted.Text);
+        Assert.Contains("Sign up", deleted.Text);
+
+        var goodbye = await site.Mailbox.WaitForAsync(person.Email, "Your RedMvc account has been deleted");
+        Assert.Contains(person.DisplayName, goodbye.TextBody);
+        Assert.Contains("email or password is not correct", (await site.CreateVisitor().SignInAsync(person.Email)).Text);
+    }
+
+    [Fact]
+    public async Task Settings_ask_a_visitor_to_sign_in()
+    {
+        var page = await site.CreateVisitor().GetAsync("/settings");
+        Assert.StartsWith("/account/sign-in", page.Url);
+    }
+}

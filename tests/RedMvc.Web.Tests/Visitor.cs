@@ -1,0 +1,61 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace RedMvc.Web.Tests;
+
+/// <summary>A person with a browser-like client: cookies, real forms, antiforgery tokens from the page.</summary>
+public class Visitor(HttpClient client)
+{
+    private static readonly HtmlParser Parser = new();
+
+    public HttpClient Client => client;
+
+    public async Task<Page> GetAsync(string url)
+    {
+        var response = await client.GetAsync(url);
+        return await Page.FromAsync(response);
+    }
+
+    /// <summary>Opens the page, fills the form whose action is formAction, and submits it as a browser would.</summary>
+    public async Task<Page> SubmitAsync(string pageUrl, string formAction, IDictionary<string, string> fields)
+    {
+        var page = await GetAsync(pageUrl);
+        return await page.SubmitAsync(client, formAction, fields);
+    }
+
+    public record Page(HttpResponseMessage Response, IHtmlDocument Document, string Html)
+    {
+        public HttpStatusCode Status => Response.StatusCode;
+        public string Url => Response.RequestMessage!.RequestUri!.PathAndQuery;
+        public string Text => Document.Body?.TextContent ?? "";
+
+        public static async Task<Page> FromAsync(HttpResponseMessage response)
+        {
+            var html = await response.Content.ReadAsStringAsync();
+            return new Page(response, Parser.ParseDocument(html), html);
+        }
+
+        public IHtmlFormElement Form(string action) =>
+            Document.Forms.FirstOrDefault(f => f.GetAttribute("action") == action)
+            ?? throw new InvalidOperationException($"No form posting to {action} on {Url}:\n{Html[..Math.Min(Html.Length, 2000)]}");
+
+        public string? FieldError(string field) =>
+            Document.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim() is { Length: > 0 } error ? error : null;
+
+        public async Task<Page> SubmitAsync(HttpClient http, string formAction, IDictionary<string, string> fields)
+        {
+            var form = Form(formAction);
+            var values = new List<KeyValuePair<string, string>>();
+            foreach (var input in form.QuerySelectorAll("input[name]").OfType<IHtmlInputElement>())
+            {
+                if (fields.ContainsKey(input.Name!)) continue;
+                if (input.Type is "checkbox" && !input.IsChecked) continue;
+                values.Add(new(input.Name!, input.Value));
+            }
+            values.AddRange(fields);
+            var response = await http.PostAsync(formAction, new FormUrlEncodedContent(values));
+            return await FromAsync(response);
+        }
+    }
+}
