@@ -6,7 +6,7 @@ using netDumbster.smtp;
 namespace RedMvc.Web.Tests;
 
 /// <summary>Reads what arrived at the test SMTP server.</summary>
-public partial class Mailbox(SimpleSmtpServer smtp)
+public partial class Mailbox(SimpleSmtpServer smtp, Func<string, string> describeOutbox)
 {
     public IReadOnlyList<MimeMessage> To(string address) =>
         smtp.ReceivedEmail
@@ -24,7 +24,7 @@ public partial class Mailbox(SimpleSmtpServer smtp)
             if (match is not null) return match;
             await Task.Delay(200);
         }
-        throw new TimeoutException($"No email to {address} with subject '{subject}'; {To(address).Count} other(s) arrived.");
+        throw new TimeoutException($"No email to {address} with subject '{subject}'; {To(address).Count} other(s) arrived. Outbox: {describeOutbox(address)}");
     }
 
     /// <summary>The first link in the plain-text body that starts with the given path.</summary>

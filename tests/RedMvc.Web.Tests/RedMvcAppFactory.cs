@@ -24,7 +24,15 @@ public class RedMvcAppFactory : WebApplicationFactory<Program>
     /// <summary>Settings a test class changes for its own site.</summary>
     protected virtual Dictionary<string, string?> Overrides => [];
 
-    public Mailbox Mailbox => new(Smtp);
+    public Mailbox Mailbox => new(Smtp, DescribeOutbox);
+
+    private string DescribeOutbox(string recipient)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RedMvc.Domain.Data.AppDbContext>();
+        var rows = db.EmailOutbox.Where(m => m.Recipient == recipient.ToLowerInvariant()).ToList();
+        return string.Join("; ", rows.Select(m => $"#{m.Id} {m.Purpose} sent={m.SentAt} attempts={m.Attempts} error={m.LastError}"));
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
