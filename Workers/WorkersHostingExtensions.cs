@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +30,8 @@ public static class WorkersHostingExtensions
         services.AddRedDatabase(config, builder.Environment.ContentRootPath);
         services.AddSingleton(TimeProvider.System);
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Pages and emails keep Chinese text readable instead of &#x...; entities.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<SiteOptions>(config.GetSection("Site"));
         AddEmail(services, config, dataFolder);
         AddHangfire(services, config, builder.Environment.ContentRootPath, dataFolder);
@@ -39,8 +44,10 @@ public static class WorkersHostingExtensions
 
         if (runServer)
         {
-            services.AddHangfireServer(server =>
+            services.AddHangfireServer((provider, server) =>
             {
+                // This host's container, not Hangfire's static JobActivator.Current (shared by every host in a process).
+                server.Activator = new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
                 server.Queues = Queues.All;
                 server.WorkerCount = config.GetValue("Workers:WorkerCount", Math.Max(2, Environment.ProcessorCount * 2));
                 server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
@@ -87,10 +94,11 @@ public static class WorkersHostingExtensions
                 QueuePollInterval = TimeSpan.FromSeconds(1),
             });
         services.AddSingleton(storage);
-        services.AddHangfire(hangfire => hangfire
+        services.AddHangfire((provider, hangfire) => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<ILoggerFactory>())));
     }
 
     /// <summary>Where .eml files go when no SMTP host is configured; null when SMTP is used.</summary>

@@ -31,7 +31,11 @@ public class RedMvcAppFactory : WebApplicationFactory<Program>
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<RedMvc.Domain.Data.AppDbContext>();
         var rows = db.EmailOutbox.Where(m => m.Recipient == recipient.ToLowerInvariant()).ToList();
-        return string.Join("; ", rows.Select(m => $"#{m.Id} {m.Purpose} sent={m.SentAt} attempts={m.Attempts} error={m.LastError}"));
+        var jobs = Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        var stats = jobs.GetStatistics();
+        return string.Join("; ", rows.Select(m => $"#{m.Id} {m.Purpose} sent={m.SentAt} attempts={m.Attempts} error={m.LastError}"))
+            + $" | jobs: servers={stats.Servers} enqueued={stats.Enqueued} processing={stats.Processing} failed={stats.Failed} succeeded={stats.Succeeded}"
+            + string.Concat(jobs.FailedJobs(0, 3).Select(j => $" | failed job: {j.Value.ExceptionType}: {j.Value.ExceptionMessage} {j.Value.ExceptionDetails?[..Math.Min(600, j.Value.ExceptionDetails.Length)]}"));
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
