@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Email;
+using RedMvc.Domain.Notes;
+using RedMvc.Domain.Social;
 
 namespace RedMvc.Domain.Data;
 
@@ -11,6 +13,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 {
     public DbSet<EmailOutboxMessage> EmailOutbox => Set<EmailOutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Note> Notes => Set<Note>();
+    public DbSet<NotePhoto> NotePhotos => Set<NotePhoto>();
+    public DbSet<Topic> Topics => Set<Topic>();
+    public DbSet<NoteTopic> NoteTopics => Set<NoteTopic>();
+    public DbSet<NoteMention> NoteMentions => Set<NoteMention>();
+    public DbSet<Follow> Follows => Set<Follow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using RedMvc.Domain.Accounts;
+using RedMvc.Domain.Data;
 using RedMvc.Web.Infrastructure;
 using RedMvc.Workers.Email;
 
@@ -14,6 +15,7 @@ public class SettingsController(
     SignInManager<AppUser> signIn,
     AccountEmails emails,
     PublicLinks links,
+    AppDbContext db,
     IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
@@ -102,6 +104,7 @@ public class SettingsController(
         if (!ModelState.IsValid) return View(form);
 
         await emails.AccountDeletedAsync(user);
+        await AccountCleanup.RemoveReferencesAsync(db, user.Id);
         var result = await users.DeleteAsync(user);
         if (!result.Succeeded)
         {

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using RedMvc.Domain.Data;
+
+namespace RedMvc.Domain.Accounts;
+
+/// <summary>
+/// Rows that point at a person without cascading (SQL Server allows one cascade path per row)
+/// are removed before the account is deleted.
+/// </summary>
+public static class AccountCleanup
+{
+    public static async Task RemoveReferencesAsync(AppDbContext db, string userId, CancellationToken cancellationToken = default)
+    {
+        await db.NoteMentions.Where(m => m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.Follows.Where(f => f.FolloweeId == userId).ExecuteDeleteAsync(cancellationToken);
+    }
+}
