@@ -6,8 +6,9 @@ public static class Queues
     public const string Critical = "critical";
     public const string Email = "email";
     public const string Default = "default";
+    public const string Images = "images";
 
-    public static readonly string[] All = [Critical, Email, Default];
+    public static readonly string[] All = [Critical, Email, Default, Images];
 }
 
 /// <summary>Stable ids of recurring jobs, so re-registering at start-up updates instead of duplicating.</summary>
