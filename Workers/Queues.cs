@@ -15,4 +15,5 @@ public static class Queues
 public static class JobIds
 {
     public const string SweepEmailOutbox = "email-outbox-sweeper";
+    public const string PublishDueNotes = "publish-due-notes";
 }

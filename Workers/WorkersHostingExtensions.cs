@@ -38,6 +38,8 @@ public static class WorkersHostingExtensions
 
         services.AddScoped<SendEmailJob>();
         services.AddScoped<SweepEmailOutboxJob>();
+        services.AddScoped<PublishScheduledNotesJob>();
+        services.Configure<RedMvc.Domain.Notes.NoteLimits>(config.GetSection("Notes"));
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")
             .AddCheck<JobStorageHealthCheck>("jobs");

@@ -27,7 +27,9 @@ public static class MvcSetup
             });
 
         services.AddScoped<Seed.DemoSeeder>();
+        services.AddScoped<Seed.DemoNotes>();
         services.AddScoped<PublicLinks>();
+        services.AddScoped<Features.Notes.NoteQueries>();
         services.AddHttpContextAccessor();
 
         services.Configure<RequestLocalizationOptions>(options =>

@@ -10,6 +10,7 @@ public static class RateLimits
     public const string SignIn = "SignIn";
     public const string Register = "Register";
     public const string PasswordReset = "PasswordReset";
+    public const string Posting = "Posting";
 
     public static IServiceCollection AddRedRateLimits(this IServiceCollection services, IConfiguration config)
     {
@@ -22,7 +23,7 @@ public static class RateLimits
                     context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
-            foreach (var name in new[] { SignIn, Register, PasswordReset })
+            foreach (var name in new[] { SignIn, Register, PasswordReset, Posting })
                 AddPolicy(options, config, name);
         });
         return services;
@@ -34,7 +35,8 @@ public static class RateLimits
         var permits = section.GetValue("PermitLimit", 10);
         var window = TimeSpan.FromSeconds(section.GetValue("WindowSeconds", 60));
         options.AddPolicy(name, http => RateLimitPartition.GetFixedWindowLimiter(
-            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            // Members are limited per account, visitors per address.
+            http.User.Identity?.IsAuthenticated == true ? "user:" + http.User.Identity.Name : http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
     }
 }

@@ -9,7 +9,7 @@ namespace RedMvc.Web.Seed;
 /// Demo members for local runs: on the first Development start, or with --seed. The passwords are
 /// local-only (README lists them); never run --seed against production.
 /// </summary>
-public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, ILogger<DemoSeeder> logger)
+public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes notes, ILogger<DemoSeeder> logger)
 {
     public const string StaffEmail = "staff@redmvc.local";
     public const string StaffPassword = "red-ops-local-2026";
@@ -32,6 +32,13 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, ILogger<Dem
     public async Task SeedAsync(bool force)
     {
         if (!force && await db.Users.AnyAsync()) return;
+        await SeedMembersAsync();
+        var authors = await db.Users.Where(u => u.Email!.EndsWith("@redmvc.local") && u.Email != StaffEmail).OrderBy(u => u.Handle).Select(u => u.Id).ToListAsync();
+        await notes.SeedAsync(authors);
+    }
+
+    private async Task SeedMembersAsync()
+    {
         foreach (var member in Members)
         {
             if (await users.FindByEmailAsync(member.Email) is not null) continue;

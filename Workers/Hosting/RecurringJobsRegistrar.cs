@@ -11,6 +11,8 @@ public class RecurringJobsRegistrar(IRecurringJobManager recurringJobs) : IHoste
     {
         recurringJobs.AddOrUpdate<SweepEmailOutboxJob>(JobIds.SweepEmailOutbox, Queues.Email,
             job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurringJobs.AddOrUpdate<PublishScheduledNotesJob>(JobIds.PublishDueNotes, Queues.Critical,
+            job => job.PublishAllDueAsync(CancellationToken.None), Cron.Minutely());
         return Task.CompletedTask;
     }
 

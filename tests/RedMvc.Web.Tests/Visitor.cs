@@ -43,6 +43,25 @@ public class Visitor(HttpClient client)
         public string? FieldError(string field) =>
             Document.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim() is { Length: > 0 } error ? error : null;
 
+        /// <summary>Posts a multipart form (with files) carrying the page's antiforgery token.</summary>
+        public async Task<Page> SubmitMultipartAsync(HttpClient http, string formAction, IEnumerable<KeyValuePair<string, string>> fields,
+            IEnumerable<(string Name, string FileName, byte[] Content)> files)
+        {
+            var form = Form(formAction);
+            using var content = new MultipartFormDataContent();
+            var token = form.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value");
+            if (token is not null) content.Add(new StringContent(token), "__RequestVerificationToken");
+            foreach (var (key, value) in fields) content.Add(new StringContent(value), key);
+            foreach (var (name, fileName, bytes) in files)
+            {
+                var file = new ByteArrayContent(bytes);
+                file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+                content.Add(file, name, fileName);
+            }
+            var response = await http.PostAsync(formAction, content);
+            return await FromAsync(response);
+        }
+
         public async Task<Page> SubmitAsync(HttpClient http, string formAction, IDictionary<string, string> fields)
         {
             var form = Form(formAction);

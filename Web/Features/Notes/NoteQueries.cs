@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using RedMvc.Domain.Data;
+using RedMvc.Domain.Notes;
+
+namespace RedMvc.Web.Features.Notes;
+
+/// <summary>Reads for the note pages: projections, no tracking.</summary>
+public class NoteQueries(AppDbContext db)
+{
+    public async Task<bool> AreMutualFollowersAsync(string? viewerId, string authorId)
+    {
+        if (viewerId is null || viewerId == authorId) return false;
+        var edges = await db.Follows.CountAsync(f =>
+            (f.FollowerId == viewerId && f.FolloweeId == authorId) || (f.FollowerId == authorId && f.FolloweeId == viewerId));
+        return edges == 2;
+    }
+
+    /// <summary>The note as this viewer may see it, or null (a 404) when they may not.</summary>
+    public async Task<NoteDetails?> DetailsAsync(long id, string? viewerId)
+    {
+        var note = await db.Notes.AsNoTracking()
+            .Include(n => n.Photos).Include(n => n.Topics).ThenInclude(t => t.Topic).Include(n => n.Mentions)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(n => n.Id == id);
+        if (note is null || !note.IsVisibleTo(viewerId, await AreMutualFollowersAsync(viewerId, note.AuthorId))) return null;
+
+        var author = await db.Users.Where(u => u.Id == note.AuthorId).Select(u => new AuthorView(u.Id, u.Handle, u.DisplayName)).SingleAsync();
+        var mentionIds = note.Mentions.Select(m => m.UserId).ToList();
+        var handles = await db.Users.Where(u => mentionIds.Contains(u.Id)).Select(u => u.Handle).ToListAsync();
+        return new NoteDetails(note.Id, note.Title, note.Body, note.Channel, note.Place, note.Visibility, note.AiAssisted,
+            note.Status, note.PublishedAt, note.ScheduledFor, note.UpdatedAt, author,
+            note.Photos.OrderBy(p => p.Position).Select(p => ToView(p, note.Title)).ToList(),
+            note.Topics.Select(t => t.Topic.Name).ToList(),
+            handles.ToDictionary(h => h, h => h),
+            note.AuthorId == viewerId);
+    }
+
+    public async Task<MyNotesPage> MineAsync(string authorId, string tab)
+    {
+        var status = tab switch { "drafts" => NoteStatus.Draft, "scheduled" => NoteStatus.Scheduled, _ => NoteStatus.Published };
+        var counts = await db.Notes.Where(n => n.AuthorId == authorId && n.Status != NoteStatus.Deleted)
+            .GroupBy(n => n.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        var notes = await db.Notes.AsNoTracking().Include(n => n.Photos)
+            .Where(n => n.AuthorId == authorId && n.Status == status)
+            .OrderByDescending(n => n.UpdatedAt).Take(100).ToListAsync();
+        int Count(NoteStatus s) => counts.SingleOrDefault(c => c.Key == s)?.Count ?? 0;
+        return new MyNotesPage(tab,
+            notes.Select(n => new MyNoteRow(n.Id, n.Title, n.Status, n.UpdatedAt, n.PublishedAt, n.ScheduledFor,
+                n.Photos.OrderBy(p => p.Position).Select(p => ToView(p, n.Title)).FirstOrDefault(), n.Photos.Count,
+                n.Photos.Count(p => p.Status == PhotoStatus.Pending), n.Photos.Count(p => p.Status == PhotoStatus.Failed))).ToList(),
+            Count(NoteStatus.Published), Count(NoteStatus.Draft), Count(NoteStatus.Scheduled));
+    }
+
+    /// <summary>Public, published notes with the topic, newest first.</summary>
+    public async Task<TopicPage?> TopicAsync(string name)
+    {
+        var normalized = Topic.Normalize(name);
+        var topic = await db.Topics.AsNoTracking().SingleOrDefaultAsync(t => t.NormalizedName == normalized);
+        if (topic is null) return null;
+        var notes = await db.Notes.AsNoTracking().Include(n => n.Photos)
+            .Where(n => n.Status == NoteStatus.Published && n.Visibility == NoteVisibility.Public && n.Topics.Any(t => t.TopicId == topic.Id))
+            .OrderByDescending(n => n.PublishedAt).Take(48).ToListAsync();
+        var authorIds = notes.Select(n => n.AuthorId).Distinct().ToList();
+        var authors = await db.Users.Where(u => authorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => new AuthorView(u.Id, u.Handle, u.DisplayName));
+        return new TopicPage(topic.Name, notes.Select(n => new NoteCard(n.Id, n.Title, authors[n.AuthorId],
+            n.Photos.OrderBy(p => p.Position).Select(p => ToView(p, n.Title)).FirstOrDefault(), n.PublishedAt)).ToList());
+    }
+
+    public static PhotoView ToView(NotePhoto p, string noteTitle) =>
+        new(p.Id, p.Status, p.FailureReason, p.Width, p.Height, p.DominantColor, p.ContentHash, p.WidthList, p.AltText ?? noteTitle);
+}

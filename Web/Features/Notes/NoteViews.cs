@@ -1,0 +1,38 @@
+using RedMvc.Domain.Notes;
+
+namespace RedMvc.Web.Features.Notes;
+
+public record PhotoView(long Id, PhotoStatus Status, string? FailureReason, int Width, int Height, string? DominantColor,
+    string? ContentHash, IReadOnlyList<int> Widths, string Alt)
+{
+    public bool IsReady => Status == PhotoStatus.Ready && ContentHash is not null && Widths.Count > 0;
+
+    public string SrcSet(string extension) =>
+        string.Join(", ", Widths.Select(w => $"/media/{NotePhoto.PublicKey(ContentHash!, w, extension)} {w}w"));
+
+    public string Src(string extension) => $"/media/{NotePhoto.PublicKey(ContentHash!, Widths.Max(), extension)}";
+
+    /// <summary>Height for the rendered width, so the page reserves the space before the photo arrives.</summary>
+    public int HeightAt(int width) => Width == 0 ? width * 4 / 3 : (int)Math.Round((double)Height * width / Width);
+}
+
+public record AuthorView(string Id, string Handle, string DisplayName);
+
+public record NoteDetails(
+    long Id, string Title, string Body, string Channel, string? Place, NoteVisibility Visibility, bool AiAssisted,
+    NoteStatus Status, DateTime? PublishedAt, DateTime? ScheduledFor, DateTime UpdatedAt, AuthorView Author,
+    IReadOnlyList<PhotoView> Photos, IReadOnlyList<string> Topics, IReadOnlyDictionary<string, string> MentionedHandles,
+    bool ViewerIsAuthor)
+{
+    public bool PhotosPending => Photos.Any(p => p.Status == PhotoStatus.Pending);
+    public PhotoView? Cover => Photos.FirstOrDefault();
+}
+
+public record MyNoteRow(long Id, string Title, NoteStatus Status, DateTime UpdatedAt, DateTime? PublishedAt, DateTime? ScheduledFor,
+    PhotoView? Cover, int PhotoCount, int PendingPhotos, int FailedPhotos);
+
+public record MyNotesPage(string Tab, IReadOnlyList<MyNoteRow> Notes, int Published, int Drafts, int Scheduled);
+
+public record NoteCard(long Id, string Title, AuthorView Author, PhotoView? Cover, DateTime? PublishedAt);
+
+public record TopicPage(string Name, IReadOnlyList<NoteCard> Notes);

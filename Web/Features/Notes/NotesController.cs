@@ -1,0 +1,188 @@
+using Hangfire;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using RedMvc.Domain.Data;
+using RedMvc.Domain.Notes;
+using RedMvc.Web.Infrastructure;
+using RedMvc.Workers.Files;
+using RedMvc.Workers.Images;
+using RedMvc.Workers.Jobs;
+
+namespace RedMvc.Web.Features.Notes;
+
+public class NotesController(
+    AppDbContext db,
+    NoteQueries queries,
+    UploadInspector inspector,
+    IFileStore files,
+    IBackgroundJobClient jobs,
+    IOptions<NoteLimits> noteLimits,
+    IOptions<UploadLimits> uploadLimits,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> t) : Controller
+{
+    private NoteLimits Limits => noteLimits.Value;
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private string? ViewerId => User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+
+    [HttpGet("/notes/{id:long}")]
+    public async Task<IActionResult> Details(long id)
+    {
+        var note = await queries.DetailsAsync(id, ViewerId);
+        return note is null ? NotFound() : View(note);
+    }
+
+    [HttpGet("/notes/new"), Authorize(Policy = Policies.ConfirmedEmail)]
+    public IActionResult New() => View("Edit", FormPage(new NoteForm(), null, []));
+
+    [HttpPost("/notes/new"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.Posting)]
+    [RequestFormLimits(MultipartBodyLengthLimit = 210 * 1024 * 1024), RequestSizeLimit(210 * 1024 * 1024)]
+    public async Task<IActionResult> New(NoteForm form)
+    {
+        var note = Note.Draft(ViewerId!, form.ToContent(), Now);
+        return await SaveAsync(note, form, isNew: true);
+    }
+
+    [HttpGet("/notes/{id:long}/edit"), Authorize(Policy = Policies.ConfirmedEmail)]
+    public async Task<IActionResult> Edit(long id)
+    {
+        var note = await OwnNoteAsync(id);
+        if (note is null) return NotFound();
+        var form = new NoteForm
+        {
+            Title = note.Title, Body = note.Body, Channel = note.Channel, Place = note.Place, Visibility = note.Visibility,
+            AiAssisted = note.AiAssisted, Action = note.Status switch { NoteStatus.Draft => PostAction.Draft, NoteStatus.Scheduled => PostAction.Schedule, _ => PostAction.Publish },
+            ScheduleAt = note.ScheduledFor?.AddMinutes(480),
+        };
+        return View(FormPage(form, note.Id, PhotosOf(note)));
+    }
+
+    [HttpPost("/notes/{id:long}/edit"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.Posting)]
+    [RequestFormLimits(MultipartBodyLengthLimit = 210 * 1024 * 1024), RequestSizeLimit(210 * 1024 * 1024)]
+    public async Task<IActionResult> Edit(long id, NoteForm form)
+    {
+        var note = await OwnNoteAsync(id);
+        if (note is null) return NotFound();
+        return await SaveAsync(note, form, isNew: false);
+    }
+
+    [HttpPost("/notes/{id:long}/delete"), Authorize]
+    public async Task<IActionResult> Delete(long id)
+    {
+        var note = await OwnNoteAsync(id);
+        if (note is null) return NotFound();
+        note.Delete(Now);
+        await db.SaveChangesAsync();
+        jobs.Enqueue<DeleteNotePhotosJob>(job => job.RunAsync(note.Id, CancellationToken.None));
+        this.Flash(t["Note.Deleted"]);
+        return RedirectToAction(nameof(Mine));
+    }
+
+    [HttpGet("/notes/mine"), Authorize]
+    public async Task<IActionResult> Mine(string? tab) =>
+        View(await queries.MineAsync(ViewerId!, tab is "drafts" or "scheduled" ? tab : "published"));
+
+    /// <summary>Checks everything first (text, then every photo); only a fully valid post stores anything.</summary>
+    private async Task<IActionResult> SaveAsync(Note note, NoteForm form, bool isNew)
+    {
+        foreach (var (field, error) in form.ToContent().Problems(Limits))
+            ModelState.AddModelError(field, t[error, Limits.TitleMaxLength, Limits.BodyMaxLength]);
+        var kept = note.Photos.Where(p => form.KeepPhotoIds.Contains(p.Id)).ToList();
+        var uploads = form.Photos.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToList();
+        var photoCount = kept.Count + uploads.Count;
+        if (photoCount > Limits.MaxPhotos) ModelState.AddModelError(nameof(form.Photos), t["Note.Error.TooManyPhotos", Limits.MaxPhotos]);
+        if (form.Action != PostAction.Draft && photoCount < Limits.MinPhotos) ModelState.AddModelError(nameof(form.Photos), t["Note.Error.PhotosRequired"]);
+        var scheduleAt = form.ScheduleAtUtc();
+        if (form.Action == PostAction.Schedule && !IsInScheduleWindow(scheduleAt)) ModelState.AddModelError(nameof(form.ScheduleAt), t["Note.Error.ScheduleWindow"]);
+        var inspected = new List<(IFormFile File, UploadInspection Result)>();
+        foreach (var upload in uploads)
+        {
+            var result = await InspectAsync(upload);
+            if (!result.IsAcceptable) ModelState.AddModelError(nameof(form.Photos), t["Upload.Refused", upload.FileName, t[$"Upload.{result.Problem}"]]);
+            inspected.Add((upload, result));
+        }
+        if (!ModelState.IsValid) return View("Edit", FormPage(form, isNew ? null : note.Id, PhotosOf(note)));
+
+        var storedKeys = await StoreOriginalsAsync(inspected.Select(i => i.File));
+        try
+        {
+            ApplyPhotos(note, form, kept, storedKeys, inspected.Select(i => i.File.FileName).ToList());
+            note.Edit(form.ToContent(), Now);
+            await NoteTagging.ApplyAsync(db, note);
+            GoLive(note, form.Action, scheduleAt);
+            if (isNew) db.Notes.Add(note);
+            await db.SaveChangesAsync();
+        }
+        catch
+        {
+            foreach (var key in storedKeys) await files.DeleteAsync(key);
+            throw;
+        }
+        EnqueueFollowUps(note, storedKeys.Count > 0);
+        return Redirect($"/notes/{note.Id}");
+    }
+
+    private bool IsInScheduleWindow(DateTime? at) =>
+        at is { } when && when >= Now + Limits.MinScheduleAhead && when <= Now + Limits.MaxScheduleAhead;
+
+    private async Task<UploadInspection> InspectAsync(IFormFile upload)
+    {
+        if (upload.Length > uploadLimits.Value.MaxFileBytes) return new UploadInspection(UploadProblem.TooLarge);
+        await using var stream = upload.OpenReadStream();
+        return await inspector.InspectAsync(stream, HttpContext.RequestAborted);
+    }
+
+    private async Task<List<string>> StoreOriginalsAsync(IEnumerable<IFormFile> uploads)
+    {
+        var keys = new List<string>();
+        foreach (var upload in uploads)
+        {
+            var key = $"originals/{Guid.NewGuid():N}";
+            await using var stream = upload.OpenReadStream();
+            await files.SaveAsync(key, stream, HttpContext.RequestAborted);
+            keys.Add(key);
+        }
+        return keys;
+    }
+
+    private static void ApplyPhotos(Note note, NoteForm form, List<NotePhoto> kept, List<string> storedKeys, List<string> fileNames)
+    {
+        foreach (var removed in note.Photos.Except(kept).ToList()) note.RemovePhoto(removed);
+        var position = kept.Count;
+        for (var i = 0; i < storedKeys.Count; i++) note.AddPhoto(new NotePhoto(storedKeys[i], fileNames[i], position++));
+        note.ReorderPhotos(form.KeepPhotoIds);
+    }
+
+    private void GoLive(Note note, PostAction action, DateTime? scheduleAt)
+    {
+        switch (action)
+        {
+            case PostAction.Publish: note.Publish(Now, Limits); break;
+            case PostAction.Schedule: note.Schedule(scheduleAt!.Value, Now, Limits); break;
+            default:
+                if (note.Status != NoteStatus.Published) note.MoveToDrafts(Now);
+                break;
+        }
+    }
+
+    private void EnqueueFollowUps(Note note, bool newPhotos)
+    {
+        if (newPhotos) jobs.Enqueue<ProcessNotePhotosJob>(job => job.RunAsync(note.Id, CancellationToken.None));
+        if (note.Status == NoteStatus.Scheduled && note.ScheduledFor is { } at)
+            jobs.Schedule<PublishScheduledNotesJob>(job => job.PublishAsync(note.Id, CancellationToken.None), new DateTimeOffset(at, TimeSpan.Zero));
+    }
+
+    private Task<Note?> OwnNoteAsync(long id) =>
+        db.Notes.Include(n => n.Photos).Include(n => n.Topics).Include(n => n.Mentions)
+            .SingleOrDefaultAsync(n => n.Id == id && n.AuthorId == ViewerId && n.Status != NoteStatus.Deleted);
+
+    private static List<PhotoView> PhotosOf(Note note) =>
+        note.Photos.OrderBy(p => p.Position).Select(p => NoteQueries.ToView(p, note.Title)).ToList();
+
+    private NoteFormPage FormPage(NoteForm form, long? noteId, IReadOnlyList<PhotoView> photos) =>
+        new(form, noteId, photos, Limits, uploadLimits.Value.MaxFileBytes);
+}

@@ -1,0 +1,66 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using RedMvc.Domain.Data;
+using RedMvc.Domain.Notes;
+using RedMvc.Workers.Files;
+using RedMvc.Workers.Jobs;
+
+namespace RedMvc.Web.Seed;
+
+/// <summary>About 200 published notes by the demo members across every channel, photos processed by the real pipeline.</summary>
+public class DemoNotes(AppDbContext db, IFileStore files, IBackgroundJobClient jobs, ILogger<DemoNotes> logger)
+{
+    public const int Count = 200;
+
+    private static readonly Dictionary<string, (string Title, string Body)[]> Ideas = new()
+    {
+        ["fashion"] = [("秋冬叠穿公式｜显高显瘦", "155 小个子也能穿出大长腿 #秋冬穿搭 #小个子穿搭"), ("一衣多穿的白衬衫", "通勤约会都能搞定 #通勤穿搭"), ("Weekend denim, three ways", "One jacket, three looks #ootd")],
+        ["food"] = [("藏在弄堂里的本帮菜", "红烧肉入口即化，人均 80 #上海美食 #探店"), ("十分钟快手早餐", "上班族也能吃好早饭 #早餐 #家常菜"), ("Best dumplings in town", "Thin skin, rich soup #探店")],
+        ["beauty"] = [("黄皮显白口红合集", "试色无滤镜 #口红试色 #彩妆"), ("油皮夏天底妆不脱妆", "亲测 12 小时 #底妆"), ("My 5-minute makeup", "Natural look for work #彩妆")],
+        ["film"] = [("治愈系电影片单", "周末窝在家里看 #电影推荐"), ("这部剧的配乐绝了", "单曲循环一整天 #追剧"), ("Films for a rainy day", "Slow, warm, beautiful #电影推荐")],
+        ["career"] = [("面试被问到的 10 个问题", "附我的回答思路 #求职 #面试"), ("打工人效率工具分享", "每天早下班一小时 #效率"), ("How I plan my week", "Time blocking that works #职场")],
+        ["relationships"] = [("异地恋三年的小习惯", "每天一通电话 #恋爱日常"), ("和爸妈好好说话", "沟通其实不难 #家庭"), ("Small things that matter", "Notes to my partner #恋爱日常")],
+        ["home"] = [("30 平小家改造记录", "花了 2 万，效果惊艳 #家居改造 #租房改造"), ("阳台变身咖啡角", "每天都想待在这里 #阳台改造"), ("Cozy corner for reading", "Warm light and a soft chair #家居")],
+        ["games"] = [("通关后的一点感想", "剧情太好哭了 #游戏推荐"), ("双人游戏推荐", "和对象一起玩不吵架 #双人游戏"), ("My cozy game list", "Perfect for winter nights #游戏推荐")],
+        ["travel"] = [("周末露营攻略", "装备清单和营地推荐 #露营 #周末去哪儿"), ("大理七天慢生活", "洱海边的日落太美了 #大理 #旅行"), ("Kyoto in autumn", "Temples, maples and matcha #旅行")],
+        ["fitness"] = [("30 天练出马甲线", "每天 20 分钟，附动作 #健身 #减脂"), ("新手跑步不伤膝", "配速和跑鞋怎么选 #跑步"), ("Morning stretch routine", "10 minutes, no gear #健身")],
+    };
+
+    private static readonly string[] Places = ["上海 · 武康路", "杭州 · 西湖", "大理 · 洱海", "北京 · 三里屯", "成都 · 太古里", "广州 · 东山口", "Kyoto", ""];
+
+    public async Task SeedAsync(IReadOnlyList<string> authorIds, CancellationToken cancellationToken = default)
+    {
+        if (authorIds.Count == 0 || await db.Notes.AnyAsync(cancellationToken)) return;
+        logger.LogInformation("Seeding {Count} demo notes with photos...", Count);
+        var channels = Channels.All.Where(c => c != Channels.Recommended).ToList();
+        var now = DateTime.UtcNow;
+        var limits = new NoteLimits();
+        var notes = new List<Note>();
+        for (var i = 0; i < Count; i++)
+        {
+            var channel = channels[i % channels.Count];
+            var (title, body) = Ideas[channel][i / channels.Count % Ideas[channel].Length];
+            var publishedAt = now.AddMinutes(-(i * 211 % (30 * 24 * 60)) - 5);
+            var content = new NoteContent(title, body, channel, Places[i % Places.Length], NoteVisibility.Public, AiAssisted: i % 17 == 0);
+            var note = Note.Draft(authorIds[i % authorIds.Count], content, publishedAt);
+            for (var p = 0; p < 1 + i % 4; p++) note.AddPhoto(new NotePhoto(await StorePhotoAsync(i, p, cancellationToken), $"demo-{i}-{p}.jpg", p));
+            await NoteTagging.ApplyAsync(db, note, cancellationToken);
+            note.Publish(publishedAt, limits);
+            db.Notes.Add(note);
+            notes.Add(note);
+            if (i % 20 == 19) await db.SaveChangesAsync(cancellationToken); // new topics become visible to the next batch
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var note in notes) jobs.Enqueue<ProcessNotePhotosJob>(job => job.RunAsync(note.Id, CancellationToken.None));
+    }
+
+    private async Task<string> StorePhotoAsync(int note, int photo, CancellationToken cancellationToken)
+    {
+        // Mostly 3:4 portraits, as on the real site, with some squares and landscapes.
+        var (width, height) = ((note + photo) % 5) switch { 3 => (960, 960), 4 => (1080, 810), _ => (900, 1200) };
+        var key = $"originals/demo-{note}-{photo}-{Guid.NewGuid():N}";
+        await using var stream = new MemoryStream(DemoPhotos.Jpeg(width, height, note * 3 + photo));
+        await files.SaveAsync(key, stream, cancellationToken);
+        return key;
+    }
+}
