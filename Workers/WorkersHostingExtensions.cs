@@ -41,6 +41,8 @@ public static class WorkersHostingExtensions
 
         services.AddScoped<SendEmailJob>();
         services.AddScoped<SweepEmailOutboxJob>();
+        services.AddScoped<ProcessNotePhotosJob>();
+        services.AddScoped<DeleteNotePhotosJob>();
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")
             .AddCheck<JobStorageHealthCheck>("jobs");
