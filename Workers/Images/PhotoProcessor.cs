@@ -36,12 +36,12 @@ public class PhotoProcessor
     private static readonly JpegEncoder Jpeg = new() { Quality = 82 };
 
     /// <summary>
-    /// Processes an image that UploadInspector accepted, read from the stream's current position.
-    /// Throws ImageSharp's exceptions (see AcceptedImages.IsBadImage) for bytes it cannot decode.
+    /// Processes an image that UploadInspector accepted, read from the current position of a
+    /// seekable stream. Throws ImageSharp's exceptions (see AcceptedImages.IsBadImage) for bytes it cannot decode.
     /// </summary>
     public ProcessedPhoto Process(Stream original)
     {
-        using var decoded = Image.Load(AcceptedImages.Configuration, original);
+        using var decoded = Decode(original);
         var swaps = SwapsAxes(decoded);
         var (width, height) = swaps ? (decoded.Height, decoded.Width) : (decoded.Width, decoded.Height);
         var widths = OutputWidths(width);
@@ -57,6 +57,20 @@ public class PhotoProcessor
         }
         outputs = outputs.OrderBy(o => o.Width).ThenBy(o => o.Extension, StringComparer.Ordinal).ToList();
         return new ProcessedPhoto(width, height, AverageColor(photo), ContentHash(outputs), outputs);
+    }
+
+    /// <summary>
+    /// Decodes to 8 bits a channel whatever the file stores: a 16-bit PNG would otherwise decode to
+    /// 8 bytes a pixel, 400 MB at the 50 MP limit. JPEG has no alpha, so 3 bytes a pixel do.
+    /// </summary>
+    private static Image Decode(Stream original)
+    {
+        var start = original.Position;
+        var format = Image.DetectFormat(AcceptedImages.Configuration, original);
+        original.Position = start;
+        return format is JpegFormat
+            ? Image.Load<Rgb24>(AcceptedImages.Configuration, original)
+            : Image.Load<Rgba32>(AcceptedImages.Configuration, original);
     }
 
     /// <summary>The standard widths the photo is at least as wide as; a narrower photo keeps its own width.</summary>

@@ -1,5 +1,6 @@
 using RedMvc.Workers.Images;
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.PixelFormats;
 
 namespace RedMvc.Workers.Tests.Images;
@@ -97,6 +98,19 @@ public class PhotoProcessorTests
         var photo = Process(bytes.ToArray());
 
         Assert.Equal("#ffffff", photo.DominantColor);
+    }
+
+    [Fact]
+    public void A_sixteen_bit_png_is_processed_like_any_other()
+    {
+        using var deep = new Image<Rgba64>(800, 600, new Rgba64(65535, 0, 0, 65535));
+        var bytes = new MemoryStream();
+        deep.SaveAsPng(bytes, new PngEncoder { BitDepth = PngBitDepth.Bit16 });
+
+        var photo = Process(bytes.ToArray());
+
+        Assert.Equal([360, 720], photo.Widths);
+        Assert.Equal("#ff0000", photo.DominantColor);
     }
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
