@@ -10,7 +10,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RedMvc.Domain.Data;
 using RedMvc.Workers.Email;
+using RedMvc.Workers.Files;
 using RedMvc.Workers.Hosting;
+using RedMvc.Workers.Images;
 using RedMvc.Workers.Jobs;
 
 namespace RedMvc.Workers;
@@ -34,11 +36,14 @@ public static class WorkersHostingExtensions
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<SiteOptions>(config.GetSection("Site"));
         AddEmail(services, config, dataFolder);
+        AddFilesAndImages(services, config, dataFolder);
         AddHangfire(services, config, builder.Environment.ContentRootPath, dataFolder);
 
         services.AddScoped<SendEmailJob>();
         services.AddScoped<SweepEmailOutboxJob>();
         services.AddScoped<PublishScheduledNotesJob>();
+        services.AddScoped<ProcessNotePhotosJob>();
+        services.AddScoped<DeleteNotePhotosJob>();
         services.Configure<RedMvc.Domain.Notes.NoteLimits>(config.GetSection("Notes"));
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")
@@ -77,6 +82,16 @@ public static class WorkersHostingExtensions
         services.AddScoped<EmailRenderer>();
         services.AddScoped<OutboxMailer>();
         services.AddScoped<AccountEmails>();
+    }
+
+    private static void AddFilesAndImages(IServiceCollection services, IConfiguration config, string dataFolder)
+    {
+        var configured = config["Storage:FilesPath"];
+        var filesFolder = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? Path.Combine(dataFolder, "files") : Path.Combine(dataFolder, configured));
+        services.AddSingleton<IFileStore>(new LocalFileStore(filesFolder));
+        services.Configure<UploadLimits>(config.GetSection("Uploads"));
+        services.AddSingleton<UploadInspector>();
+        services.AddSingleton<PhotoProcessor>();
     }
 
     private static void AddHangfire(IServiceCollection services, IConfiguration config, string contentRoot, string dataFolder)

@@ -1,0 +1,158 @@
+using System.Security.Cryptography;
+using RedMvc.Domain.Notes;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Formats.Webp;
+using SixLabors.ImageSharp.Metadata.Profiles.Exif;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+
+namespace RedMvc.Workers.Images;
+
+/// <summary>One produced file: a width in one format ("webp" or "jpg").</summary>
+public record PhotoOutput(int Width, string Extension, byte[] Content);
+
+/// <summary>What the pipeline made of one original; Width and Height are after orientation.</summary>
+public record ProcessedPhoto(int Width, int Height, string DominantColor, string ContentHash, IReadOnlyList<PhotoOutput> Outputs)
+{
+    public IReadOnlyList<int> Widths => Outputs.Select(o => o.Width).Distinct().Order().ToList();
+}
+
+/// <summary>
+/// Turns an original into the public sizes: oriented upright, every metadata profile removed
+/// (EXIF with GPS, IPTC, XMP, ICC), resized to the standard widths without upscaling and encoded as
+/// WebP and JPEG. The same original always gives byte-identical files, so the content hash in their
+/// names is stable and a repeated job overwrites instead of adding files.
+/// </summary>
+public class PhotoProcessor
+{
+    public static readonly IReadOnlyList<int> StandardWidths = [360, 720, 1440];
+    public const string WebpExtension = "webp";
+    public const string JpegExtension = "jpg";
+
+    // Level2, not the default Level4: ImageSharp's managed encoder takes about 7x longer at Level4
+    // for a similar PSNR and a file within about 25% either way (measured for docs/benchmarks.md).
+    private static readonly WebpEncoder Webp = new() { Quality = 80, FileFormat = WebpFileFormatType.Lossy, Method = WebpEncodingMethod.Level2 };
+    private static readonly JpegEncoder Jpeg = new() { Quality = 82 };
+
+    /// <summary>
+    /// Processes an image that UploadInspector accepted, read from the current position of a
+    /// seekable stream. Throws ImageSharp's exceptions (see AcceptedImages.IsBadImage) for bytes it cannot decode.
+    /// </summary>
+    public ProcessedPhoto Process(Stream original)
+    {
+        using var decoded = Decode(original);
+        var swaps = SwapsAxes(decoded);
+        var (width, height) = swaps ? (decoded.Height, decoded.Width) : (decoded.Width, decoded.Height);
+        var widths = OutputWidths(width);
+
+        using var photo = Upright(decoded, widths[^1]);
+        var outputs = new List<PhotoOutput>();
+        // Largest first, each size made from the one before: a 2x step keeps quality and is cheap.
+        foreach (var outputWidth in widths.Reverse())
+        {
+            if (outputWidth < photo.Width) photo.Mutate(x => x.Resize(outputWidth, 0));
+            outputs.Add(new PhotoOutput(outputWidth, WebpExtension, Encode(photo, Webp)));
+            outputs.Add(new PhotoOutput(outputWidth, JpegExtension, Encode(photo, Jpeg)));
+        }
+        outputs = outputs.OrderBy(o => o.Width).ThenBy(o => o.Extension, StringComparer.Ordinal).ToList();
+        return new ProcessedPhoto(width, height, AverageColor(photo), ContentHash(outputs), outputs);
+    }
+
+    /// <summary>
+    /// Decodes to 8 bits a channel whatever the file stores: a 16-bit PNG would otherwise decode to
+    /// 8 bytes a pixel, 400 MB at the 50 MP limit. JPEG has no alpha, so 3 bytes a pixel do.
+    /// </summary>
+    private static Image Decode(Stream original)
+    {
+        var start = original.Position;
+        var format = Image.DetectFormat(AcceptedImages.Configuration, original);
+        original.Position = start;
+        return format is JpegFormat
+            ? Image.Load<Rgb24>(AcceptedImages.Configuration, original)
+            : Image.Load<Rgba32>(AcceptedImages.Configuration, original);
+    }
+
+    /// <summary>The standard widths the photo is at least as wide as; a narrower photo keeps its own width.</summary>
+    public static IReadOnlyList<int> OutputWidths(int orientedWidth)
+    {
+        var widths = StandardWidths.Where(w => w <= orientedWidth).ToList();
+        return widths.Count > 0 ? widths : [orientedWidth];
+    }
+
+    /// <summary>Every public file key of a processed photo: each width in both formats.</summary>
+    public static IEnumerable<string> PublicKeys(string contentHash, IEnumerable<int> widths) =>
+        widths.SelectMany(width => new[] { WebpExtension, JpegExtension }.Select(extension => NotePhoto.PublicKey(contentHash, width, extension)));
+
+    /// <summary>First 16 hex characters of SHA-256 over the files in the order given.</summary>
+    public static string ContentHash(IEnumerable<PhotoOutput> outputs)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var output in outputs) sha.AppendData(output.Content);
+        return Convert.ToHexStringLower(sha.GetHashAndReset())[..16];
+    }
+
+    /// <summary>EXIF orientations 5 to 8 turn the photo a quarter, so its width is the stored height.</summary>
+    private static bool SwapsAxes(Image image) => Orientation(image) is >= 5 and <= 8;
+
+    private static int Orientation(Image image)
+    {
+        var value = image.Metadata.ExifProfile?.GetValue(ExifTag.Orientation);
+        return value?.Value ?? 1;
+    }
+
+    /// <summary>
+    /// The largest output: resized before it is rotated (rotating 50 MP would cost another full
+    /// copy), flattened onto white (JPEG has no transparency) and stripped of every profile.
+    /// </summary>
+    private static Image<Rgb24> Upright(Image decoded, int largestWidth)
+    {
+        var swaps = SwapsAxes(decoded);
+        var storedTarget = swaps ? new Size(0, largestWidth) : new Size(largestWidth, 0);
+        if (largestWidth < (swaps ? decoded.Height : decoded.Width)) decoded.Mutate(x => x.Resize(storedTarget));
+        decoded.Mutate(x => x.AutoOrient().BackgroundColor(Color.White));
+        var photo = decoded.CloneAs<Rgb24>();
+        StripMetadata(photo);
+        return photo;
+    }
+
+    private static void StripMetadata(Image image)
+    {
+        image.Metadata.ExifProfile = null;
+        image.Metadata.IptcProfile = null;
+        image.Metadata.XmpProfile = null;
+        image.Metadata.IccProfile = null;
+        foreach (var frame in image.Frames)
+        {
+            frame.Metadata.ExifProfile = null;
+            frame.Metadata.IptcProfile = null;
+            frame.Metadata.XmpProfile = null;
+            frame.Metadata.IccProfile = null;
+        }
+    }
+
+    private static byte[] Encode(Image image, SixLabors.ImageSharp.Formats.IImageEncoder encoder)
+    {
+        using var buffer = new MemoryStream();
+        image.Save(buffer, encoder);
+        return buffer.ToArray();
+    }
+
+    /// <summary>The mean colour of the smallest output, "#rrggbb": the placeholder while the photo loads.</summary>
+    private static string AverageColor(Image<Rgb24> image)
+    {
+        long red = 0, green = 0, blue = 0;
+        image.ProcessPixelRows(rows =>
+        {
+            for (var y = 0; y < rows.Height; y++)
+                foreach (var pixel in rows.GetRowSpan(y))
+                {
+                    red += pixel.R;
+                    green += pixel.G;
+                    blue += pixel.B;
+                }
+        });
+        var count = (long)image.Width * image.Height;
+        return $"#{red / count:x2}{green / count:x2}{blue / count:x2}";
+    }
+}
