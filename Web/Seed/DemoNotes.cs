@@ -36,14 +36,15 @@ public class DemoNotes(AppDbContext db, IFileStore files, IBackgroundJobClient j
         var now = DateTime.UtcNow;
         var limits = new NoteLimits();
         var notes = new List<Note>();
+        var photos = DrawPhotos();
         for (var i = 0; i < Count; i++)
         {
             var channel = channels[i % channels.Count];
             var (title, body) = Ideas[channel][i / channels.Count % Ideas[channel].Length];
             var publishedAt = now.AddMinutes(-(i * 211 % (30 * 24 * 60)) - 5);
             var content = new NoteContent(title, body, channel, Places[i % Places.Length], NoteVisibility.Public, AiAssisted: i % 17 == 0);
-            var note = Note.Draft(authorIds[i % authorIds.Count], content, publishedAt);
-            for (var p = 0; p < 1 + i % 4; p++) note.AddPhoto(new NotePhoto(await StorePhotoAsync(i, p, cancellationToken), $"demo-{i}-{p}.jpg", p));
+            var note = Note.Draft(authorIds[(i + i / channels.Count) % authorIds.Count], content, publishedAt);
+            for (var p = 0; p < PhotosOf(i); p++) note.AddPhoto(new NotePhoto(await StorePhotoAsync(photos[(i, p)], cancellationToken), $"demo-{i}-{p}.jpg", p));
             await NoteTagging.ApplyAsync(db, note, cancellationToken);
             note.Publish(publishedAt, limits);
             db.Notes.Add(note);
@@ -54,12 +55,26 @@ public class DemoNotes(AppDbContext db, IFileStore files, IBackgroundJobClient j
         foreach (var note in notes) jobs.Enqueue<ProcessNotePhotosJob>(job => job.RunAsync(note.Id, CancellationToken.None));
     }
 
-    private async Task<string> StorePhotoAsync(int note, int photo, CancellationToken cancellationToken)
+    private static int PhotosOf(int note) => 1 + note % 4;
+
+    /// <summary>Draws every demo photo on all cores at once: drawing is the slow part of seeding.</summary>
+    private static Dictionary<(int Note, int Photo), byte[]> DrawPhotos()
     {
-        // Mostly 3:4 portraits, as on the real site, with some squares and landscapes.
-        var (width, height) = ((note + photo) % 5) switch { 3 => (960, 960), 4 => (1080, 810), _ => (900, 1200) };
-        var key = $"originals/demo-{note}-{photo}-{Guid.NewGuid():N}";
-        await using var stream = new MemoryStream(DemoPhotos.Jpeg(width, height, note * 3 + photo));
+        var wanted = Enumerable.Range(0, Count).SelectMany(n => Enumerable.Range(0, PhotosOf(n)).Select(p => (n, p))).ToList();
+        var drawn = new System.Collections.Concurrent.ConcurrentDictionary<(int, int), byte[]>();
+        Parallel.ForEach(wanted, item =>
+        {
+            // Mostly 3:4 portraits, as on the real site, with some squares and landscapes.
+            var (width, height) = ((item.n * 7 + item.p * 3) % 5) switch { 3 => (720, 720), 4 => (800, 600), _ => (720, 960) };
+            drawn[item] = DemoPhotos.Jpeg(width, height, item.n * 3 + item.p);
+        });
+        return new Dictionary<(int, int), byte[]>(drawn);
+    }
+
+    private async Task<string> StorePhotoAsync(byte[] jpeg, CancellationToken cancellationToken)
+    {
+        var key = $"originals/demo-{Guid.NewGuid():N}";
+        await using var stream = new MemoryStream(jpeg);
         await files.SaveAsync(key, stream, cancellationToken);
         return key;
     }

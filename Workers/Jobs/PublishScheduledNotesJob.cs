@@ -25,7 +25,7 @@ public class PublishScheduledNotesJob(AppDbContext db, TimeProvider clock)
     public async Task<int> PublishAllDueAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.Notes.Where(n => n.Status == NoteStatus.Scheduled && n.ScheduledFor <= now).Take(500).ToListAsync(cancellationToken);
+        var due = await db.Notes.Where(n => n.Status == NoteStatus.Scheduled && n.ScheduledFor <= now).OrderBy(n => n.ScheduledFor).Take(500).ToListAsync(cancellationToken);
         var published = due.Count(n => n.PublishIfDue(now));
         await db.SaveChangesAsync(cancellationToken);
         return published;
