@@ -234,4 +234,39 @@ public class NotesTests(RedMvcAppFactory site)
         var titles = page.Document.QuerySelectorAll(".card__title").Select(e => e.TextContent).ToList();
         Assert.Equal(["second", "first"], titles);
     }
+
+    [Fact]
+    public async Task A_photo_that_failed_processing_is_explained_to_the_author_only()
+    {
+        var author = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var page = await PostAsync(author, Fields(), TestPhotos.Files(2));
+        var id = IdOf(page);
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var photo = await db.NotePhotos.Where(p => p.NoteId == id).OrderBy(p => p.Position).LastAsync();
+            photo.MarkFailed("Photo.Failed.Corrupt");
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Contains("Photo 2 could not be processed: The file is damaged.", (await author.GetAsync(page.Url)).Text);
+        Assert.DoesNotContain("could not be processed", (await site.CreateVisitor().GetAsync(page.Url)).Text);
+    }
+
+    [Fact]
+    public async Task The_author_edits_the_text_and_removes_a_photo()
+    {
+        var author = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var url = (await PostAsync(author, Fields(), TestPhotos.Files(2))).Url;
+        var edit = await author.GetAsync(url + "/edit");
+        var keep = edit.Document.QuerySelectorAll("input[name='KeepPhotoIds']").Select(i => i.GetAttribute("value")!).ToList();
+        Assert.Equal(2, keep.Count);
+
+        var fields = Fields(title: "改过的标题").Append(new KeyValuePair<string, string>("KeepPhotoIds", keep[1]));
+        var saved = await edit.SubmitMultipartAsync(author.Client, url + "/edit", fields, []);
+
+        Assert.Equal(url, saved.Url);
+        Assert.Contains("改过的标题", saved.Text);
+        Assert.Single(saved.Document.QuerySelectorAll(".carousel__slide"));
+    }
 }

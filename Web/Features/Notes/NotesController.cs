@@ -102,7 +102,7 @@ public class NotesController(
         foreach (var upload in uploads)
         {
             var result = await InspectAsync(upload);
-            if (!result.IsAcceptable) ModelState.AddModelError(nameof(form.Photos), t["Upload.Refused", upload.FileName, t[$"Upload.{result.Problem}"]]);
+            if (!result.IsAcceptable) ModelState.AddModelError(nameof(form.Photos), t["Upload.Refused", upload.FileName, UploadMessage(result.Problem)]);
             inspected.Add((upload, result));
         }
         if (!ModelState.IsValid) return View("Edit", FormPage(form, isNew ? null : note.Id, PhotosOf(note)));
@@ -128,6 +128,12 @@ public class NotesController(
 
     private bool IsInScheduleWindow(DateTime? at) =>
         at is { } when && when >= Now + Limits.MinScheduleAhead && when <= Now + Limits.MaxScheduleAhead;
+
+    private string UploadMessage(UploadProblem problem)
+    {
+        var limits = uploadLimits.Value;
+        return t[$"Upload.{problem}", limits.MaxFileBytes / 1024 / 1024, limits.MaxSide, limits.MaxPixels / 1_000_000];
+    }
 
     private async Task<UploadInspection> InspectAsync(IFormFile upload)
     {
