@@ -30,6 +30,7 @@ public static class MvcSetup
         services.AddScoped<Seed.DemoNotes>();
         services.AddScoped<PublicLinks>();
         services.AddScoped<Features.Notes.NoteQueries>();
+        services.AddScoped<Features.Discover.DiscoverQueries>();
         services.AddHttpContextAccessor();
 
         services.Configure<RequestLocalizationOptions>(options =>

@@ -130,6 +130,7 @@ public class NotesTests(RedMvcAppFactory site)
         await visitor.RegisterAsync(Accounts.NewPerson());
         var page = await visitor.GetAsync("/notes/new");
         Assert.Equal(HttpStatusCode.Forbidden, page.Status);
+        Assert.Contains("Confirm your email to post", page.Text);
     }
 
     [Fact]

@@ -150,8 +150,10 @@ public class AccountController(
         return RedirectToAction(nameof(SignIn));
     }
 
+    /// <summary>A member who has not confirmed the email is told how to, instead of a bare "no".</summary>
     [HttpGet("access-denied")]
-    public IActionResult AccessDenied() => View();
+    public IActionResult AccessDenied() =>
+        User.Identity?.IsAuthenticated == true && !User.HasConfirmedEmail() ? View("ConfirmFirst") : View();
 
     private async Task SendConfirmationAsync(AppUser user, string requestId)
     {

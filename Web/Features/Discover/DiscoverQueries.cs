@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using RedMvc.Domain.Data;
+using RedMvc.Domain.Notes;
+using RedMvc.Web.Features.Notes;
+
+namespace RedMvc.Web.Features.Discover;
+
+/// <summary>
+/// The newest public notes, a page at a time by keyset (publish time, id), so a page costs the same
+/// however deep the reader scrolls. Ranking and personal mixes replace the order later.
+/// </summary>
+public class DiscoverQueries(AppDbContext db)
+{
+    public const int PageSize = 24;
+
+    public record FeedPage(IReadOnlyList<NoteCard> Cards, FeedCursor? Next);
+
+    public async Task<FeedPage> LatestAsync(string channel, FeedCursor? after)
+    {
+        var notes = db.Notes.AsNoTracking().Where(n => n.Status == NoteStatus.Published && n.Visibility == NoteVisibility.Public);
+        if (channel != Channels.Recommended) notes = notes.Where(n => n.Channel == channel);
+        if (after is not null)
+            notes = notes.Where(n => n.PublishedAt < after.PublishedAt || (n.PublishedAt == after.PublishedAt && n.Id < after.Id));
+
+        var rows = await notes
+            .Join(db.Users, n => n.AuthorId, u => u.Id, (n, u) => new
+            {
+                n.Id, n.Title, n.PublishedAt,
+                Author = new AuthorView(u.Id, u.Handle, u.DisplayName),
+                Cover = n.Photos.OrderBy(p => p.Position).FirstOrDefault(),
+            })
+            .OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id)
+            .Take(PageSize + 1)
+            .ToListAsync();
+
+        var cards = rows.Take(PageSize).Select(r => new NoteCard(r.Id, r.Title, r.Author,
+            r.Cover is null ? null : NoteQueries.ToView(r.Cover, r.Title), r.PublishedAt)).ToList();
+        var next = rows.Count > PageSize ? new FeedCursor(cards[^1].PublishedAt!.Value, cards[^1].Id) : null;
+        return new FeedPage(cards, next);
+    }
+}
