@@ -9,10 +9,12 @@ namespace RedMvc.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public partial class PostNoteJourneyTests(BrowserSite site)
 {
-    [Fact]
-    public async Task A_member_posts_a_note_with_three_photos_watches_the_upload_and_sees_the_note()
+    [Theory]
+    [InlineData("desktop", 1280, 900)]
+    [InlineData("phone", 390, 844)]
+    public async Task A_member_posts_a_note_with_three_photos_watches_the_upload_and_sees_the_note(string device, int width, int height)
     {
-        var page = await site.NewPageAsync();
+        var page = await site.NewPageAsync(width: width, height: height);
         var consoleErrors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add(message.Text); };
         page.PageError += (_, error) => consoleErrors.Add(error);
@@ -25,7 +27,7 @@ public partial class PostNoteJourneyTests(BrowserSite site)
         await page.Locator("#Title").FillAsync("三张照片的周末");
         await page.Locator("#Body").FillAsync("湖边散步 #周末去哪儿");
         await page.Locator("#Channel").SelectOptionAsync("travel");
-        await page.ScreenshotAsync(new() { Path = Artifacts.Path("composer-desktop.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Artifacts.Path($"composer-{device}.png"), FullPage = true });
 
         // A slow uplink, so the progress bar has time to show.
         var cdp = await page.Context.NewCDPSessionAsync(page);
@@ -34,7 +36,7 @@ public partial class PostNoteJourneyTests(BrowserSite site)
         {
             ["offline"] = false, ["latency"] = 20, ["downloadThroughput"] = -1, ["uploadThroughput"] = 150_000,
         });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Post", Exact = true }).ClickAsync();
+        await page.Locator("[data-submit]").ClickAsync();
         await Expect(page.Locator("[data-progress]")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-progress-text]")).ToHaveTextAsync(Percent());
         await Expect(page).ToHaveURLAsync(NotePath(), new() { Timeout = 60_000 });
@@ -51,16 +53,13 @@ public partial class PostNoteJourneyTests(BrowserSite site)
         }
         await Expect(page.Locator("picture")).ToHaveCountAsync(3);
         await Expect(page.Locator("picture img").First).ToHaveJSPropertyAsync("complete", true);
-        await page.ScreenshotAsync(new() { Path = Artifacts.Path("note-desktop.png") });
-        await page.Keyboard.PressAsync("Tab");
+        await page.ScreenshotAsync(new() { Path = Artifacts.Path($"note-{device}.png") });
         await page.Locator("[data-carousel]").FocusAsync();
         await page.Keyboard.PressAsync("ArrowRight");
-        await page.SetViewportSizeAsync(390, 844);
-        await page.ScreenshotAsync(new() { Path = Artifacts.Path("note-phone.png") });
-        await page.SetViewportSizeAsync(1280, 900);
+        await Expect(page.Locator(".carousel__dot").Nth(1)).ToHaveClassAsync(new Regex("is-active"));
         await page.GotoAsync("/notes/mine");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "三张照片的周末" })).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new() { Path = Artifacts.Path("my-notes.png") });
+        await page.ScreenshotAsync(new() { Path = Artifacts.Path($"my-notes-{device}.png") });
         Assert.Empty(consoleErrors);
     }
 
