@@ -270,4 +270,36 @@ public class NotesTests(RedMvcAppFactory site)
         Assert.Contains("改过的标题", saved.Text);
         Assert.Single(saved.Document.QuerySelectorAll(".carousel__slide"));
     }
+
+    public static TheoryData<string, string> BadFiles => new()
+    {
+        { "notes.jpg", "this is not a JPEG, PNG, WebP or GIF photo" },
+        { "empty.jpg", "the file is empty" },
+        { "drawing.svg", "this is not a JPEG, PNG, WebP or GIF photo" },
+        { "cut.jpg", "the file is damaged" },
+        { "polyglot.jpg", "the file is damaged" },
+    };
+
+    [Theory, MemberData(nameof(BadFiles))]
+    public async Task Each_bad_upload_is_refused_with_its_reason_through_the_real_form(string fileName, string reason)
+    {
+        var jpeg = TestPhotos.Jpeg();
+        var bytes = fileName switch
+        {
+            "notes.jpg" => "Dear diary, today I went camping."u8.ToArray(),
+            "empty.jpg" => [],
+            "drawing.svg" => "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>"u8.ToArray(),
+            "cut.jpg" => jpeg[..(jpeg.Length / 2)],
+            _ => [.. jpeg, .. "PK\u0003\u0004 a zip archive would follow"u8.ToArray()],
+        };
+        var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var before = await CountNotesAsync();
+
+        var page = await PostAsync(member, Fields(), [("Photos", fileName, bytes)]);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains(fileName, page.Document.QuerySelector("[data-valmsg-for='Photos']")!.TextContent);
+        Assert.Contains(reason, page.Document.QuerySelector("[data-valmsg-for='Photos']")!.TextContent);
+        Assert.Equal(before, await CountNotesAsync());
+    }
 }

@@ -78,6 +78,17 @@
     syncInput();
   };
 
+  // Photos already on the note: the order of their checkboxes is the order they are saved in.
+  form.querySelectorAll("[data-existing-photos] .thumbs__item").forEach((item) => {
+    const tools = document.createElement("div");
+    tools.className = "previews__tools";
+    tools.append(
+      button("←", "←", () => item.previousElementSibling?.before(item)),
+      button("→", "→", () => item.nextElementSibling?.after(item)),
+    );
+    item.append(tools);
+  });
+
   input.addEventListener("change", () => {
     files = files.concat(Array.from(input.files));
     render();
