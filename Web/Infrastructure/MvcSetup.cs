@@ -31,6 +31,7 @@ public static class MvcSetup
         services.AddScoped<PublicLinks>();
         services.AddScoped<Features.Notes.NoteQueries>();
         services.AddScoped<Features.Discover.DiscoverQueries>();
+        services.AddScoped<Features.Profiles.ProfileQueries>();
         services.AddHttpContextAccessor();
 
         services.Configure<RequestLocalizationOptions>(options =>

@@ -27,8 +27,8 @@ public static class Pipeline
         });
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseRateLimiter(); // after authentication: members are limited per account
         app.UseAuthorization();
 
         app.MapHealthChecks("/health");

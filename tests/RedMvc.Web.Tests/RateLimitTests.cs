@@ -20,12 +20,34 @@ public class RateLimitTests
         Assert.Contains("Slow down a little", limited.Text);
     }
 
+    [Fact]
+    public async Task Posting_is_limited_per_member_not_for_everyone_at_once()
+    {
+        using var site = new StrictSite();
+        var eager = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var other = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++) statuses.Add(await PostAsync(eager));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(other));
+    }
+
+    private static async Task<HttpStatusCode> PostAsync(Visitor member)
+    {
+        var form = await member.GetAsync("/notes/new");
+        var fields = new Dictionary<string, string> { ["Title"] = "限流", ["Channel"] = "food", ["Visibility"] = "Public", ["Action"] = "Publish" };
+        return (await form.SubmitMultipartAsync(member.Client, "/notes/new", fields, TestPhotos.Files(1))).Status;
+    }
+
     private sealed class StrictSite : RedMvcAppFactory
     {
         protected override Dictionary<string, string?> Overrides => new()
         {
             ["RateLimits:SignIn:PermitLimit"] = "3",
             ["RateLimits:SignIn:WindowSeconds"] = "60",
+            ["RateLimits:Posting:PermitLimit"] = "2",
         };
     }
 }

@@ -51,6 +51,7 @@ public class RedMvcAppFactory : WebApplicationFactory<Program>
             ["RateLimits:SignIn:PermitLimit"] = "1000",
             ["RateLimits:Register:PermitLimit"] = "1000",
             ["RateLimits:PasswordReset:PermitLimit"] = "1000",
+            ["RateLimits:Posting:PermitLimit"] = "1000",
             ["Workers:WorkerCount"] = "2",
         };
         foreach (var (key, value) in Overrides) settings[key] = value;
