@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Data;
+using RedMvc.Domain.Social;
 
 namespace RedMvc.Domain.Accounts;
 
@@ -13,5 +14,7 @@ public static class AccountCleanup
     {
         await db.NoteMentions.Where(m => m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.Follows.Where(f => f.FolloweeId == userId).ExecuteDeleteAsync(cancellationToken);
+        foreach (var noteId in await db.NoteLikes.Where(l => l.UserId == userId).Select(l => l.NoteId).ToListAsync(cancellationToken))
+            await NoteLikes.UnlikeAsync(db, noteId, userId, cancellationToken);
     }
 }

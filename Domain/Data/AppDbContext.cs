@@ -19,6 +19,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<NoteTopic> NoteTopics => Set<NoteTopic>();
     public DbSet<NoteMention> NoteMentions => Set<NoteMention>();
     public DbSet<Follow> Follows => Set<Follow>();
+    public DbSet<NoteLike> NoteLikes => Set<NoteLike>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

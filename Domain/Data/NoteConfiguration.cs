@@ -77,6 +77,20 @@ public class NoteMentionConfiguration : IEntityTypeConfiguration<NoteMention>
     }
 }
 
+public class NoteLikeConfiguration : IEntityTypeConfiguration<NoteLike>
+{
+    public void Configure(EntityTypeBuilder<NoteLike> like)
+    {
+        like.ToTable("NoteLikes");
+        like.HasKey(l => new { l.NoteId, l.UserId });
+        like.Property(l => l.UserId).HasMaxLength(450);
+        like.HasOne<Note>().WithMany().HasForeignKey(l => l.NoteId).OnDelete(DeleteBehavior.Cascade);
+        // No cascade from users (one cascade path per row on SQL Server): AccountCleanup removes them.
+        like.HasOne<AppUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.NoAction);
+        like.HasIndex(l => new { l.UserId, l.CreatedAt });
+    }
+}
+
 public class FollowConfiguration : IEntityTypeConfiguration<Follow>
 {
     public void Configure(EntityTypeBuilder<Follow> follow)

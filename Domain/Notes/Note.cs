@@ -41,6 +41,9 @@ public class Note
     public DateTime? PublishedAt { get; private set; }
     public DateTime? ScheduledFor { get; private set; }
 
+    /// <summary>Stored for speed; changed only by NoteLikes in the same transaction as the like rows.</summary>
+    public int LikeCount { get; private set; }
+
     public IReadOnlyList<NotePhoto> Photos => _photos;
     public IReadOnlyList<NoteTopic> Topics => _topics;
     public IReadOnlyList<NoteMention> Mentions => _mentions;

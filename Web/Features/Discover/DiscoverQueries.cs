@@ -25,7 +25,7 @@ public class DiscoverQueries(AppDbContext db)
         var rows = await notes
             .Join(db.Users, n => n.AuthorId, u => u.Id, (n, u) => new
             {
-                n.Id, n.Title, n.PublishedAt,
+                n.Id, n.Title, n.PublishedAt, n.LikeCount,
                 Author = new AuthorView(u.Id, u.Handle, u.DisplayName),
                 Cover = n.Photos.OrderBy(p => p.Position).FirstOrDefault(),
             })
@@ -34,7 +34,7 @@ public class DiscoverQueries(AppDbContext db)
             .ToListAsync();
 
         var cards = rows.Take(PageSize).Select(r => new NoteCard(r.Id, r.Title, r.Author,
-            r.Cover is null ? null : NoteQueries.ToView(r.Cover, r.Title), r.PublishedAt)).ToList();
+            r.Cover is null ? null : NoteQueries.ToView(r.Cover, r.Title), r.PublishedAt, r.LikeCount)).ToList();
         var next = rows.Count > PageSize ? new FeedCursor(cards[^1].PublishedAt!.Value, cards[^1].Id) : null;
         return new FeedPage(cards, next);
     }

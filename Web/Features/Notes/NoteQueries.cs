@@ -32,7 +32,8 @@ public class NoteQueries(AppDbContext db)
             note.Photos.OrderBy(p => p.Position).Select(p => ToView(p, note.Title)).ToList(),
             note.Topics.Select(t => t.Topic.Name).ToList(),
             handles.ToDictionary(h => h, h => h),
-            note.AuthorId == viewerId);
+            note.AuthorId == viewerId, note.LikeCount,
+            viewerId is not null && await db.NoteLikes.AnyAsync(l => l.NoteId == id && l.UserId == viewerId));
     }
 
     public async Task<MyNotesPage> MineAsync(string authorId, string tab)

@@ -22,7 +22,7 @@ public record NoteDetails(
     long Id, string Title, string Body, string Channel, string? Place, NoteVisibility Visibility, bool AiAssisted,
     NoteStatus Status, DateTime? PublishedAt, DateTime? ScheduledFor, DateTime UpdatedAt, AuthorView Author,
     IReadOnlyList<PhotoView> Photos, IReadOnlyList<string> Topics, IReadOnlyDictionary<string, string> MentionedHandles,
-    bool ViewerIsAuthor)
+    bool ViewerIsAuthor, int LikeCount, bool ViewerLiked)
 {
     public bool PhotosPending => Photos.Any(p => p.Status == PhotoStatus.Pending);
     public PhotoView? Cover => Photos.FirstOrDefault();
@@ -33,6 +33,6 @@ public record MyNoteRow(long Id, string Title, NoteStatus Status, DateTime Updat
 
 public record MyNotesPage(string Tab, IReadOnlyList<MyNoteRow> Notes, int Published, int Drafts, int Scheduled);
 
-public record NoteCard(long Id, string Title, AuthorView Author, PhotoView? Cover, DateTime? PublishedAt);
+public record NoteCard(long Id, string Title, AuthorView Author, PhotoView? Cover, DateTime? PublishedAt, int LikeCount = 0);
 
 public record TopicPage(string Name, IReadOnlyList<NoteCard> Notes);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
+using RedMvc.Domain.Social;
 using RedMvc.Web.Infrastructure;
 using RedMvc.Workers.Files;
 using RedMvc.Workers.Images;
@@ -80,6 +81,22 @@ public class NotesController(
         jobs.Enqueue<DeleteNotePhotosJob>(job => job.RunAsync(note.Id, CancellationToken.None));
         this.Flash(t["Note.Deleted"]);
         return RedirectToAction(nameof(Mine));
+    }
+
+    [HttpPost("/notes/{id:long}/like"), Authorize]
+    public async Task<IActionResult> Like(long id)
+    {
+        if (await queries.DetailsAsync(id, ViewerId) is null) return NotFound();
+        await NoteLikes.LikeAsync(db, id, ViewerId!, Now);
+        return Redirect($"/notes/{id}");
+    }
+
+    [HttpPost("/notes/{id:long}/unlike"), Authorize]
+    public async Task<IActionResult> Unlike(long id)
+    {
+        if (await queries.DetailsAsync(id, ViewerId) is null) return NotFound();
+        await NoteLikes.UnlikeAsync(db, id, ViewerId!);
+        return Redirect($"/notes/{id}");
     }
 
     [HttpGet("/notes/mine"), Authorize]

@@ -1,0 +1,89 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RedMvc.Domain.Accounts;
+using RedMvc.Domain.Data;
+using RedMvc.Domain.Notes;
+using RedMvc.Domain.Social;
+
+namespace RedMvc.Web.Tests;
+
+[Collection(SiteCollection.Name)]
+public class LikeTests(RedMvcAppFactory site)
+{
+    private static Dictionary<string, string> NoteFields(string visibility = "Public") => new()
+    {
+        ["Title"] = "点赞测试", ["Channel"] = "food", ["Visibility"] = visibility, ["Action"] = "Publish",
+    };
+
+    private static async Task<string> PostNoteAsync(Visitor author, string visibility = "Public")
+    {
+        var form = await author.GetAsync("/notes/new");
+        return (await form.SubmitMultipartAsync(author.Client, "/notes/new", NoteFields(visibility), TestPhotos.Files(1))).Url;
+    }
+
+    private static int Likes(Visitor.Page page) => int.Parse(page.Document.QuerySelector(".like span")!.TextContent);
+
+    [Fact]
+    public async Task Liking_twice_counts_once_and_unliking_takes_it_back()
+    {
+        var url = await PostNoteAsync(await site.ConfirmedMemberAsync(Accounts.NewPerson()));
+        var fan = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var page = await fan.GetAsync(url);
+
+        var liked = await page.SubmitAsync(fan.Client, $"{url}/like", new Dictionary<string, string>());
+        var again = await page.SubmitAsync(fan.Client, $"{url}/like", new Dictionary<string, string>()); // the stale page's button
+        Assert.Equal(1, Likes(liked));
+        Assert.Equal(1, Likes(again));
+        Assert.Equal("true", again.Document.QuerySelector("button.like")!.GetAttribute("aria-pressed"));
+
+        var unliked = await again.SubmitAsync(fan.Client, $"{url}/unlike", new Dictionary<string, string>());
+        Assert.Equal(0, Likes(unliked));
+    }
+
+    [Fact]
+    public async Task A_hundred_members_liking_at_once_give_exactly_a_hundred()
+    {
+        long noteId;
+        var memberIds = new List<string>();
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var run = Guid.NewGuid().ToString("N")[..6];
+            for (var i = 0; i < 100; i++)
+            {
+                var user = new AppUser { UserName = $"l{run}{i}", Handle = $"l{run}{i}", Email = $"l{run}{i}@example.test", DisplayName = $"L{i}" };
+                db.Users.Add(user);
+                memberIds.Add(user.Id);
+            }
+            var note = Note.Draft(memberIds[0], new NoteContent("热门", "", "food", null, NoteVisibility.Public, false), DateTime.UtcNow);
+            note.AddPhoto(new NotePhoto("originals/likes", "x.jpg", 0));
+            note.Publish(DateTime.UtcNow, new NoteLimits());
+            db.Notes.Add(note);
+            await db.SaveChangesAsync();
+            noteId = note.Id;
+        }
+
+        await Task.WhenAll(memberIds.Concat(memberIds.Take(20)).Select(id => Task.Run(async () =>
+        {
+            await using var scope = site.Services.CreateAsyncScope();
+            await NoteLikes.LikeAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), noteId, id, DateTime.UtcNow);
+        })));
+
+        await using var check = site.Services.CreateAsyncScope();
+        var checkDb = check.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(100, await checkDb.Notes.Where(n => n.Id == noteId).Select(n => n.LikeCount).SingleAsync());
+        Assert.Equal(100, await checkDb.NoteLikes.CountAsync(l => l.NoteId == noteId));
+    }
+
+    [Fact]
+    public async Task Nobody_likes_a_note_they_may_not_see()
+    {
+        var url = await PostNoteAsync(await site.ConfirmedMemberAsync(Accounts.NewPerson()), visibility: "OnlyMe");
+        var other = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var home = await other.GetAsync("/");
+        var token = home.Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        var response = await other.Client.PostAsync($"{url}/like", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
