@@ -15,10 +15,25 @@ public class DiscoverQueries(AppDbContext db)
 
     public record FeedPage(IReadOnlyList<NoteCard> Cards, FeedCursor? Next);
 
-    public async Task<FeedPage> LatestAsync(string channel, FeedCursor? after)
+    public Task<FeedPage> LatestAsync(string channel, FeedCursor? after)
     {
         var notes = db.Notes.AsNoTracking().Where(n => n.Status == NoteStatus.Published && n.Visibility == NoteVisibility.Public);
         if (channel != Channels.Recommended) notes = notes.Where(n => n.Channel == channel);
+        return PageAsync(notes, after);
+    }
+
+    /// <summary>Notes of the people the member follows that the member may see, newest first.</summary>
+    public Task<FeedPage> FollowingAsync(string memberId, FeedCursor? after)
+    {
+        var followed = db.Follows.Where(f => f.FollowerId == memberId).Select(f => f.FolloweeId);
+        var followsMe = db.Follows.Where(f => f.FolloweeId == memberId).Select(f => f.FollowerId);
+        var notes = db.Notes.AsNoTracking().Where(n => n.Status == NoteStatus.Published && followed.Contains(n.AuthorId)
+            && (n.Visibility == NoteVisibility.Public || (n.Visibility == NoteVisibility.MutualFollowers && followsMe.Contains(n.AuthorId))));
+        return PageAsync(notes, after);
+    }
+
+    private async Task<FeedPage> PageAsync(IQueryable<Note> notes, FeedCursor? after)
+    {
         if (after is not null)
             notes = notes.Where(n => n.PublishedAt < after.PublishedAt || (n.PublishedAt == after.PublishedAt && n.Id < after.Id));
 

@@ -5,7 +5,14 @@ namespace RedMvc.Web.Features.Discover;
 
 public record DiscoverPage(string Channel, IReadOnlyList<string> Channels, IReadOnlyList<NoteCard> Cards, string? NextCursor)
 {
-    public string MoreUrl => Channel == RedMvc.Domain.Notes.Channels.Recommended ? $"/?after={NextCursor}" : $"/?channel={Channel}&after={NextCursor}";
+    public const string FollowingTab = "following";
+
+    public string MoreUrl => Channel switch
+    {
+        FollowingTab => $"/following?after={NextCursor}",
+        RedMvc.Domain.Notes.Channels.Recommended => $"/?after={NextCursor}",
+        _ => $"/?channel={Channel}&after={NextCursor}",
+    };
 }
 
 /// <summary>Keyset position in the feed: the last card's publish time and id ("ticks-id").</summary>
