@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Data;
+using RedMvc.Domain.Social;
 
 namespace RedMvc.Web.Seed;
 
@@ -35,6 +36,25 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes n
         await SeedMembersAsync();
         var authors = await db.Users.Where(u => u.Email!.EndsWith("@redmvc.local") && u.Email != StaffEmail).OrderBy(u => u.Handle).Select(u => u.Id).ToListAsync();
         await notes.SeedAsync(authors);
+        await SeedFollowsAndLikesAsync(authors);
+    }
+
+    /// <summary>Each demo member follows the next three, and every note gets a few likes, so counts look lived-in.</summary>
+    private async Task SeedFollowsAndLikesAsync(IReadOnlyList<string> members)
+    {
+        if (members.Count < 2 || await db.Follows.AnyAsync()) return;
+        var now = DateTime.UtcNow;
+        for (var i = 0; i < members.Count; i++)
+        for (var k = 1; k <= Math.Min(3, members.Count - 1); k++)
+            db.Follows.Add(new Follow(members[i], members[(i + k) % members.Count], now));
+        await db.SaveChangesAsync();
+
+        var noteIds = await db.Notes.OrderBy(n => n.Id).Select(n => n.Id).ToListAsync();
+        foreach (var (noteId, index) in noteIds.Select((id, index) => (id, index)))
+        {
+            var likes = index * 7 % (members.Count + 1);
+            for (var k = 0; k < likes; k++) await NoteLikes.LikeAsync(db, noteId, members[(index + k) % members.Count], now);
+        }
     }
 
     private async Task SeedMembersAsync()
