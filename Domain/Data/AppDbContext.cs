@@ -20,6 +20,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<NoteMention> NoteMentions => Set<NoteMention>();
     public DbSet<Follow> Follows => Set<Follow>();
     public DbSet<NoteLike> NoteLikes => Set<NoteLike>();
+    public DbSet<Comment> Comments => Set<Comment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

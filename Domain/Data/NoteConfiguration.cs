@@ -91,6 +91,22 @@ public class NoteLikeConfiguration : IEntityTypeConfiguration<NoteLike>
     }
 }
 
+public class CommentConfiguration : IEntityTypeConfiguration<Comment>
+{
+    public void Configure(EntityTypeBuilder<Comment> comment)
+    {
+        comment.Property(c => c.Body).HasMaxLength(Comment.BodyMaxLength * 4).IsRequired();
+        comment.Property(c => c.AuthorId).HasMaxLength(450).IsRequired();
+        comment.Property(c => c.ReplyToUserId).HasMaxLength(450);
+        comment.HasOne<Note>().WithMany().HasForeignKey(c => c.NoteId).OnDelete(DeleteBehavior.Cascade);
+        // Comments stay when their author leaves (others replied to them); AccountCleanup deletes their text.
+        comment.HasOne<AppUser>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.NoAction);
+        comment.HasOne<Comment>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.NoAction);
+        comment.HasIndex(c => new { c.NoteId, c.ParentId, c.Id });
+        comment.Ignore(c => c.IsDeleted);
+    }
+}
+
 public class FollowConfiguration : IEntityTypeConfiguration<Follow>
 {
     public void Configure(EntityTypeBuilder<Follow> follow)

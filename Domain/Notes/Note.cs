@@ -44,6 +44,9 @@ public class Note
     /// <summary>Stored for speed; changed only by NoteLikes in the same transaction as the like rows.</summary>
     public int LikeCount { get; private set; }
 
+    /// <summary>Comments not deleted; changed only by NoteComments with the comment rows.</summary>
+    public int CommentCount { get; private set; }
+
     public IReadOnlyList<NotePhoto> Photos => _photos;
     public IReadOnlyList<NoteTopic> Topics => _topics;
     public IReadOnlyList<NoteMention> Mentions => _mentions;

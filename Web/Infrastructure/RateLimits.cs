@@ -11,6 +11,7 @@ public static class RateLimits
     public const string Register = "Register";
     public const string PasswordReset = "PasswordReset";
     public const string Posting = "Posting";
+    public const string Commenting = "Commenting";
 
     public static IServiceCollection AddRedRateLimits(this IServiceCollection services, IConfiguration config)
     {
@@ -23,7 +24,7 @@ public static class RateLimits
                     context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
-            foreach (var name in new[] { SignIn, Register, PasswordReset, Posting })
+            foreach (var name in new[] { SignIn, Register, PasswordReset, Posting, Commenting })
                 AddPolicy(options, config, name);
         });
         return services;

@@ -52,6 +52,7 @@ public class RedMvcAppFactory : WebApplicationFactory<Program>
             ["RateLimits:Register:PermitLimit"] = "1000",
             ["RateLimits:PasswordReset:PermitLimit"] = "1000",
             ["RateLimits:Posting:PermitLimit"] = "1000",
+            ["RateLimits:Commenting:PermitLimit"] = "1000",
             ["Workers:WorkerCount"] = "2",
         };
         foreach (var (key, value) in Overrides) settings[key] = value;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
+using RedMvc.Domain.Social;
 
 namespace RedMvc.Web.Features.Notes;
 
@@ -16,7 +17,7 @@ public class NoteQueries(AppDbContext db)
     }
 
     /// <summary>The note as this viewer may see it, or null (a 404) when they may not.</summary>
-    public async Task<NoteDetails?> DetailsAsync(long id, string? viewerId)
+    public async Task<NoteDetails?> DetailsAsync(long id, string? viewerId, long? commentsOlderThan = null)
     {
         var note = await db.Notes.AsNoTracking()
             .Include(n => n.Photos).Include(n => n.Topics).ThenInclude(t => t.Topic).Include(n => n.Mentions)
@@ -33,7 +34,36 @@ public class NoteQueries(AppDbContext db)
             note.Topics.Select(t => t.Topic.Name).ToList(),
             handles.ToDictionary(h => h, h => h),
             note.AuthorId == viewerId, note.LikeCount,
-            viewerId is not null && await db.NoteLikes.AnyAsync(l => l.NoteId == id && l.UserId == viewerId));
+            viewerId is not null && await db.NoteLikes.AnyAsync(l => l.NoteId == id && l.UserId == viewerId),
+            note.CommentCount, await CommentsAsync(id, note.AuthorId, viewerId, commentsOlderThan));
+    }
+
+    public const int CommentPageSize = 20;
+
+    /// <summary>One page of top-level comments with all their replies: two queries plus one for the names.</summary>
+    private async Task<CommentPage> CommentsAsync(long noteId, string noteAuthorId, string? viewerId, long? olderThan)
+    {
+        var top = await db.Comments.AsNoTracking()
+            .Where(c => c.NoteId == noteId && c.ParentId == null && (olderThan == null || c.Id < olderThan))
+            .OrderByDescending(c => c.Id).Take(CommentPageSize + 1).ToListAsync();
+        var shown = top.Take(CommentPageSize).ToList();
+        var ids = shown.Select(c => c.Id).ToList();
+        var replies = await db.Comments.AsNoTracking()
+            .Where(c => c.ParentId != null && ids.Contains(c.ParentId.Value)).OrderBy(c => c.Id).ToListAsync();
+        var userIds = shown.Concat(replies).SelectMany(c => new[] { c.AuthorId, c.ReplyToUserId }).OfType<string>().Distinct().ToList();
+        var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => new AuthorView(u.Id, u.Handle, u.DisplayName));
+
+        CommentView View(Comment c, IReadOnlyList<CommentView> children) => new(
+            c.Id, users[c.AuthorId], c.Body, c.CreatedAt, c.DeletedAt is not null,
+            c.ParentId is not null && c.ReplyToUserId is { } to && users.TryGetValue(to, out var target) ? target.Handle : null,
+            viewerId is not null && c.DeletedAt is null && c.CanBeDeletedBy(viewerId, noteAuthorId),
+            children);
+
+        var views = shown
+            .Select(c => View(c, replies.Where(r => r.ParentId == c.Id && r.DeletedAt is null).Select(r => View(r, [])).ToList()))
+            .Where(v => !v.IsDeleted || v.Replies.Count > 0) // a deleted comment stays only to hold its replies
+            .ToList();
+        return new CommentPage(views, top.Count > CommentPageSize ? shown[^1].Id : null);
     }
 
     public async Task<MyNotesPage> MineAsync(string authorId, string tab)

@@ -22,7 +22,7 @@ public record NoteDetails(
     long Id, string Title, string Body, string Channel, string? Place, NoteVisibility Visibility, bool AiAssisted,
     NoteStatus Status, DateTime? PublishedAt, DateTime? ScheduledFor, DateTime UpdatedAt, AuthorView Author,
     IReadOnlyList<PhotoView> Photos, IReadOnlyList<string> Topics, IReadOnlyDictionary<string, string> MentionedHandles,
-    bool ViewerIsAuthor, int LikeCount, bool ViewerLiked)
+    bool ViewerIsAuthor, int LikeCount, bool ViewerLiked, int CommentCount, CommentPage Comments)
 {
     public bool PhotosPending => Photos.Any(p => p.Status == PhotoStatus.Pending);
     public PhotoView? Cover => Photos.FirstOrDefault();
@@ -36,3 +36,9 @@ public record MyNotesPage(string Tab, IReadOnlyList<MyNoteRow> Notes, int Publis
 public record NoteCard(long Id, string Title, AuthorView Author, PhotoView? Cover, DateTime? PublishedAt, int LikeCount = 0);
 
 public record TopicPage(string Name, IReadOnlyList<NoteCard> Notes);
+
+public record CommentView(long Id, AuthorView Author, string Body, DateTime CreatedAt, bool IsDeleted, string? ReplyToHandle, bool CanDelete,
+    IReadOnlyList<CommentView> Replies);
+
+/// <summary>Top-level comments newest first, 20 at a time; OlderThan is the keyset for the next page.</summary>
+public record CommentPage(IReadOnlyList<CommentView> Comments, long? OlderThan);

@@ -31,9 +31,9 @@ public class NotesController(
     private string? ViewerId => User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
 
     [HttpGet("/notes/{id:long}")]
-    public async Task<IActionResult> Details(long id)
+    public async Task<IActionResult> Details(long id, long? comments)
     {
-        var note = await queries.DetailsAsync(id, ViewerId);
+        var note = await queries.DetailsAsync(id, ViewerId, comments);
         return note is null ? NotFound() : View(note);
     }
 

@@ -1,0 +1,60 @@
+using RedMvc.Domain.Notes;
+
+namespace RedMvc.Domain.Social;
+
+/// <summary>
+/// A comment on a note, two levels deep: a reply to a reply joins the same top-level thread and
+/// remembers whom it answers. Deleting keeps the row (replies still hang on it) but clears the text.
+/// </summary>
+public class Comment
+{
+    public const int BodyMaxLength = 500;
+
+    private Comment() { }
+
+    private Comment(long noteId, string authorId, string body, long? parentId, string? replyToUserId, DateTime now)
+    {
+        var text = body.Trim();
+        if (NoteText.Length(text) == 0) throw new NoteRuleException("Comment.Error.Empty");
+        if (NoteText.Length(text) > BodyMaxLength) throw new NoteRuleException("Comment.Error.TooLong");
+        NoteId = noteId;
+        AuthorId = authorId;
+        Body = text;
+        ParentId = parentId;
+        ReplyToUserId = replyToUserId;
+        CreatedAt = now;
+    }
+
+    public long Id { get; private set; }
+    public long NoteId { get; private set; }
+    public string AuthorId { get; private set; } = "";
+    public string Body { get; private set; } = "";
+
+    /// <summary>The top-level comment this one replies under; null for a top-level comment.</summary>
+    public long? ParentId { get; private set; }
+    public string? ReplyToUserId { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime? DeletedAt { get; private set; }
+
+    public bool IsDeleted => DeletedAt is not null;
+
+    public static Comment OnNote(long noteId, string authorId, string body, DateTime now) =>
+        new(noteId, authorId, body, null, null, now);
+
+    /// <summary>Replying to a reply keeps the thread two levels deep: it goes under the same top-level comment.</summary>
+    public static Comment ReplyTo(Comment target, string authorId, string body, DateTime now)
+    {
+        if (target.IsDeleted) throw new NoteRuleException("Comment.Error.Deleted");
+        return new(target.NoteId, authorId, body, target.ParentId ?? target.Id, target.AuthorId, now);
+    }
+
+    /// <summary>The comment's author, or the note's author (on their own note), may delete it.</summary>
+    public bool CanBeDeletedBy(string userId, string noteAuthorId) => userId == AuthorId || userId == noteAuthorId;
+
+    public void Delete(DateTime now)
+    {
+        if (IsDeleted) return;
+        DeletedAt = now;
+        Body = "";
+    }
+}

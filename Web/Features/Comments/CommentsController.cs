@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using RedMvc.Domain.Data;
+using RedMvc.Domain.Notes;
+using RedMvc.Domain.Social;
+using RedMvc.Web.Features.Notes;
+using RedMvc.Web.Infrastructure;
+
+namespace RedMvc.Web.Features.Comments;
+
+public class CommentForm
+{
+    public string? Body { get; set; }
+
+    /// <summary>The comment being answered; empty for a comment on the note itself.</summary>
+    public long? ReplyToId { get; set; }
+}
+
+public class CommentsController(AppDbContext db, NoteQueries notes, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+{
+    private string ViewerId => User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value;
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    [HttpPost("/notes/{noteId:long}/comments"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.Commenting)]
+    public async Task<IActionResult> Add(long noteId, CommentForm form)
+    {
+        if (await notes.DetailsAsync(noteId, ViewerId) is null) return NotFound();
+        var target = form.ReplyToId is { } replyToId
+            ? await db.Comments.SingleOrDefaultAsync(c => c.Id == replyToId && c.NoteId == noteId)
+            : null;
+        if (form.ReplyToId is not null && target is null) return NotFound();
+        try
+        {
+            var comment = target is null
+                ? Comment.OnNote(noteId, ViewerId, form.Body ?? "", Now)
+                : Comment.ReplyTo(target, ViewerId, form.Body ?? "", Now);
+            await NoteComments.AddAsync(db, comment);
+            return Redirect($"/notes/{noteId}#comment-{comment.Id}");
+        }
+        catch (NoteRuleException rule)
+        {
+            this.Flash(t[rule.Key, Comment.BodyMaxLength]);
+            return Redirect($"/notes/{noteId}#comments");
+        }
+    }
+
+    [HttpPost("/comments/{id:long}/delete"), Authorize]
+    public async Task<IActionResult> Delete(long id)
+    {
+        var found = await db.Comments.Where(c => c.Id == id)
+            .Join(db.Notes, c => c.NoteId, n => n.Id, (c, n) => new { Comment = c, NoteAuthorId = n.AuthorId }).SingleOrDefaultAsync();
+        // Someone who may not delete it learns nothing about it: the same 404 as a wrong id.
+        if (found is null || !found.Comment.CanBeDeletedBy(ViewerId, found.NoteAuthorId)) return NotFound();
+        await NoteComments.DeleteAsync(db, id, Now);
+        return Redirect($"/notes/{found.Comment.NoteId}#comments");
+    }
+}

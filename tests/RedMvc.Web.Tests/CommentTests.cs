@@ -1,0 +1,89 @@
+using System.Net;
+
+namespace RedMvc.Web.Tests;
+
+[Collection(SiteCollection.Name)]
+public class CommentTests(RedMvcAppFactory site)
+{
+    private static async Task<string> PostNoteAsync(Visitor author)
+    {
+        var form = await author.GetAsync("/notes/new");
+        var fields = new Dictionary<string, string> { ["Title"] = "评论测试", ["Channel"] = "food", ["Visibility"] = "Public", ["Action"] = "Publish" };
+        return (await form.SubmitMultipartAsync(author.Client, "/notes/new", fields, TestPhotos.Files(1))).Url;
+    }
+
+    private static Task<Visitor.Page> CommentAsync(Visitor member, string noteUrl, string body, string? replyToId = null) =>
+        member.GetAsync(noteUrl).ContinueWith(async page =>
+        {
+            var fields = new Dictionary<string, string> { ["Body"] = body };
+            if (replyToId is not null) fields["ReplyToId"] = replyToId;
+            return await (await page).SubmitAsync(member.Client, $"{noteUrl}/comments", fields);
+        }).Unwrap();
+
+    private static string IdOf(Visitor.Page page, string body) =>
+        page.Document.QuerySelectorAll("li.comment").Last(li => li.QuerySelector(".comment__body")!.TextContent.Contains(body)).Id!["comment-".Length..];
+
+    [Fact]
+    public async Task Replies_are_two_levels_deep_and_the_count_follows()
+    {
+        var url = await PostNoteAsync(await site.ConfirmedMemberAsync(Accounts.NewPerson()));
+        var ann = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var bo = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+
+        var page = await CommentAsync(ann, url, "第一条评论");
+        page = await CommentAsync(bo, url, "回复第一条", IdOf(page, "第一条评论"));
+        page = await CommentAsync(ann, url, "回复回复", IdOf(page, "回复第一条"));
+
+        var top = page.Document.QuerySelectorAll(".comments__list > li.comment");
+        Assert.Single(top);
+        Assert.Equal(2, top[0].QuerySelectorAll(".comments__replies > li").Length);
+        Assert.Empty(page.Document.QuerySelectorAll(".comments__replies .comments__replies"));
+        Assert.Contains("Comments (3)", page.Text);
+    }
+
+    [Fact]
+    public async Task Nobody_deletes_another_persons_comment_on_someone_elses_note_but_the_note_author_may()
+    {
+        var owner = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var url = await PostNoteAsync(owner);
+        var ann = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var stranger = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var commentId = IdOf(await CommentAsync(ann, url, "别删我"), "别删我");
+
+        var strangerPage = await stranger.GetAsync(url);
+        Assert.Null(strangerPage.Document.QuerySelector($"form[action='/comments/{commentId}/delete']"));
+        var token = strangerPage.Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        var refused = await stranger.Client.PostAsync($"/comments/{commentId}/delete", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Contains("别删我", (await stranger.GetAsync(url)).Text);
+
+        var ownerPage = await owner.GetAsync(url);
+        var deleted = await ownerPage.SubmitAsync(owner.Client, $"/comments/{commentId}/delete", new Dictionary<string, string>());
+        Assert.DoesNotContain("别删我", deleted.Text);
+        Assert.Contains("Comments (0)", deleted.Text);
+    }
+
+    [Fact]
+    public async Task Comments_come_twenty_to_a_page()
+    {
+        var url = await PostNoteAsync(await site.ConfirmedMemberAsync(Accounts.NewPerson()));
+        var talker = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        for (var i = 1; i <= 21; i++) await CommentAsync(talker, url, $"评论 {i:00}");
+
+        var first = await talker.GetAsync(url);
+        Assert.Equal(20, first.Document.QuerySelectorAll(".comments__list > li").Length);
+        Assert.Contains("评论 21", first.Document.QuerySelector(".comments__list > li")!.TextContent); // newest first
+        var older = await talker.GetAsync(first.Document.QuerySelector("a[href*='comments=']")!.GetAttribute("href")!);
+        Assert.Single(older.Document.QuerySelectorAll(".comments__list > li"));
+        Assert.Contains("评论 01", older.Text);
+    }
+
+    [Fact]
+    public async Task An_empty_comment_is_refused_with_a_message()
+    {
+        var url = await PostNoteAsync(await site.ConfirmedMemberAsync(Accounts.NewPerson()));
+        var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var page = await CommentAsync(member, url, "   ");
+        Assert.Contains("A comment can't be empty.", page.Text);
+    }
+}
