@@ -14,6 +14,7 @@ public static class AccountCleanup
     {
         await db.NoteMentions.Where(m => m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.Follows.Where(f => f.FolloweeId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.Blocks.Where(b => b.BlockedId == userId).ExecuteDeleteAsync(cancellationToken);
         // A leaving member's threads go with them: replies under their comments, then their comments.
         var theirs = db.Comments.Where(c => c.AuthorId == userId).Select(c => c.Id);
         await db.Comments.Where(c => c.ParentId != null && theirs.Contains(c.ParentId.Value)).ExecuteDeleteAsync(cancellationToken);

@@ -21,6 +21,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Follow> Follows => Set<Follow>();
     public DbSet<NoteLike> NoteLikes => Set<NoteLike>();
     public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<Block> Blocks => Set<Block>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -107,6 +107,19 @@ public class CommentConfiguration : IEntityTypeConfiguration<Comment>
     }
 }
 
+public class BlockConfiguration : IEntityTypeConfiguration<Block>
+{
+    public void Configure(EntityTypeBuilder<Block> block)
+    {
+        block.HasKey(b => new { b.BlockerId, b.BlockedId });
+        block.Property(b => b.BlockerId).HasMaxLength(450);
+        block.Property(b => b.BlockedId).HasMaxLength(450);
+        block.HasOne<AppUser>().WithMany().HasForeignKey(b => b.BlockerId).OnDelete(DeleteBehavior.Cascade);
+        block.HasOne<AppUser>().WithMany().HasForeignKey(b => b.BlockedId).OnDelete(DeleteBehavior.NoAction);
+        block.HasIndex(b => new { b.BlockedId, b.BlockerId });
+    }
+}
+
 public class FollowConfiguration : IEntityTypeConfiguration<Follow>
 {
     public void Configure(EntityTypeBuilder<Follow> follow)

@@ -516,6 +516,26 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                     b.ToTable("Topics");
                 });
 
+            modelBuilder.Entity("RedMvc.Domain.Social.Block", b =>
+                {
+                    b.Property<string>("BlockerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("BlockedId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("BlockerId", "BlockedId");
+
+                    b.HasIndex("BlockedId", "BlockerId");
+
+                    b.ToTable("Blocks");
+                });
+
             modelBuilder.Entity("RedMvc.Domain.Social.Comment", b =>
                 {
                     b.Property<long>("Id")
@@ -699,6 +719,21 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Topic");
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Social.Block", b =>
+                {
+                    b.HasOne("RedMvc.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("BlockedId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("RedMvc.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("BlockerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("RedMvc.Domain.Social.Comment", b =>

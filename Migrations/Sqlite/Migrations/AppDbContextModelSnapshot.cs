@@ -495,6 +495,26 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                     b.ToTable("Topics");
                 });
 
+            modelBuilder.Entity("RedMvc.Domain.Social.Block", b =>
+                {
+                    b.Property<string>("BlockerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BlockedId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BlockerId", "BlockedId");
+
+                    b.HasIndex("BlockedId", "BlockerId");
+
+                    b.ToTable("Blocks");
+                });
+
             modelBuilder.Entity("RedMvc.Domain.Social.Comment", b =>
                 {
                     b.Property<long>("Id")
@@ -676,6 +696,21 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Topic");
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Social.Block", b =>
+                {
+                    b.HasOne("RedMvc.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("BlockedId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("RedMvc.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("BlockerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("RedMvc.Domain.Social.Comment", b =>

@@ -17,7 +17,8 @@ public class DiscoverController(DiscoverQueries queries) : Controller
     public async Task<IActionResult> Index(string? channel, string? after)
     {
         var selected = Channels.IsKnown(channel) ? channel! : Channels.Recommended;
-        var page = await queries.LatestAsync(selected, FeedCursor.Parse(after));
+        var viewerId = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        var page = await queries.LatestAsync(selected, FeedCursor.Parse(after), viewerId);
         return View(new DiscoverPage(selected, Channels.All, page.Cards, page.Next?.ToString()));
     }
 }

@@ -15,10 +15,17 @@ public class DiscoverQueries(AppDbContext db)
 
     public record FeedPage(IReadOnlyList<NoteCard> Cards, FeedCursor? Next);
 
-    public Task<FeedPage> LatestAsync(string channel, FeedCursor? after)
+    public Task<FeedPage> LatestAsync(string channel, FeedCursor? after, string? viewerId = null)
     {
         var notes = db.Notes.AsNoTracking().Where(n => n.Status == NoteStatus.Published && n.Visibility == NoteVisibility.Public);
         if (channel != Channels.Recommended) notes = notes.Where(n => n.Channel == channel);
+        if (viewerId is not null)
+        {
+            // Never the people the member blocked, nor those who blocked the member.
+            var blocked = db.Blocks.Where(b => b.BlockerId == viewerId).Select(b => b.BlockedId)
+                .Concat(db.Blocks.Where(b => b.BlockedId == viewerId).Select(b => b.BlockerId));
+            notes = notes.Where(n => !blocked.Contains(n.AuthorId));
+        }
         return PageAsync(notes, after);
     }
 

@@ -24,6 +24,7 @@ public class NoteQueries(AppDbContext db)
             .AsSplitQuery()
             .SingleOrDefaultAsync(n => n.Id == id);
         if (note is null || !note.IsVisibleTo(viewerId, await AreMutualFollowersAsync(viewerId, note.AuthorId))) return null;
+        if (await Blocking.EitherBlockedAsync(db, viewerId, note.AuthorId)) return null;
 
         var author = await db.Users.Where(u => u.Id == note.AuthorId).Select(u => new AuthorView(u.Id, u.Handle, u.DisplayName)).SingleAsync();
         var mentionIds = note.Mentions.Select(m => m.UserId).ToList();

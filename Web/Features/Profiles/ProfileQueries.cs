@@ -7,7 +7,7 @@ using RedMvc.Web.Features.Notes;
 namespace RedMvc.Web.Features.Profiles;
 
 public record ProfilePage(AuthorView Person, DateTime MemberSince, int Following, int Followers, int NoteCount,
-    bool IsSelf, bool ViewerFollows, bool FollowsViewer, IReadOnlyList<NoteCard> Notes);
+    bool IsSelf, bool ViewerFollows, bool FollowsViewer, bool ViewerBlocked, IReadOnlyList<NoteCard> Notes);
 
 public class ProfileQueries(AppDbContext db)
 {
@@ -18,6 +18,9 @@ public class ProfileQueries(AppDbContext db)
             .Select(u => new { View = new AuthorView(u.Id, u.Handle, u.DisplayName), u.CreatedAt }).SingleOrDefaultAsync();
         if (person is null) return null;
         var id = person.View.Id;
+        // Someone who blocked the viewer does not exist for them; someone the viewer blocked shows only "Unblock".
+        if (viewerId is not null && await db.Blocks.AnyAsync(b => b.BlockerId == id && b.BlockedId == viewerId)) return null;
+        var viewerBlocked = viewerId is not null && await db.Blocks.AnyAsync(b => b.BlockerId == viewerId && b.BlockedId == id);
         var viewerFollows = viewerId is not null && await db.Follows.AnyAsync(f => f.FollowerId == viewerId && f.FolloweeId == id);
         var followsViewer = viewerId is not null && await db.Follows.AnyAsync(f => f.FollowerId == id && f.FolloweeId == viewerId);
         var isSelf = viewerId == id;
@@ -32,8 +35,8 @@ public class ProfileQueries(AppDbContext db)
             await db.Follows.CountAsync(f => f.FollowerId == id),
             await db.Follows.CountAsync(f => f.FolloweeId == id),
             await visible.CountAsync(),
-            isSelf, viewerFollows, followsViewer,
-            list.Select(n => new NoteCard(n.Id, n.Title, person.View,
-                n.Photos.OrderBy(p => p.Position).Select(p => NoteQueries.ToView(p, n.Title)).FirstOrDefault(), n.PublishedAt)).ToList());
+            isSelf, viewerFollows, followsViewer, viewerBlocked,
+            viewerBlocked ? [] : list.Select(n => new NoteCard(n.Id, n.Title, person.View,
+                n.Photos.OrderBy(p => p.Position).Select(p => NoteQueries.ToView(p, n.Title)).FirstOrDefault(), n.PublishedAt, n.LikeCount)).ToList());
     }
 }

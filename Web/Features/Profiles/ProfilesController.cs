@@ -22,7 +22,7 @@ public class ProfilesController(AppDbContext db, ProfileQueries queries, TimePro
     public async Task<IActionResult> Follow(string handle)
     {
         var followeeId = await IdOfAsync(handle);
-        if (followeeId is null || followeeId == ViewerId) return NotFound();
+        if (followeeId is null || followeeId == ViewerId || await Blocking.EitherBlockedAsync(db, ViewerId, followeeId)) return NotFound();
         if (!await db.Follows.AnyAsync(f => f.FollowerId == ViewerId && f.FolloweeId == followeeId))
         {
             db.Follows.Add(new Follow(ViewerId!, followeeId, clock.GetUtcNow().UtcDateTime));
@@ -38,6 +38,24 @@ public class ProfilesController(AppDbContext db, ProfileQueries queries, TimePro
         var followeeId = await IdOfAsync(handle);
         if (followeeId is null) return NotFound();
         await db.Follows.Where(f => f.FollowerId == ViewerId && f.FolloweeId == followeeId).ExecuteDeleteAsync();
+        return Redirect($"/u/{handle}");
+    }
+
+    [HttpPost("/u/{handle}/block"), Authorize]
+    public async Task<IActionResult> Block(string handle)
+    {
+        var blockedId = await IdOfAsync(handle);
+        if (blockedId is null || blockedId == ViewerId) return NotFound();
+        await Blocking.BlockAsync(db, ViewerId!, blockedId, clock.GetUtcNow().UtcDateTime);
+        return Redirect($"/u/{handle}");
+    }
+
+    [HttpPost("/u/{handle}/unblock"), Authorize]
+    public async Task<IActionResult> Unblock(string handle)
+    {
+        var blockedId = await IdOfAsync(handle);
+        if (blockedId is null) return NotFound();
+        await Blocking.UnblockAsync(db, ViewerId!, blockedId);
         return Redirect($"/u/{handle}");
     }
 
