@@ -8,6 +8,8 @@ public class AppUser : IdentityUser
     public const int DisplayNameMaxLength = 24;
     public const int HandleMinLength = 3;
     public const int HandleMaxLength = 20;
+    public const int BioMaxLength = 100;
+    public const int RegionMaxLength = 30;
 
     public string DisplayName { get; set; } = "";
 
@@ -18,6 +20,12 @@ public class AppUser : IdentityUser
 
     /// <summary>Preferred UI language ("zh-CN" or "en"), used for email too.</summary>
     public string? Culture { get; set; }
+
+    /// <summary>A line about themselves, shown on the profile.</summary>
+    public string? Bio { get; set; }
+
+    /// <summary>Self-declared, free text ("上海", "Berlin").</summary>
+    public string? Region { get; set; }
 
     public static string NormalizeHandle(string? handle) => (handle ?? "").Trim().TrimStart('@').ToLowerInvariant();
 

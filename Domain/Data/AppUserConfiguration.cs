@@ -12,5 +12,7 @@ public class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         user.Property(u => u.Handle).HasMaxLength(AppUser.HandleMaxLength).IsRequired();
         user.HasIndex(u => u.Handle).IsUnique();
         user.Property(u => u.Culture).HasMaxLength(10);
+        user.Property(u => u.Bio).HasMaxLength(AppUser.BioMaxLength * 4);
+        user.Property(u => u.Region).HasMaxLength(AppUser.RegionMaxLength * 4);
     }
 }

@@ -67,4 +67,22 @@ public class SettingsTests(RedMvcAppFactory site)
         var page = await site.CreateVisitor().GetAsync("/settings");
         Assert.StartsWith("/account/sign-in", page.Url);
     }
+
+    [Fact]
+    public async Task A_member_edits_name_bio_and_region_and_the_profile_shows_them()
+    {
+        var person = Accounts.NewPerson();
+        var member = await site.ConfirmedMemberAsync(person);
+
+        var tooLong = await member.SubmitAsync("/settings/profile", "/settings/profile",
+            new Dictionary<string, string> { ["DisplayName"] = "小鹿", ["Bio"] = new string('好', 101), ["Region"] = "" });
+        Assert.Contains("at most 100", tooLong.FieldError("Bio"));
+
+        var saved = await member.SubmitAsync("/settings/profile", "/settings/profile",
+            new Dictionary<string, string> { ["DisplayName"] = "小鹿爱旅行", ["Bio"] = "喜欢露营和咖啡", ["Region"] = "杭州" });
+        Assert.Equal($"/u/{person.Handle}", saved.Url);
+        Assert.Contains("喜欢露营和咖啡", saved.Text);
+        Assert.Contains("杭州", saved.Text);
+        Assert.Contains("小鹿爱旅行", saved.Document.QuerySelector(".menu__who")!.TextContent);
+    }
 }

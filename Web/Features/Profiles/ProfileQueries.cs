@@ -6,7 +6,7 @@ using RedMvc.Web.Features.Notes;
 
 namespace RedMvc.Web.Features.Profiles;
 
-public record ProfilePage(AuthorView Person, DateTime MemberSince, int Following, int Followers, int NoteCount,
+public record ProfilePage(AuthorView Person, string? Bio, string? Region, DateTime MemberSince, int Following, int Followers, int NoteCount,
     bool IsSelf, bool ViewerFollows, bool FollowsViewer, bool ViewerBlocked, IReadOnlyList<NoteCard> Notes);
 
 public class ProfileQueries(AppDbContext db)
@@ -15,7 +15,7 @@ public class ProfileQueries(AppDbContext db)
     {
         var normalized = AppUser.NormalizeHandle(handle);
         var person = await db.Users.AsNoTracking().Where(u => u.Handle == normalized)
-            .Select(u => new { View = new AuthorView(u.Id, u.Handle, u.DisplayName), u.CreatedAt }).SingleOrDefaultAsync();
+            .Select(u => new { View = new AuthorView(u.Id, u.Handle, u.DisplayName), u.CreatedAt, u.Bio, u.Region }).SingleOrDefaultAsync();
         if (person is null) return null;
         var id = person.View.Id;
         // Someone who blocked the viewer does not exist for them; someone the viewer blocked shows only "Unblock".
@@ -31,7 +31,7 @@ public class ProfileQueries(AppDbContext db)
             && (isSelf || n.Visibility == NoteVisibility.Public || (mutual && n.Visibility == NoteVisibility.MutualFollowers)));
         var list = await visible.Include(n => n.Photos).OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id).Take(60).ToListAsync();
 
-        return new ProfilePage(person.View, person.CreatedAt,
+        return new ProfilePage(person.View, person.Bio, person.Region, person.CreatedAt,
             await db.Follows.CountAsync(f => f.FollowerId == id),
             await db.Follows.CountAsync(f => f.FolloweeId == id),
             await visible.CountAsync(),

@@ -27,6 +27,28 @@ public class SettingsController(
         return View(new SettingsOverview(user.DisplayName, user.Handle, user.Email!, user.EmailConfirmed, user.CreatedAt, roles.Order().ToList()));
     }
 
+    [HttpGet("profile")]
+    public async Task<IActionResult> Profile()
+    {
+        var user = await users.GetUserAsync(User);
+        return user is null ? Challenge() : View(new ProfileForm { DisplayName = user.DisplayName, Bio = user.Bio, Region = user.Region });
+    }
+
+    [HttpPost("profile")]
+    public async Task<IActionResult> Profile(ProfileForm form)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        if (!ModelState.IsValid) return View(form);
+        user.DisplayName = form.DisplayName.Trim();
+        user.Bio = string.IsNullOrWhiteSpace(form.Bio) ? null : form.Bio.Trim();
+        user.Region = string.IsNullOrWhiteSpace(form.Region) ? null : form.Region.Trim();
+        await users.UpdateAsync(user);
+        await signIn.RefreshSignInAsync(user); // the name in the menu comes from the cookie
+        this.Flash(t["Settings.ProfileSaved"]);
+        return Redirect($"/u/{user.Handle}");
+    }
+
     [HttpGet("password")]
     public IActionResult Password() => View(new ChangePasswordForm());
 

@@ -1,8 +1,22 @@
 using System.ComponentModel.DataAnnotations;
+using RedMvc.Domain.Accounts;
 
 namespace RedMvc.Web.Features.Settings;
 
 public record SettingsOverview(string DisplayName, string Handle, string Email, bool EmailConfirmed, DateTime MemberSince, IReadOnlyList<string> Roles);
+
+public class ProfileForm
+{
+    [Required(ErrorMessage = "Validation.Required"), StringLength(AppUser.DisplayNameMaxLength, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.DisplayName")]
+    public string DisplayName { get; set; } = "";
+
+    [StringLength(AppUser.BioMaxLength, ErrorMessage = "Validation.MaxLength"), Display(Name = "Field.Bio")]
+    public string? Bio { get; set; }
+
+    [StringLength(AppUser.RegionMaxLength, ErrorMessage = "Validation.MaxLength"), Display(Name = "Field.Region")]
+    public string? Region { get; set; }
+}
 
 public class ChangePasswordForm
 {
