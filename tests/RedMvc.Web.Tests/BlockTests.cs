@@ -47,4 +47,23 @@ public class BlockTests
         Assert.Equal(HttpStatusCode.OK, (await blocked.GetAsync(blockerNote)).Status);
         Assert.Contains("乙的晚餐", (await blocker.GetAsync("/")).Text);
     }
+
+    [Fact]
+    public async Task A_member_no_longer_sees_comments_from_someone_they_blocked()
+    {
+        using var site = new RedMvcAppFactory();
+        var author = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var noteUrl = await PostNoteAsync(author, "热闹的笔记");
+        var troll = Accounts.NewPerson();
+        var trollVisitor = await site.ConfirmedMemberAsync(troll);
+        var reader = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        Assert.Equal(HttpStatusCode.OK, await PostWithTokenAsync(trollVisitor, $"{noteUrl}/comments", new() { ["Body"] = "讨厌的评论" }));
+        Assert.Contains("讨厌的评论", (await reader.GetAsync(noteUrl)).Text);
+
+        var profile = await reader.GetAsync($"/u/{troll.Handle}");
+        await profile.SubmitAsync(reader.Client, $"/u/{troll.Handle}/block", new Dictionary<string, string>());
+
+        Assert.DoesNotContain("讨厌的评论", (await reader.GetAsync(noteUrl)).Text);
+        Assert.Contains("讨厌的评论", (await author.GetAsync(noteUrl)).Text);
+    }
 }

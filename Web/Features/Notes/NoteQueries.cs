@@ -44,13 +44,16 @@ public class NoteQueries(AppDbContext db)
     /// <summary>One page of top-level comments with all their replies: two queries plus one for the names.</summary>
     private async Task<CommentPage> CommentsAsync(long noteId, string noteAuthorId, string? viewerId, long? olderThan)
     {
+        // Comments by people the viewer blocked, or who blocked the viewer, are left out.
+        var hidden = db.Blocks.Where(b => b.BlockerId == viewerId).Select(b => b.BlockedId)
+            .Concat(db.Blocks.Where(b => b.BlockedId == viewerId).Select(b => b.BlockerId));
         var top = await db.Comments.AsNoTracking()
-            .Where(c => c.NoteId == noteId && c.ParentId == null && (olderThan == null || c.Id < olderThan))
+            .Where(c => c.NoteId == noteId && c.ParentId == null && (olderThan == null || c.Id < olderThan) && !hidden.Contains(c.AuthorId))
             .OrderByDescending(c => c.Id).Take(CommentPageSize + 1).ToListAsync();
         var shown = top.Take(CommentPageSize).ToList();
         var ids = shown.Select(c => c.Id).ToList();
         var replies = await db.Comments.AsNoTracking()
-            .Where(c => c.ParentId != null && ids.Contains(c.ParentId.Value)).OrderBy(c => c.Id).ToListAsync();
+            .Where(c => c.ParentId != null && ids.Contains(c.ParentId.Value) && !hidden.Contains(c.AuthorId)).OrderBy(c => c.Id).ToListAsync();
         var userIds = shown.Concat(replies).SelectMany(c => new[] { c.AuthorId, c.ReplyToUserId }).OfType<string>().Distinct().ToList();
         var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => new AuthorView(u.Id, u.Handle, u.DisplayName));
 
