@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Data;
-using RedMvc.Domain.Social;
 
 namespace RedMvc.Domain.Accounts;
 
@@ -20,7 +19,10 @@ public static class AccountCleanup
         await db.Comments.Where(c => c.ParentId != null && theirs.Contains(c.ParentId.Value)).ExecuteDeleteAsync(cancellationToken);
         await db.Comments.Where(c => c.AuthorId == userId && c.ParentId != null).ExecuteDeleteAsync(cancellationToken);
         await db.Comments.Where(c => c.AuthorId == userId).ExecuteDeleteAsync(cancellationToken);
-        foreach (var noteId in await db.NoteLikes.Where(l => l.UserId == userId).Select(l => l.NoteId).ToListAsync(cancellationToken))
-            await NoteLikes.UnlikeAsync(db, noteId, userId, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Notes.Where(n => db.NoteLikes.Any(l => l.NoteId == n.Id && l.UserId == userId))
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.LikeCount, n => n.LikeCount - 1), cancellationToken);
+        await db.NoteLikes.Where(l => l.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -122,8 +122,7 @@ public class Note
     {
         EnsureCanGoLive(limits);
         if (Status == NoteStatus.Published) throw new NoteRuleException("Note.Error.AlreadyPublished");
-        if (at < now + limits.MinScheduleAhead || at > now + limits.MaxScheduleAhead)
-            throw new NoteRuleException("Note.Error.ScheduleWindow");
+        if (!limits.IsInScheduleWindow(at, now)) throw new NoteRuleException("Note.Error.ScheduleWindow");
         Status = NoteStatus.Scheduled;
         ScheduledFor = at;
         UpdatedAt = now;
@@ -171,8 +170,7 @@ public class Note
     private void EnsureCanGoLive(NoteLimits limits)
     {
         EnsureNotDeleted();
-        if (_photos.Count < limits.MinPhotos) throw new NoteRuleException("Note.Error.PhotosRequired");
-        if (_photos.Count > limits.MaxPhotos) throw new NoteRuleException("Note.Error.TooManyPhotos");
+        if (limits.PhotoCountProblem(_photos.Count, goingLive: true) is { } problem) throw new NoteRuleException(problem);
     }
 
     private void EnsureNotDeleted()

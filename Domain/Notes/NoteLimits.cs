@@ -11,4 +11,12 @@ public class NoteLimits
     public int PlaceMaxLength { get; set; } = 40;
     public TimeSpan MinScheduleAhead { get; set; } = TimeSpan.FromHours(1);
     public TimeSpan MaxScheduleAhead { get; set; } = TimeSpan.FromDays(14);
+
+    public bool IsInScheduleWindow(DateTime at, DateTime now) => at >= now + MinScheduleAhead && at <= now + MaxScheduleAhead;
+
+    /// <summary>The resource key of what is wrong with this many photos, or null. Drafts may have none.</summary>
+    public string? PhotoCountProblem(int photos, bool goingLive) =>
+        photos > MaxPhotos ? "Note.Error.TooManyPhotos"
+        : goingLive && photos < MinPhotos ? "Note.Error.PhotosRequired"
+        : null;
 }

@@ -41,9 +41,6 @@ public class NotePhoto
 
     public void MoveTo(int position) => Position = position;
 
-    public void Describe(string? altText) =>
-        AltText = string.IsNullOrWhiteSpace(altText) ? null : altText.Trim()[..Math.Min(altText.Trim().Length, AltTextMaxLength)];
-
     public void MarkReady(int width, int height, string dominantColor, string contentHash, IEnumerable<int> widths)
     {
         Width = width;

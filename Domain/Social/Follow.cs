@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using RedMvc.Domain.Data;
+
 namespace RedMvc.Domain.Social;
 
 /// <summary>Follower follows Followee. Two follows in opposite directions make mutual followers.</summary>
@@ -16,4 +19,29 @@ public class Follow
     public string FollowerId { get; private set; } = "";
     public string FolloweeId { get; private set; } = "";
     public DateTime CreatedAt { get; private set; }
+}
+
+public static class Following
+{
+    /// <summary>Following twice is the same as once; nobody follows themselves or across a block.</summary>
+    /// <returns>False when the follow is not allowed.</returns>
+    public static async Task<bool> FollowAsync(AppDbContext db, string followerId, string followeeId, DateTime now, CancellationToken cancellationToken = default)
+    {
+        if (followerId == followeeId || await Blocking.EitherBlockedAsync(db, followerId, followeeId, cancellationToken)) return false;
+        if (await db.Follows.AnyAsync(f => f.FollowerId == followerId && f.FolloweeId == followeeId, cancellationToken)) return true;
+        db.Follows.Add(new Follow(followerId, followeeId, now));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A double click raced us to the same row: already following, unless the row is not there.
+            if (!await db.Follows.AsNoTracking().AnyAsync(f => f.FollowerId == followerId && f.FolloweeId == followeeId, cancellationToken)) throw;
+        }
+        return true;
+    }
+
+    public static Task UnfollowAsync(AppDbContext db, string followerId, string followeeId, CancellationToken cancellationToken = default) =>
+        db.Follows.Where(f => f.FollowerId == followerId && f.FolloweeId == followeeId).ExecuteDeleteAsync(cancellationToken);
 }

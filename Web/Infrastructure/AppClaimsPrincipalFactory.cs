@@ -21,6 +21,9 @@ public class AppClaimsPrincipalFactory(UserManager<AppUser> users, RoleManager<I
 
 public static class ClaimsPrincipalExtensions
 {
+    /// <summary>The member's id, or null for a visitor.</summary>
+    public static string? Id(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
+
     public static string DisplayName(this ClaimsPrincipal user) => user.FindFirstValue(RedClaims.DisplayName) ?? user.Identity?.Name ?? "";
     public static string Handle(this ClaimsPrincipal user) => user.FindFirstValue(RedClaims.Handle) ?? "";
     public static bool HasConfirmedEmail(this ClaimsPrincipal user) => user.HasClaim(RedClaims.EmailConfirmed, "true");

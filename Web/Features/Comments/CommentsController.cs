@@ -21,13 +21,13 @@ public class CommentForm
 
 public class CommentsController(AppDbContext db, NoteQueries notes, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
 {
-    private string ViewerId => User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value;
+    private string ViewerId => User.Id()!; // every action here requires a signed-in member
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     [HttpPost("/notes/{noteId:long}/comments"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.Commenting)]
     public async Task<IActionResult> Add(long noteId, CommentForm form)
     {
-        if (await notes.DetailsAsync(noteId, ViewerId) is null) return NotFound();
+        if (!await notes.CanSeeAsync(noteId, ViewerId)) return NotFound();
         var target = form.ReplyToId is { } replyToId
             ? await db.Comments.SingleOrDefaultAsync(c => c.Id == replyToId && c.NoteId == noteId)
             : null;

@@ -1,15 +1,16 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using RedMvc.Domain.Notes;
+using RedMvc.Web.Infrastructure;
 
 namespace RedMvc.Web.Features.Discover;
 
 public class DiscoverController(DiscoverQueries queries) : Controller
 {
-    [HttpGet("/following"), Microsoft.AspNetCore.Authorization.Authorize]
+    [HttpGet("/following"), Authorize]
     public async Task<IActionResult> Following(string? after)
     {
-        var memberId = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value;
-        var page = await queries.FollowingAsync(memberId, FeedCursor.Parse(after));
+        var page = await queries.FollowingAsync(User.Id()!, FeedCursor.Parse(after));
         return View(new DiscoverPage(DiscoverPage.FollowingTab, Channels.All, page.Cards, page.Next?.ToString()));
     }
 
@@ -17,8 +18,7 @@ public class DiscoverController(DiscoverQueries queries) : Controller
     public async Task<IActionResult> Index(string? channel, string? after)
     {
         var selected = Channels.IsKnown(channel) ? channel! : Channels.Recommended;
-        var viewerId = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-        var page = await queries.LatestAsync(selected, FeedCursor.Parse(after), viewerId);
+        var page = await queries.LatestAsync(selected, FeedCursor.Parse(after), User.Id());
         return View(new DiscoverPage(selected, Channels.All, page.Cards, page.Next?.ToString()));
     }
 }

@@ -16,6 +16,15 @@ public class NoteQueries(AppDbContext db)
         return edges == 2;
     }
 
+    /// <summary>Whether this viewer may see (and so like or comment on) the note: the same rules as DetailsAsync, without loading the page.</summary>
+    public async Task<bool> CanSeeAsync(long id, string? viewerId)
+    {
+        var note = await db.Notes.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id);
+        return note is not null
+            && note.IsVisibleTo(viewerId, await AreMutualFollowersAsync(viewerId, note.AuthorId))
+            && !await Blocking.EitherBlockedAsync(db, viewerId, note.AuthorId);
+    }
+
     /// <summary>The note as this viewer may see it, or null (a 404) when they may not.</summary>
     public async Task<NoteDetails?> DetailsAsync(long id, string? viewerId, long? commentsOlderThan = null)
     {
@@ -23,8 +32,8 @@ public class NoteQueries(AppDbContext db)
             .Include(n => n.Photos).Include(n => n.Topics).ThenInclude(t => t.Topic).Include(n => n.Mentions)
             .AsSplitQuery()
             .SingleOrDefaultAsync(n => n.Id == id);
-        if (note is null || !note.IsVisibleTo(viewerId, await AreMutualFollowersAsync(viewerId, note.AuthorId))) return null;
-        if (await Blocking.EitherBlockedAsync(db, viewerId, note.AuthorId)) return null;
+        if (note is null || !note.IsVisibleTo(viewerId, await AreMutualFollowersAsync(viewerId, note.AuthorId))
+            || await Blocking.EitherBlockedAsync(db, viewerId, note.AuthorId)) return null;
 
         var author = await db.Users.Where(u => u.Id == note.AuthorId).Select(u => new AuthorView(u.Id, u.Handle, u.DisplayName)).SingleAsync();
         var mentionIds = note.Mentions.Select(m => m.UserId).ToList();
@@ -33,7 +42,7 @@ public class NoteQueries(AppDbContext db)
             note.Status, note.PublishedAt, note.ScheduledFor, note.UpdatedAt, author,
             note.Photos.OrderBy(p => p.Position).Select(p => ToView(p, note.Title)).ToList(),
             note.Topics.Select(t => t.Topic.Name).ToList(),
-            handles.ToDictionary(h => h, h => h),
+            handles.ToHashSet(),
             note.AuthorId == viewerId, note.LikeCount,
             viewerId is not null && await db.NoteLikes.AnyAsync(l => l.NoteId == id && l.UserId == viewerId),
             note.CommentCount, await CommentsAsync(id, note.AuthorId, viewerId, commentsOlderThan));

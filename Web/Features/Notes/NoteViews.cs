@@ -21,7 +21,7 @@ public record AuthorView(string Id, string Handle, string DisplayName);
 public record NoteDetails(
     long Id, string Title, string Body, string Channel, string? Place, NoteVisibility Visibility, bool AiAssisted,
     NoteStatus Status, DateTime? PublishedAt, DateTime? ScheduledFor, DateTime UpdatedAt, AuthorView Author,
-    IReadOnlyList<PhotoView> Photos, IReadOnlyList<string> Topics, IReadOnlyDictionary<string, string> MentionedHandles,
+    IReadOnlyList<PhotoView> Photos, IReadOnlyList<string> Topics, IReadOnlySet<string> MentionedHandles,
     bool ViewerIsAuthor, int LikeCount, bool ViewerLiked, int CommentCount, CommentPage Comments)
 {
     public bool PhotosPending => Photos.Any(p => p.Status == PhotoStatus.Pending);

@@ -28,7 +28,7 @@ public class NotesController(
 {
     private NoteLimits Limits => noteLimits.Value;
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
-    private string? ViewerId => User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+    private string? ViewerId => User.Id();
 
     [HttpGet("/notes/{id:long}")]
     public async Task<IActionResult> Details(long id, long? comments)
@@ -86,7 +86,7 @@ public class NotesController(
     [HttpPost("/notes/{id:long}/like"), Authorize]
     public async Task<IActionResult> Like(long id)
     {
-        if (await queries.DetailsAsync(id, ViewerId) is null) return NotFound();
+        if (!await queries.CanSeeAsync(id, ViewerId)) return NotFound();
         await NoteLikes.LikeAsync(db, id, ViewerId!, Now);
         return Redirect($"/notes/{id}");
     }
@@ -94,7 +94,7 @@ public class NotesController(
     [HttpPost("/notes/{id:long}/unlike"), Authorize]
     public async Task<IActionResult> Unlike(long id)
     {
-        if (await queries.DetailsAsync(id, ViewerId) is null) return NotFound();
+        if (!await queries.CanSeeAsync(id, ViewerId)) return NotFound();
         await NoteLikes.UnlikeAsync(db, id, ViewerId!);
         return Redirect($"/notes/{id}");
     }
@@ -111,10 +111,11 @@ public class NotesController(
         var kept = note.Photos.Where(p => form.KeepPhotoIds.Contains(p.Id)).ToList();
         var uploads = form.Photos.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToList();
         var photoCount = kept.Count + uploads.Count;
-        if (photoCount > Limits.MaxPhotos) ModelState.AddModelError(nameof(form.Photos), t["Note.Error.TooManyPhotos", Limits.MaxPhotos]);
-        if (form.Action != PostAction.Draft && photoCount < Limits.MinPhotos) ModelState.AddModelError(nameof(form.Photos), t["Note.Error.PhotosRequired"]);
+        if (Limits.PhotoCountProblem(photoCount, goingLive: form.Action != PostAction.Draft) is { } photoProblem)
+            ModelState.AddModelError(nameof(form.Photos), t[photoProblem, Limits.MaxPhotos]);
         var scheduleAt = form.ScheduleAtUtc();
-        if (form.Action == PostAction.Schedule && !IsInScheduleWindow(scheduleAt)) ModelState.AddModelError(nameof(form.ScheduleAt), t["Note.Error.ScheduleWindow"]);
+        if (form.Action == PostAction.Schedule && (scheduleAt is null || !Limits.IsInScheduleWindow(scheduleAt.Value, Now)))
+            ModelState.AddModelError(nameof(form.ScheduleAt), t["Note.Error.ScheduleWindow"]);
         var inspected = new List<(IFormFile File, UploadInspection Result)>();
         foreach (var upload in uploads)
         {
@@ -142,9 +143,6 @@ public class NotesController(
         EnqueueFollowUps(note, storedKeys.Count > 0);
         return Redirect($"/notes/{note.Id}");
     }
-
-    private bool IsInScheduleWindow(DateTime? at) =>
-        at is { } when && when >= Now + Limits.MinScheduleAhead && when <= Now + Limits.MaxScheduleAhead;
 
     private string UploadMessage(UploadProblem problem)
     {

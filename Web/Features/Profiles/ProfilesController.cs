@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Social;
+using RedMvc.Web.Infrastructure;
 
 namespace RedMvc.Web.Features.Profiles;
 
 public class ProfilesController(AppDbContext db, ProfileQueries queries, TimeProvider clock) : Controller
 {
-    private string? ViewerId => User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+    private string? ViewerId => User.Id();
 
     [HttpGet("/u/{handle}")]
     public async Task<IActionResult> Show(string handle)
@@ -17,18 +18,11 @@ public class ProfilesController(AppDbContext db, ProfileQueries queries, TimePro
         return profile is null ? NotFound() : View(profile);
     }
 
-    /// <summary>Following twice is the same as once (the pair is the key).</summary>
     [HttpPost("/u/{handle}/follow"), Authorize]
     public async Task<IActionResult> Follow(string handle)
     {
         var followeeId = await IdOfAsync(handle);
-        if (followeeId is null || followeeId == ViewerId || await Blocking.EitherBlockedAsync(db, ViewerId, followeeId)) return NotFound();
-        if (!await db.Follows.AnyAsync(f => f.FollowerId == ViewerId && f.FolloweeId == followeeId))
-        {
-            db.Follows.Add(new Follow(ViewerId!, followeeId, clock.GetUtcNow().UtcDateTime));
-            try { await db.SaveChangesAsync(); }
-            catch (DbUpdateException) { /* a double click raced us to the same row: already following */ }
-        }
+        if (followeeId is null || !await Following.FollowAsync(db, ViewerId!, followeeId, clock.GetUtcNow().UtcDateTime)) return NotFound();
         return Redirect($"/u/{handle}");
     }
 
@@ -37,7 +31,7 @@ public class ProfilesController(AppDbContext db, ProfileQueries queries, TimePro
     {
         var followeeId = await IdOfAsync(handle);
         if (followeeId is null) return NotFound();
-        await db.Follows.Where(f => f.FollowerId == ViewerId && f.FolloweeId == followeeId).ExecuteDeleteAsync();
+        await Following.UnfollowAsync(db, ViewerId!, followeeId);
         return Redirect($"/u/{handle}");
     }
 
