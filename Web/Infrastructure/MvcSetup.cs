@@ -26,6 +26,7 @@ public static class MvcSetup
                 razor.AreaViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
             });
 
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedBindingMessages>();
         services.AddScoped<Seed.DemoSeeder>();
         services.AddScoped<Seed.DemoNotes>();
         services.AddScoped<PublicLinks>();

@@ -302,4 +302,20 @@ public class NotesTests(RedMvcAppFactory site)
         Assert.Contains(reason, page.Document.QuerySelector("[data-valmsg-for='Photos']")!.TextContent);
         Assert.Equal(before, await CountNotesAsync());
     }
+
+    [Fact]
+    public async Task Values_the_form_cannot_read_get_a_message_next_to_their_field_and_save_nothing()
+    {
+        var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var before = await CountNotesAsync();
+        var fields = Fields(action: "Schedule", scheduleAt: "notadate");
+        fields["Visibility"] = "Everyone";
+
+        var page = await PostAsync(member, fields, TestPhotos.Files(1));
+
+        Assert.Equal("/notes/new", page.Url);
+        Assert.Equal("\"notadate\" is not a valid value here.", page.FieldError("ScheduleAt"));
+        Assert.Equal("\"Everyone\" is not a valid value here.", page.FieldError("Visibility"));
+        Assert.Equal(before, await CountNotesAsync());
+    }
 }
