@@ -23,6 +23,17 @@ public static class AccountCleanup
         await db.Notes.Where(n => db.NoteLikes.Any(l => l.NoteId == n.Id && l.UserId == userId))
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.LikeCount, n => n.LikeCount - 1), cancellationToken);
         await db.NoteLikes.Where(l => l.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.Notes.Where(n => db.Collects.Any(c => c.NoteId == n.Id && c.UserId == userId))
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.CollectCount, n => n.CollectCount - 1), cancellationToken);
+        await db.Collects.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.Comments.Where(c => db.CommentLikes.Any(l => l.CommentId == c.Id && l.UserId == userId))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LikeCount, c => c.LikeCount - 1), cancellationToken);
+        await db.CommentLikes.Where(l => l.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // Others' collects of and not-interested marks on the leaving member's notes go with the notes.
+        var theirNotes = db.Notes.Where(n => n.AuthorId == userId).Select(n => n.Id);
+        await db.Collects.Where(c => theirNotes.Contains(c.NoteId)).ExecuteDeleteAsync(cancellationToken);
+        await db.NotInterested.Where(n => theirNotes.Contains(n.NoteId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Notifications.Where(n => n.ActorId == userId).ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -27,6 +27,18 @@ public class AppUser : IdentityUser
     /// <summary>Self-declared, free text ("上海", "Berlin").</summary>
     public string? Region { get; set; }
 
+    /// <summary>Public base name of the processed avatar files; null shows the initial on a colour.</summary>
+    public string? AvatarKey { get; set; }
+
+    /// <summary>Private key of an uploaded avatar waiting for the image pipeline.</summary>
+    public string? AvatarPendingKey { get; set; }
+
+    /// <summary>The owner hid the Collects tab of their profile from others.</summary>
+    public bool HideCollects { get; set; }
+
+    /// <summary>The member switched their discover page to newest first instead of the personal mix.</summary>
+    public bool PrefersChronologicalFeed { get; set; }
+
     public static string NormalizeHandle(string? handle) => (handle ?? "").Trim().TrimStart('@').ToLowerInvariant();
 
     /// <summary>Handles are 3-20 of a-z, 0-9, '_' and '.', starting with a letter or digit.</summary>

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Email;
 using RedMvc.Domain.Notes;
+using RedMvc.Domain.Notifications;
+using RedMvc.Domain.Ranking;
 using RedMvc.Domain.Social;
 
 namespace RedMvc.Domain.Data;
@@ -22,6 +24,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<NoteLike> NoteLikes => Set<NoteLike>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<Block> Blocks => Set<Block>();
+    public DbSet<Board> Boards => Set<Board>();
+    public DbSet<Collect> Collects => Set<Collect>();
+    public DbSet<NotInterested> NotInterested => Set<NotInterested>();
+    public DbSet<CommentLike> CommentLikes => Set<CommentLike>();
+    public DbSet<NoteScore> NoteScores => Set<NoteScore>();
+    public DbSet<TopicScore> TopicScores => Set<TopicScore>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,5 +14,7 @@ public class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         user.Property(u => u.Culture).HasMaxLength(10);
         user.Property(u => u.Bio).HasMaxLength(AppUser.BioMaxLength * 4);
         user.Property(u => u.Region).HasMaxLength(AppUser.RegionMaxLength * 4);
+        user.Property(u => u.AvatarKey).HasMaxLength(100);
+        user.Property(u => u.AvatarPendingKey).HasMaxLength(200);
     }
 }

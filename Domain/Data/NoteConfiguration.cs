@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Notes;
+using RedMvc.Domain.Notifications;
+using RedMvc.Domain.Ranking;
 using RedMvc.Domain.Social;
 
 namespace RedMvc.Domain.Data;
@@ -130,5 +132,102 @@ public class FollowConfiguration : IEntityTypeConfiguration<Follow>
         follow.HasOne<AppUser>().WithMany().HasForeignKey(f => f.FollowerId).OnDelete(DeleteBehavior.Cascade);
         follow.HasOne<AppUser>().WithMany().HasForeignKey(f => f.FolloweeId).OnDelete(DeleteBehavior.NoAction);
         follow.HasIndex(f => new { f.FolloweeId, f.FollowerId });
+    }
+}
+
+public class BoardConfiguration : IEntityTypeConfiguration<Board>
+{
+    public void Configure(EntityTypeBuilder<Board> board)
+    {
+        board.Property(b => b.OwnerId).HasMaxLength(450).IsRequired();
+        board.Property(b => b.Name).HasMaxLength(Board.NameMaxLength * 4).IsRequired();
+        board.HasOne<AppUser>().WithMany().HasForeignKey(b => b.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        board.HasIndex(b => new { b.OwnerId, b.Id });
+        // One default board per member, even when two first collects race.
+        board.HasIndex(b => b.OwnerId).IsUnique().HasFilter("IsDefault = 1").HasDatabaseName("IX_Boards_OneDefaultPerOwner");
+    }
+}
+
+public class CollectConfiguration : IEntityTypeConfiguration<Collect>
+{
+    public void Configure(EntityTypeBuilder<Collect> collect)
+    {
+        collect.HasKey(c => new { c.UserId, c.NoteId });
+        collect.Property(c => c.UserId).HasMaxLength(450);
+        // Users -> Boards -> Collects is the one cascade path; notes and users reach collects without
+        // cascading (SQL Server allows one path per row), so AccountCleanup removes them first.
+        collect.HasOne<Board>().WithMany().HasForeignKey(c => c.BoardId).OnDelete(DeleteBehavior.Cascade);
+        collect.HasOne<Note>().WithMany().HasForeignKey(c => c.NoteId).OnDelete(DeleteBehavior.NoAction);
+        collect.HasOne<AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.NoAction);
+        collect.HasIndex(c => new { c.BoardId, c.CreatedAt });
+        collect.HasIndex(c => new { c.NoteId, c.UserId });
+        collect.HasIndex(c => new { c.UserId, c.CreatedAt });
+    }
+}
+
+public class NotInterestedConfiguration : IEntityTypeConfiguration<NotInterested>
+{
+    public void Configure(EntityTypeBuilder<NotInterested> notInterested)
+    {
+        notInterested.ToTable("NotInterested");
+        notInterested.HasKey(n => new { n.UserId, n.NoteId });
+        notInterested.Property(n => n.UserId).HasMaxLength(450);
+        notInterested.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+        notInterested.HasOne<Note>().WithMany().HasForeignKey(n => n.NoteId).OnDelete(DeleteBehavior.NoAction);
+    }
+}
+
+public class CommentLikeConfiguration : IEntityTypeConfiguration<CommentLike>
+{
+    public void Configure(EntityTypeBuilder<CommentLike> like)
+    {
+        like.ToTable("CommentLikes");
+        like.HasKey(l => new { l.CommentId, l.UserId });
+        like.Property(l => l.UserId).HasMaxLength(450);
+        like.HasOne<Comment>().WithMany().HasForeignKey(l => l.CommentId).OnDelete(DeleteBehavior.Cascade);
+        like.HasOne<AppUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.NoAction);
+        like.HasIndex(l => new { l.UserId, l.CommentId });
+    }
+}
+
+public class NoteScoreConfiguration : IEntityTypeConfiguration<NoteScore>
+{
+    public void Configure(EntityTypeBuilder<NoteScore> score)
+    {
+        score.HasKey(s => s.NoteId);
+        score.Property(s => s.NoteId).ValueGeneratedNever();
+        score.Property(s => s.Channel).HasMaxLength(20).IsRequired();
+        score.Property(s => s.AuthorId).HasMaxLength(450).IsRequired();
+        score.HasOne<Note>().WithOne().HasForeignKey<NoteScore>(s => s.NoteId).OnDelete(DeleteBehavior.Cascade);
+        score.HasIndex(s => new { s.Score, s.NoteId });
+        score.HasIndex(s => new { s.Channel, s.Score, s.NoteId });
+    }
+}
+
+public class TopicScoreConfiguration : IEntityTypeConfiguration<TopicScore>
+{
+    public void Configure(EntityTypeBuilder<TopicScore> score)
+    {
+        score.HasKey(s => s.TopicId);
+        score.Property(s => s.TopicId).ValueGeneratedNever();
+        score.HasOne<Topic>().WithOne().HasForeignKey<TopicScore>(s => s.TopicId).OnDelete(DeleteBehavior.Cascade);
+        score.HasIndex(s => s.Score);
+    }
+}
+
+public class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> notification)
+    {
+        notification.Property(n => n.RecipientId).HasMaxLength(450).IsRequired();
+        notification.Property(n => n.ActorId).HasMaxLength(450).IsRequired();
+        notification.Property(n => n.SubjectKey).HasMaxLength(40).IsRequired();
+        // Only the recipient cascades; actor, note and comment are plain columns (one cascade path on
+        // SQL Server), the page skips rows whose note or comment is gone, AccountCleanup removes an actor's.
+        notification.HasOne<AppUser>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
+        notification.HasIndex(n => new { n.RecipientId, n.Kind, n.ActorId, n.SubjectKey }).IsUnique();
+        notification.HasIndex(n => new { n.RecipientId, n.Tab, n.Id });
+        notification.HasIndex(n => new { n.RecipientId, n.Tab, n.ReadAt });
+        notification.HasIndex(n => n.ActorId);
     }
 }

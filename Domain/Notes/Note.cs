@@ -47,6 +47,9 @@ public class Note
     /// <summary>Comments not deleted; changed only by NoteComments with the comment rows.</summary>
     public int CommentCount { get; private set; }
 
+    /// <summary>Members who collected the note; changed only by the collect service with the collect rows.</summary>
+    public int CollectCount { get; private set; }
+
     public IReadOnlyList<NotePhoto> Photos => _photos;
     public IReadOnlyList<NoteTopic> Topics => _topics;
     public IReadOnlyList<NoteMention> Mentions => _mentions;

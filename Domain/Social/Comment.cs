@@ -36,6 +36,9 @@ public class Comment
     public DateTime CreatedAt { get; private set; }
     public DateTime? DeletedAt { get; private set; }
 
+    /// <summary>Stored for speed; changed only with the comment-like rows, in one transaction.</summary>
+    public int LikeCount { get; private set; }
+
     public bool IsDeleted => DeletedAt is not null;
 
     public static Comment OnNote(long noteId, string authorId, string body, DateTime now) =>

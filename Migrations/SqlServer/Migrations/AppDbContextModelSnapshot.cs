@@ -182,6 +182,14 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("int");
 
+                    b.Property<string>("AvatarKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("AvatarPendingKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("Bio")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
@@ -214,6 +222,9 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<bool>("HideCollects")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
 
@@ -235,6 +246,9 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("PrefersChronologicalFeed")
                         .HasColumnType("bit");
 
                     b.Property<string>("Region")
@@ -357,6 +371,9 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("CollectCount")
+                        .HasColumnType("int");
 
                     b.Property<int>("CommentCount")
                         .HasColumnType("int");
@@ -524,6 +541,115 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                     b.ToTable("Topics");
                 });
 
+            modelBuilder.Entity("RedMvc.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long?>("CommentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("NoteId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("SubjectKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Tab")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("RecipientId", "Tab", "Id");
+
+                    b.HasIndex("RecipientId", "Tab", "ReadAt");
+
+                    b.HasIndex("RecipientId", "Kind", "ActorId", "SubjectKey")
+                        .IsUnique();
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Ranking.NoteScore", b =>
+                {
+                    b.Property<long>("NoteId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("float");
+
+                    b.HasKey("NoteId");
+
+                    b.HasIndex("Score", "NoteId");
+
+                    b.HasIndex("Channel", "Score", "NoteId");
+
+                    b.ToTable("NoteScores");
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Ranking.TopicScore", b =>
+                {
+                    b.Property<long>("TopicId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("NoteCount")
+                        .HasColumnType("int");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("float");
+
+                    b.HasKey("TopicId");
+
+                    b.HasIndex("Score");
+
+                    b.ToTable("TopicScores");
+                });
+
             modelBuilder.Entity("RedMvc.Domain.Social.Block", b =>
                 {
                     b.Property<string>("BlockerId")
@@ -542,6 +668,71 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                     b.HasIndex("BlockedId", "BlockerId");
 
                     b.ToTable("Blocks");
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Social.Board", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsPrivate")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Boards_OneDefaultPerOwner")
+                        .HasFilter("IsDefault = 1");
+
+                    b.HasIndex("OwnerId", "Id");
+
+                    b.ToTable("Boards");
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Social.Collect", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("NoteId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BoardId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("UserId", "NoteId");
+
+                    b.HasIndex("BoardId", "CreatedAt");
+
+                    b.HasIndex("NoteId", "UserId");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("Collects");
                 });
 
             modelBuilder.Entity("RedMvc.Domain.Social.Comment", b =>
@@ -568,6 +759,9 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("LikeCount")
+                        .HasColumnType("int");
+
                     b.Property<long>("NoteId")
                         .HasColumnType("bigint");
 
@@ -589,6 +783,25 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                     b.ToTable("Comments");
                 });
 
+            modelBuilder.Entity("RedMvc.Domain.Social.CommentLike", b =>
+                {
+                    b.Property<long>("CommentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("CommentId", "UserId");
+
+                    b.HasIndex("UserId", "CommentId");
+
+                    b.ToTable("CommentLikes", (string)null);
+                });
+
             modelBuilder.Entity("RedMvc.Domain.Social.Follow", b =>
                 {
                     b.Property<string>("FollowerId")
@@ -607,6 +820,25 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                     b.HasIndex("FolloweeId", "FollowerId");
 
                     b.ToTable("Follows");
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Social.NotInterested", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("NoteId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("UserId", "NoteId");
+
+                    b.HasIndex("NoteId");
+
+                    b.ToTable("NotInterested", (string)null);
                 });
 
             modelBuilder.Entity("RedMvc.Domain.Social.NoteLike", b =>
@@ -729,6 +961,33 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                     b.Navigation("Topic");
                 });
 
+            modelBuilder.Entity("RedMvc.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("RedMvc.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Ranking.NoteScore", b =>
+                {
+                    b.HasOne("RedMvc.Domain.Notes.Note", null)
+                        .WithOne()
+                        .HasForeignKey("RedMvc.Domain.Ranking.NoteScore", "NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Ranking.TopicScore", b =>
+                {
+                    b.HasOne("RedMvc.Domain.Notes.Topic", null)
+                        .WithOne()
+                        .HasForeignKey("RedMvc.Domain.Ranking.TopicScore", "TopicId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RedMvc.Domain.Social.Block", b =>
                 {
                     b.HasOne("RedMvc.Domain.Accounts.AppUser", null)
@@ -741,6 +1000,36 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("BlockerId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Social.Board", b =>
+                {
+                    b.HasOne("RedMvc.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Social.Collect", b =>
+                {
+                    b.HasOne("RedMvc.Domain.Social.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RedMvc.Domain.Notes.Note", null)
+                        .WithMany()
+                        .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("RedMvc.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 
@@ -764,6 +1053,21 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.NoAction);
                 });
 
+            modelBuilder.Entity("RedMvc.Domain.Social.CommentLike", b =>
+                {
+                    b.HasOne("RedMvc.Domain.Social.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RedMvc.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RedMvc.Domain.Social.Follow", b =>
                 {
                     b.HasOne("RedMvc.Domain.Accounts.AppUser", null)
@@ -775,6 +1079,21 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                     b.HasOne("RedMvc.Domain.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("FollowerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Social.NotInterested", b =>
+                {
+                    b.HasOne("RedMvc.Domain.Notes.Note", null)
+                        .WithMany()
+                        .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("RedMvc.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,60 @@
+namespace RedMvc.Domain.Notifications;
+
+public enum NotificationKind
+{
+    Comment = 1,
+    Reply = 2,
+    Mention = 3,
+    Like = 4,
+    Collect = 5,
+    CommentLike = 6,
+    Follow = 7,
+}
+
+/// <summary>The three tabs of the notifications page (PRODUCT.md).</summary>
+public enum NotificationTab
+{
+    Comments = 1,
+    Likes = 2,
+    Follows = 3,
+}
+
+/// <summary>
+/// Something another member did that the recipient should hear about. SubjectKey names what it is
+/// about ("note:12", "comment:7", "user"); with recipient, kind and actor it is unique, so liking,
+/// unliking and liking again notifies once.
+/// </summary>
+public class Notification
+{
+    private Notification() { }
+
+    public long Id { get; private set; }
+    public string RecipientId { get; private set; } = "";
+    public string ActorId { get; private set; } = "";
+    public NotificationKind Kind { get; private set; }
+    public NotificationTab Tab { get; private set; }
+    public long? NoteId { get; private set; }
+    public long? CommentId { get; private set; }
+    public string SubjectKey { get; private set; } = "";
+    public DateTime CreatedAt { get; private set; }
+    public DateTime? ReadAt { get; private set; }
+
+    public static NotificationTab TabOf(NotificationKind kind) => kind switch
+    {
+        NotificationKind.Comment or NotificationKind.Reply or NotificationKind.Mention => NotificationTab.Comments,
+        NotificationKind.Like or NotificationKind.Collect or NotificationKind.CommentLike => NotificationTab.Likes,
+        _ => NotificationTab.Follows,
+    };
+
+    public static Notification About(NotificationKind kind, string recipientId, string actorId, long? noteId, long? commentId, DateTime now) => new()
+    {
+        Kind = kind,
+        Tab = TabOf(kind),
+        RecipientId = recipientId,
+        ActorId = actorId,
+        NoteId = noteId,
+        CommentId = commentId,
+        SubjectKey = commentId is { } c ? $"comment:{c}" : noteId is { } n ? $"note:{n}" : "user",
+        CreatedAt = now,
+    };
+}

@@ -1,0 +1,33 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using RedMvc.Domain.Data;
+using RedMvc.Domain.Social;
+
+namespace RedMvc.Domain.Notifications;
+
+/// <summary>Records notifications. Never to oneself, never across a block, at most once per (recipient, kind, actor, subject).</summary>
+public static class Notifier
+{
+    /// <returns>True when this call stored a new notification.</returns>
+    public static async Task<bool> NotifyAsync(AppDbContext db, Notification notification, CancellationToken cancellationToken = default)
+    {
+        if (notification.RecipientId == notification.ActorId) return false;
+        if (await Blocking.EitherBlockedAsync(db, notification.RecipientId, notification.ActorId, cancellationToken)) return false;
+        var n = notification;
+        try
+        {
+            var added = await db.Database.ExecuteSqlInterpolatedAsync(
+                $"""
+                INSERT INTO Notifications (RecipientId, ActorId, Kind, Tab, NoteId, CommentId, SubjectKey, CreatedAt)
+                SELECT {n.RecipientId}, {n.ActorId}, {(int)n.Kind}, {(int)n.Tab}, {n.NoteId}, {n.CommentId}, {n.SubjectKey}, {n.CreatedAt}
+                WHERE NOT EXISTS (SELECT 1 FROM Notifications WHERE RecipientId = {n.RecipientId} AND Kind = {(int)n.Kind} AND ActorId = {n.ActorId} AND SubjectKey = {n.SubjectKey})
+                """, cancellationToken);
+            return added == 1;
+        }
+        catch (DbException)
+        {
+            // A parallel call won the race to the unique key: the notification exists once, as wanted.
+            return false;
+        }
+    }
+}
