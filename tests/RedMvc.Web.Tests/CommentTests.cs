@@ -86,4 +86,41 @@ public class CommentTests(RedMvcAppFactory site)
         var page = await CommentAsync(member, url, "   ");
         Assert.Contains("A comment can't be empty.", page.Text);
     }
+
+    [Fact]
+    public async Task A_comment_like_counts_once_and_can_be_taken_back()
+    {
+        var url = await PostNoteAsync(await site.ConfirmedMemberAsync(Accounts.NewPerson()));
+        var ann = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var bo = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var id = IdOf(await CommentAsync(ann, url, "点赞我"), "点赞我");
+
+        var before = await bo.GetAsync(url);
+        await before.SubmitAsync(bo.Client, $"/comments/{id}/like", new Dictionary<string, string>());
+        await before.SubmitAsync(bo.Client, $"/comments/{id}/like", new Dictionary<string, string>()); // a second click from the stale page
+        var page = await bo.GetAsync(url);
+        var button = page.Document.QuerySelector($"#comment-{id} .comment__like")!;
+        Assert.Equal("1", button.TextContent.Trim());
+        Assert.Equal("true", button.GetAttribute("aria-pressed"));
+
+        page = await page.SubmitAsync(bo.Client, $"/comments/{id}/unlike", new Dictionary<string, string>());
+        Assert.Equal("0", page.Document.QuerySelector($"#comment-{id} .comment__like")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Nobody_likes_a_comment_on_a_note_they_may_not_see()
+    {
+        var owner = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var form = await owner.GetAsync("/notes/new");
+        var fields = new Dictionary<string, string> { ["Title"] = "只给自己", ["Channel"] = "food", ["Visibility"] = "OnlyMe", ["Action"] = "Publish" };
+        var url = (await form.SubmitMultipartAsync(owner.Client, "/notes/new", fields, TestPhotos.Files(1))).Url;
+        var id = IdOf(await CommentAsync(owner, url, "自己的评论"), "自己的评论");
+        var stranger = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+
+        var token = (await stranger.GetAsync("/")).Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        var refused = await stranger.Client.PostAsync($"/comments/{id}/like", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal("0", (await owner.GetAsync(url)).Document.QuerySelector($"#comment-{id} .comment__like")!.TextContent.Trim());
+    }
 }

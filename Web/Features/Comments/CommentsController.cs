@@ -47,6 +47,23 @@ public class CommentsController(AppDbContext db, NoteQueries notes, TimeProvider
         }
     }
 
+    [HttpPost("/comments/{id:long}/like"), Authorize]
+    public Task<IActionResult> Like(long id) => ChangeLikeAsync(id, like: true);
+
+    [HttpPost("/comments/{id:long}/unlike"), Authorize]
+    public Task<IActionResult> Unlike(long id) => ChangeLikeAsync(id, like: false);
+
+    private async Task<IActionResult> ChangeLikeAsync(long id, bool like)
+    {
+        var comment = await db.Comments.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.NoteId, c.AuthorId, c.DeletedAt }).SingleOrDefaultAsync();
+        // A comment the viewer may not see (its note, or a block either way) is the same 404 as a wrong id.
+        if (comment is null || comment.DeletedAt is not null || !await notes.CanSeeAsync(comment.NoteId, ViewerId)
+            || await Blocking.EitherBlockedAsync(db, ViewerId, comment.AuthorId)) return NotFound();
+        if (like) await CommentLikes.LikeAsync(db, id, ViewerId, Now);
+        else await CommentLikes.UnlikeAsync(db, id, ViewerId);
+        return Redirect($"/notes/{comment.NoteId}#comment-{id}");
+    }
+
     [HttpPost("/comments/{id:long}/delete"), Authorize]
     public async Task<IActionResult> Delete(long id)
     {

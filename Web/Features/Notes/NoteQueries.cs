@@ -50,7 +50,7 @@ public class NoteQueries(AppDbContext db)
 
     public const int CommentPageSize = 20;
 
-    /// <summary>One page of top-level comments with all their replies: two queries plus one for the names.</summary>
+    /// <summary>One page of top-level comments with all their replies: two queries plus one for the names and one for the viewer's likes.</summary>
     private async Task<CommentPage> CommentsAsync(long noteId, string noteAuthorId, string? viewerId, long? olderThan)
     {
         // Comments by people the viewer blocked, or who blocked the viewer, are left out.
@@ -65,12 +65,15 @@ public class NoteQueries(AppDbContext db)
             .Where(c => c.ParentId != null && ids.Contains(c.ParentId.Value) && !hidden.Contains(c.AuthorId)).OrderBy(c => c.Id).ToListAsync();
         var userIds = shown.Concat(replies).SelectMany(c => new[] { c.AuthorId, c.ReplyToUserId }).OfType<string>().Distinct().ToList();
         var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => new AuthorView(u.Id, u.Handle, u.DisplayName));
+        var commentIds = shown.Concat(replies).Select(c => c.Id).ToList();
+        var liked = viewerId is null ? [] : (await db.CommentLikes
+            .Where(l => l.UserId == viewerId && commentIds.Contains(l.CommentId)).Select(l => l.CommentId).ToListAsync()).ToHashSet();
 
         CommentView View(Comment c, IReadOnlyList<CommentView> children) => new(
             c.Id, users[c.AuthorId], c.Body, c.CreatedAt, c.DeletedAt is not null,
             c.ParentId is not null && c.ReplyToUserId is { } to && users.TryGetValue(to, out var target) ? target.Handle : null,
             viewerId is not null && c.DeletedAt is null && c.CanBeDeletedBy(viewerId, noteAuthorId),
-            children);
+            children, c.LikeCount, liked.Contains(c.Id));
 
         var views = shown
             .Select(c => View(c, replies.Where(r => r.ParentId == c.Id && r.DeletedAt is null).Select(r => View(r, [])).ToList()))

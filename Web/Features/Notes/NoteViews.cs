@@ -38,7 +38,7 @@ public record NoteCard(long Id, string Title, AuthorView Author, PhotoView? Cove
 public record TopicPage(string Name, IReadOnlyList<NoteCard> Notes);
 
 public record CommentView(long Id, AuthorView Author, string Body, DateTime CreatedAt, bool IsDeleted, string? ReplyToHandle, bool CanDelete,
-    IReadOnlyList<CommentView> Replies);
+    IReadOnlyList<CommentView> Replies, int LikeCount = 0, bool ViewerLiked = false);
 
 /// <summary>Top-level comments newest first, 20 at a time; OlderThan is the keyset for the next page.</summary>
 public record CommentPage(IReadOnlyList<CommentView> Comments, long? OlderThan);
