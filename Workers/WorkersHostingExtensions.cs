@@ -44,6 +44,7 @@ public static class WorkersHostingExtensions
         services.AddScoped<PublishScheduledNotesJob>();
         services.AddScoped<ProcessNotePhotosJob>();
         services.AddScoped<DeleteNotePhotosJob>();
+        services.AddScoped<RecomputeCountsJob>();
         services.Configure<RedMvc.Domain.Notes.NoteLimits>(config.GetSection("Notes"));
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")

@@ -13,6 +13,8 @@ public class RecurringJobsRegistrar(IRecurringJobManager recurringJobs) : IHoste
             job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         recurringJobs.AddOrUpdate<PublishScheduledNotesJob>(JobIds.PublishDueNotes, Queues.Critical,
             job => job.PublishAllDueAsync(CancellationToken.None), Cron.Minutely());
+        recurringJobs.AddOrUpdate<RecomputeCountsJob>(JobIds.RecomputeCounts, Queues.Default,
+            job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
         return Task.CompletedTask;
     }
 
