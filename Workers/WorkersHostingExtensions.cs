@@ -45,6 +45,7 @@ public static class WorkersHostingExtensions
         services.AddScoped<ProcessNotePhotosJob>();
         services.AddScoped<DeleteNotePhotosJob>();
         services.AddScoped<RecomputeCountsJob>();
+        services.AddScoped<ProcessAvatarJob>();
         services.Configure<RedMvc.Domain.Notes.NoteLimits>(config.GetSection("Notes"));
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")

@@ -59,6 +59,34 @@ public class PhotoProcessor
         return new ProcessedPhoto(width, height, AverageColor(photo), ContentHash(outputs), outputs);
     }
 
+    /// <summary>Avatar sizes: the small one for cards and comments, the large one for the profile (and 2x screens).</summary>
+    public static readonly IReadOnlyList<int> AvatarSizes = [96, 320];
+
+    /// <summary>
+    /// An avatar: the same decoding, orientation and stripping as a note photo, then the centre
+    /// square in every avatar size and both formats. A small original is scaled up, so the files an
+    /// avatar has are always the same and pages can name them without asking.
+    /// </summary>
+    public ProcessedPhoto ProcessAvatar(Stream original)
+    {
+        using var decoded = Decode(original);
+        var (width, height) = SwapsAxes(decoded) ? (decoded.Height, decoded.Width) : (decoded.Width, decoded.Height);
+        var largest = AvatarSizes[^1];
+        // Shrink so the short side is the largest size before rotating and cropping: cheap for big photos.
+        using var photo = Upright(decoded, (int)Math.Ceiling((double)width * largest / Math.Min(width, height)));
+        var side = Math.Min(photo.Width, photo.Height);
+        photo.Mutate(x => x.Crop(new Rectangle((photo.Width - side) / 2, (photo.Height - side) / 2, side, side)));
+        var outputs = new List<PhotoOutput>();
+        foreach (var size in AvatarSizes.Reverse())
+        {
+            photo.Mutate(x => x.Resize(size, size));
+            outputs.Add(new PhotoOutput(size, WebpExtension, Encode(photo, Webp)));
+            outputs.Add(new PhotoOutput(size, JpegExtension, Encode(photo, Jpeg)));
+        }
+        outputs = outputs.OrderBy(o => o.Width).ThenBy(o => o.Extension, StringComparer.Ordinal).ToList();
+        return new ProcessedPhoto(largest, largest, AverageColor(photo), ContentHash(outputs), outputs);
+    }
+
     /// <summary>
     /// Decodes to 8 bits a channel whatever the file stores: a 16-bit PNG would otherwise decode to
     /// 8 bytes a pixel, 400 MB at the 50 MP limit. JPEG has no alpha, so 3 bytes a pixel do.

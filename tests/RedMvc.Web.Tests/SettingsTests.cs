@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace RedMvc.Web.Tests;
 
 [Collection(SiteCollection.Name)]
@@ -84,5 +86,41 @@ public class SettingsTests(RedMvcAppFactory site)
         Assert.Contains("喜欢露营和咖啡", saved.Text);
         Assert.Contains("杭州", saved.Text);
         Assert.Contains("小鹿爱旅行", saved.Document.QuerySelector(".menu__who")!.TextContent);
+    }
+
+    [Fact]
+    public async Task An_uploaded_profile_photo_goes_through_the_pipeline_and_shows_as_the_avatar()
+    {
+        var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+
+        var settings = await member.GetAsync("/settings/profile");
+        var sent = await settings.SubmitMultipartAsync(member.Client, "/settings/avatar", [], [("avatar", "me.jpg", TestPhotos.Jpeg(400, 300))]);
+        Assert.Contains("Your new photo is being prepared", sent.Text);
+
+        var page = await member.GetAsync("/settings");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (page.Document.QuerySelector(".avatar img.avatar__photo") is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(300);
+            page = await member.GetAsync("/settings");
+        }
+        var src = page.Document.QuerySelector(".avatar img.avatar__photo")!.GetAttribute("src")!;
+        Assert.Matches(@"^/media/avatars/[0-9a-f]{16}_96\.jpg$", src);
+        Assert.Equal(HttpStatusCode.OK, (await member.Client.GetAsync(src)).StatusCode);
+
+        await (await member.GetAsync("/settings/profile")).SubmitAsync(member.Client, "/settings/avatar/remove", new Dictionary<string, string>());
+        Assert.Null((await member.GetAsync("/settings")).Document.QuerySelector(".avatar img.avatar__photo"));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_photo_is_refused_as_an_avatar_with_the_reason()
+    {
+        var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+
+        var settings = await member.GetAsync("/settings/profile");
+        var refused = await settings.SubmitMultipartAsync(member.Client, "/settings/avatar", [], [("avatar", "me.jpg", "MZ not a photo"u8.ToArray())]);
+
+        Assert.Contains("That photo was not used: this is not a JPEG, PNG, WebP or GIF photo.", refused.Text);
+        Assert.DoesNotContain("being prepared", refused.Text);
     }
 }

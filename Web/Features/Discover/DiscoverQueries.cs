@@ -48,7 +48,7 @@ public class DiscoverQueries(AppDbContext db)
             .Join(db.Users, n => n.AuthorId, u => u.Id, (n, u) => new
             {
                 n.Id, n.Title, n.PublishedAt, n.LikeCount,
-                Author = new AuthorView(u.Id, u.Handle, u.DisplayName),
+                Author = new AuthorView(u.Id, u.Handle, u.DisplayName, u.AvatarKey),
                 Cover = n.Photos.OrderBy(p => p.Position).FirstOrDefault(),
             })
             .OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id)

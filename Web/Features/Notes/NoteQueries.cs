@@ -35,7 +35,7 @@ public class NoteQueries(AppDbContext db)
         if (note is null || !note.IsVisibleTo(viewerId, await AreMutualFollowersAsync(viewerId, note.AuthorId))
             || await Blocking.EitherBlockedAsync(db, viewerId, note.AuthorId)) return null;
 
-        var author = await db.Users.Where(u => u.Id == note.AuthorId).Select(u => new AuthorView(u.Id, u.Handle, u.DisplayName)).SingleAsync();
+        var author = await db.Users.Where(u => u.Id == note.AuthorId).Select(u => new AuthorView(u.Id, u.Handle, u.DisplayName, u.AvatarKey)).SingleAsync();
         var mentionIds = note.Mentions.Select(m => m.UserId).ToList();
         var handles = await db.Users.Where(u => mentionIds.Contains(u.Id)).Select(u => u.Handle).ToListAsync();
         return new NoteDetails(note.Id, note.Title, note.Body, note.Channel, note.Place, note.Visibility, note.AiAssisted,
@@ -64,7 +64,7 @@ public class NoteQueries(AppDbContext db)
         var replies = await db.Comments.AsNoTracking()
             .Where(c => c.ParentId != null && ids.Contains(c.ParentId.Value) && !hidden.Contains(c.AuthorId)).OrderBy(c => c.Id).ToListAsync();
         var userIds = shown.Concat(replies).SelectMany(c => new[] { c.AuthorId, c.ReplyToUserId }).OfType<string>().Distinct().ToList();
-        var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => new AuthorView(u.Id, u.Handle, u.DisplayName));
+        var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => new AuthorView(u.Id, u.Handle, u.DisplayName, u.AvatarKey));
         var commentIds = shown.Concat(replies).Select(c => c.Id).ToList();
         var liked = viewerId is null ? [] : (await db.CommentLikes
             .Where(l => l.UserId == viewerId && commentIds.Contains(l.CommentId)).Select(l => l.CommentId).ToListAsync()).ToHashSet();
@@ -108,7 +108,7 @@ public class NoteQueries(AppDbContext db)
             .Where(n => n.Status == NoteStatus.Published && n.Visibility == NoteVisibility.Public && n.Topics.Any(t => t.TopicId == topic.Id))
             .OrderByDescending(n => n.PublishedAt).Take(48).ToListAsync();
         var authorIds = notes.Select(n => n.AuthorId).Distinct().ToList();
-        var authors = await db.Users.Where(u => authorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => new AuthorView(u.Id, u.Handle, u.DisplayName));
+        var authors = await db.Users.Where(u => authorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => new AuthorView(u.Id, u.Handle, u.DisplayName, u.AvatarKey));
         return new TopicPage(topic.Name, notes.Select(n => new NoteCard(n.Id, n.Title, authors[n.AuthorId],
             n.Photos.OrderBy(p => p.Position).Select(p => ToView(p, n.Title)).FirstOrDefault(), n.PublishedAt)).ToList());
     }

@@ -16,7 +16,13 @@ public record PhotoView(long Id, PhotoStatus Status, string? FailureReason, int 
     public int HeightAt(int width) => Width == 0 ? width * 4 / 3 : (int)Math.Round((double)Height * width / Width);
 }
 
-public record AuthorView(string Id, string Handle, string DisplayName);
+public record AuthorView(string Id, string Handle, string DisplayName, string? AvatarKey = null)
+{
+    public AvatarView Avatar => new(DisplayName, AvatarKey);
+}
+
+/// <summary>What an avatar needs: the name (for the initial and alt text) and the processed photo, if any.</summary>
+public record AvatarView(string Name, string? Key, bool Pending = false);
 
 public record NoteDetails(
     long Id, string Title, string Body, string Channel, string? Place, NoteVisibility Visibility, bool AiAssisted,

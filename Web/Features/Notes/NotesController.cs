@@ -144,18 +144,9 @@ public class NotesController(
         return Redirect($"/notes/{note.Id}");
     }
 
-    private string UploadMessage(UploadProblem problem)
-    {
-        var limits = uploadLimits.Value;
-        return t[$"Upload.{problem}", limits.MaxFileBytes / 1024 / 1024, limits.MaxSide, limits.MaxPixels / 1_000_000];
-    }
+    private string UploadMessage(UploadProblem problem) => t.UploadMessage(problem, uploadLimits.Value);
 
-    private async Task<UploadInspection> InspectAsync(IFormFile upload)
-    {
-        if (upload.Length > uploadLimits.Value.MaxFileBytes) return new UploadInspection(UploadProblem.TooLarge);
-        await using var stream = upload.OpenReadStream();
-        return await inspector.InspectAsync(stream, HttpContext.RequestAborted);
-    }
+    private Task<UploadInspection> InspectAsync(IFormFile upload) => inspector.InspectAsync(upload, uploadLimits.Value, HttpContext.RequestAborted);
 
     private async Task<List<string>> StoreOriginalsAsync(IEnumerable<IFormFile> uploads)
     {

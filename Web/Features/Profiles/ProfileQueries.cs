@@ -15,7 +15,7 @@ public class ProfileQueries(AppDbContext db)
     {
         var normalized = AppUser.NormalizeHandle(handle);
         var person = await db.Users.AsNoTracking().Where(u => u.Handle == normalized)
-            .Select(u => new { View = new AuthorView(u.Id, u.Handle, u.DisplayName), u.CreatedAt, u.Bio, u.Region }).SingleOrDefaultAsync();
+            .Select(u => new { View = new AuthorView(u.Id, u.Handle, u.DisplayName, u.AvatarKey), u.CreatedAt, u.Bio, u.Region }).SingleOrDefaultAsync();
         if (person is null) return null;
         var id = person.View.Id;
         // Someone who blocked the viewer does not exist for them; someone the viewer blocked shows only "Unblock".

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Data;
+using RedMvc.Web.Features.Notes;
 using RedMvc.Web.Infrastructure;
 using RedMvc.Workers.Email;
 
@@ -24,14 +25,14 @@ public class SettingsController(
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         var roles = await users.GetRolesAsync(user);
-        return View(new SettingsOverview(user.DisplayName, user.Handle, user.Email!, user.EmailConfirmed, user.CreatedAt, roles.Order().ToList()));
+        return View(new SettingsOverview(user.DisplayName, user.Handle, user.Email!, user.EmailConfirmed, user.CreatedAt, roles.Order().ToList(), user.AvatarKey));
     }
 
     [HttpGet("profile")]
     public async Task<IActionResult> Profile()
     {
         var user = await users.GetUserAsync(User);
-        return user is null ? Challenge() : View(new ProfileForm { DisplayName = user.DisplayName, Bio = user.Bio, Region = user.Region });
+        return user is null ? Challenge() : View(new ProfileForm { DisplayName = user.DisplayName, Bio = user.Bio, Region = user.Region, Avatar = AvatarOf(user) });
     }
 
     [HttpPost("profile")]
@@ -39,6 +40,7 @@ public class SettingsController(
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
+        form.Avatar = AvatarOf(user);
         if (!ModelState.IsValid) return View(form);
         user.DisplayName = form.DisplayName.Trim();
         user.Bio = string.IsNullOrWhiteSpace(form.Bio) ? null : form.Bio.Trim();
@@ -48,6 +50,8 @@ public class SettingsController(
         this.Flash(t["Settings.ProfileSaved"]);
         return Redirect($"/u/{user.Handle}");
     }
+
+    private static AvatarView AvatarOf(AppUser user) => new(user.DisplayName, user.AvatarKey, user.AvatarPendingKey is not null);
 
     [HttpGet("password")]
     public IActionResult Password() => View(new ChangePasswordForm());

@@ -1,9 +1,15 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using RedMvc.Domain.Accounts;
+using RedMvc.Web.Features.Notes;
 
 namespace RedMvc.Web.Features.Settings;
 
-public record SettingsOverview(string DisplayName, string Handle, string Email, bool EmailConfirmed, DateTime MemberSince, IReadOnlyList<string> Roles);
+public record SettingsOverview(string DisplayName, string Handle, string Email, bool EmailConfirmed, DateTime MemberSince, IReadOnlyList<string> Roles,
+    string? AvatarKey)
+{
+    public AvatarView Avatar => new(DisplayName, AvatarKey);
+}
 
 public class ProfileForm
 {
@@ -16,6 +22,10 @@ public class ProfileForm
 
     [StringLength(AppUser.RegionMaxLength, ErrorMessage = "Validation.MaxLength"), Display(Name = "Field.Region")]
     public string? Region { get; set; }
+
+    /// <summary>Shown above the form; never bound from a post (the photo has its own form).</summary>
+    [BindNever]
+    public AvatarView? Avatar { get; set; }
 }
 
 public class ChangePasswordForm

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RedMvc.Domain.Accounts;
+using RedMvc.Domain.Data;
+using RedMvc.Workers.Files;
+using RedMvc.Workers.Images;
+using RedMvc.Workers.Jobs;
+using SixLabors.ImageSharp;
+
+namespace RedMvc.Workers.Tests.Images;
+
+public class ProcessAvatarJobTests
+{
+    private static async Task<string> MemberWithPendingAvatarAsync(WorkersHost host, byte[] original)
+    {
+        var key = $"originals/avatars/{Guid.NewGuid():N}";
+        await host.Services.GetRequiredService<IFileStore>().SaveAsync(key, new MemoryStream(original));
+        return await host.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var handle = "u" + Guid.NewGuid().ToString("N")[..10];
+            var user = new AppUser { UserName = handle, Handle = handle, Email = $"{handle}@example.test", DisplayName = "Ming", AvatarPendingKey = key };
+            db.Users.Add(user);
+            await db.SaveChangesAsync();
+            return user.Id;
+        });
+    }
+
+    private static Task RunAsync(WorkersHost host, string userId) =>
+        host.InScopeAsync(sp => sp.GetRequiredService<ProcessAvatarJob>().RunAsync(userId, CancellationToken.None));
+
+    private static Task<AppUser> UserAsync(WorkersHost host, string userId) =>
+        host.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Users.AsNoTracking().SingleAsync(u => u.Id == userId));
+
+    [Fact]
+    public async Task A_landscape_photo_becomes_square_avatars_and_a_second_run_changes_nothing()
+    {
+        await using var host = await WorkersHost.StartAsync();
+        var userId = await MemberWithPendingAvatarAsync(host, TestImages.JpegWithGpsAndOrientation(1200, 800, orientation: 6));
+
+        await RunAsync(host, userId);
+        var user = await UserAsync(host, userId);
+        await RunAsync(host, userId);
+
+        Assert.NotNull(user.AvatarKey);
+        Assert.Null(user.AvatarPendingKey);
+        Assert.Equal(user.AvatarKey, (await UserAsync(host, userId)).AvatarKey);
+        var files = host.Services.GetRequiredService<IFileStore>();
+        foreach (var size in PhotoProcessor.AvatarSizes)
+            foreach (var extension in new[] { "webp", "jpg" })
+            {
+                await using var stream = await files.OpenReadAsync(ProcessAvatarJob.PublicKey(user.AvatarKey!, size, extension));
+                Assert.NotNull(stream);
+                var info = await Image.IdentifyAsync(stream!);
+                Assert.Equal((size, size), (info.Width, info.Height));
+                Assert.Null(info.Metadata.ExifProfile);
+            }
+    }
+
+    [Fact]
+    public async Task A_tiny_photo_is_scaled_up_so_every_size_exists()
+    {
+        await using var host = await WorkersHost.StartAsync();
+        var userId = await MemberWithPendingAvatarAsync(host, TestImages.Png(40, 60));
+
+        await RunAsync(host, userId);
+
+        var key = (await UserAsync(host, userId)).AvatarKey!;
+        await using var large = await host.Services.GetRequiredService<IFileStore>().OpenReadAsync(ProcessAvatarJob.PublicKey(key, 320, "jpg"));
+        Assert.Equal(320, (await Image.IdentifyAsync(large!)).Width);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_an_image_keeps_the_previous_avatar_and_is_cleared()
+    {
+        await using var host = await WorkersHost.StartAsync();
+        var userId = await MemberWithPendingAvatarAsync(host, "not a picture"u8.ToArray());
+
+        await RunAsync(host, userId);
+
+        var user = await UserAsync(host, userId);
+        Assert.Null(user.AvatarKey);
+        Assert.Null(user.AvatarPendingKey);
+    }
+}
