@@ -29,6 +29,7 @@ public static class MvcSetup
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedBindingMessages>();
         services.AddScoped<Seed.DemoSeeder>();
         services.AddScoped<Seed.DemoNotes>();
+        services.AddScoped<Seed.DemoConversations>();
         services.AddScoped<PublicLinks>();
         services.AddScoped<Features.Notes.NoteQueries>();
         services.AddScoped<Features.Discover.DiscoverQueries>();

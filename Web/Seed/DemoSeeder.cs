@@ -10,7 +10,7 @@ namespace RedMvc.Web.Seed;
 /// Demo members for local runs: on the first Development start, or with --seed. The passwords are
 /// local-only (README lists them); never run --seed against production.
 /// </summary>
-public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes notes, ILogger<DemoSeeder> logger)
+public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes notes, DemoConversations conversations, ILogger<DemoSeeder> logger)
 {
     public const string StaffEmail = "staff@redmvc.local";
     public const string StaffPassword = "red-ops-local-2026";
@@ -37,6 +37,7 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes n
         var authors = await db.Users.Where(u => u.Email!.EndsWith("@redmvc.local") && u.Email != StaffEmail).OrderBy(u => u.Handle).Select(u => u.Id).ToListAsync();
         await notes.SeedAsync(authors);
         await SeedFollowsAndLikesAsync(authors);
+        await conversations.SeedAsync(authors);
     }
 
     /// <summary>Each demo member follows the next three, and every note gets a few likes, so counts look lived-in.</summary>
