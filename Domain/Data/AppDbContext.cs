@@ -6,6 +6,7 @@ using RedMvc.Domain.Email;
 using RedMvc.Domain.Notes;
 using RedMvc.Domain.Notifications;
 using RedMvc.Domain.Ranking;
+using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Social;
 
 namespace RedMvc.Domain.Data;
@@ -31,6 +32,19 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<NoteScore> NoteScores => Set<NoteScore>();
     public DbSet<TopicScore> TopicScores => Set<TopicScore>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Shop> Shops => Set<Shop>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<ProductVariant> ProductVariants => Set<ProductVariant>();
+    public DbSet<ProductPhoto> ProductPhotos => Set<ProductPhoto>();
+    public DbSet<StockAdjustment> StockAdjustments => Set<StockAdjustment>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+    public DbSet<OrderEvent> OrderEvents => Set<OrderEvent>();
+    public DbSet<CartItem> CartItems => Set<CartItem>();
+    public DbSet<Address> Addresses => Set<Address>();
+    public DbSet<NoteProduct> NoteProducts => Set<NoteProduct>();
+    public DbSet<ProductPin> ProductPins => Set<ProductPin>();
+    public DbSet<Payment> Payments => Set<Payment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,172 @@
+using RedMvc.Domain.Notes;
+
+namespace RedMvc.Domain.Commerce;
+
+public enum ProductStatus { Draft = 0, Active = 1, Archived = 2 }
+
+/// <summary>Something a shop sells, in one or more variants (colour x size), each with its own price and stock.</summary>
+public class Product
+{
+    public const int TitleMaxLength = 60;
+    public const int DescriptionMaxLength = 2000;
+    public const int MaxVariants = 50;
+
+    private readonly List<ProductVariant> _variants = [];
+    private readonly List<ProductPhoto> _photos = [];
+
+    private Product() { }
+
+    public long Id { get; private set; }
+    public long ShopId { get; private set; }
+    public string Title { get; private set; } = "";
+    public string Description { get; private set; } = "";
+    public string Category { get; private set; } = "";
+    public ProductStatus Status { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+
+    public IReadOnlyList<ProductVariant> Variants => _variants;
+    public IReadOnlyList<ProductPhoto> Photos => _photos;
+
+    public static Product Draft(long shopId, string title, string description, string category, DateTime now)
+    {
+        var product = new Product { ShopId = shopId, Status = ProductStatus.Draft, CreatedAt = now };
+        product.Edit(title, description, category, now);
+        return product;
+    }
+
+    public void Edit(string title, string description, string category, DateTime now)
+    {
+        var trimmed = (title ?? "").Trim();
+        if (trimmed.Length == 0) throw new ShopRuleException("Product.Error.TitleRequired");
+        if (NoteText.Length(trimmed) > TitleMaxLength) throw new ShopRuleException("Product.Error.TitleTooLong");
+        if (NoteText.Length(description) > DescriptionMaxLength) throw new ShopRuleException("Product.Error.DescriptionTooLong");
+        if (!Channels.IsKnown(category) || category == Channels.Recommended) throw new ShopRuleException("Product.Error.Category");
+        Title = trimmed;
+        Description = (description ?? "").Trim();
+        Category = category;
+        UpdatedAt = now;
+    }
+
+    public ProductVariant AddVariant(string name, long priceFen, long? compareAtFen, int stock)
+    {
+        if (_variants.Count >= MaxVariants) throw new ShopRuleException("Product.Error.TooManyVariants");
+        if (_variants.Any(v => v.Name == (name ?? "").Trim())) throw new ShopRuleException("Product.Error.DuplicateVariant");
+        var variant = new ProductVariant(name ?? "", priceFen, compareAtFen, stock);
+        _variants.Add(variant);
+        return variant;
+    }
+
+    public void AddPhoto(ProductPhoto photo) => _photos.Add(photo);
+
+    /// <summary>On sale: needs at least one variant and one photo.</summary>
+    public void Activate(DateTime now)
+    {
+        if (_variants.Count == 0) throw new ShopRuleException("Product.Error.NoVariants");
+        if (_photos.Count == 0) throw new ShopRuleException("Product.Error.NoPhotos");
+        Status = ProductStatus.Active;
+        UpdatedAt = now;
+    }
+
+    public void Archive(DateTime now)
+    {
+        Status = ProductStatus.Archived;
+        UpdatedAt = now;
+    }
+}
+
+/// <summary>
+/// One buyable version of a product. Stock never changes through this object: it is reserved and
+/// released by single conditional UPDATE statements (ShopStock), so concurrent buyers cannot oversell.
+/// </summary>
+public class ProductVariant
+{
+    public const int NameMaxLength = 40;
+
+    private ProductVariant() { }
+
+    internal ProductVariant(string name, long priceFen, long? compareAtFen, int stock)
+    {
+        Name = name.Trim();
+        if (NoteText.Length(Name) > NameMaxLength) throw new ShopRuleException("Product.Error.VariantNameTooLong");
+        Reprice(priceFen, compareAtFen);
+        if (stock < 0) throw new ShopRuleException("Product.Error.NegativeStock");
+        Stock = stock;
+    }
+
+    public long Id { get; private set; }
+    public long ProductId { get; private set; }
+
+    /// <summary>The options as shown, e.g. "奶白 / M"; empty for a product with one variant.</summary>
+    public string Name { get; private set; } = "";
+    public long PriceFen { get; private set; }
+    public long? CompareAtFen { get; private set; }
+    public int Stock { get; private set; }
+
+    public void Reprice(long priceFen, long? compareAtFen)
+    {
+        if (priceFen <= 0) throw new ShopRuleException("Product.Error.Price");
+        if (compareAtFen is { } compare && compare <= priceFen) throw new ShopRuleException("Product.Error.CompareAt");
+        PriceFen = priceFen;
+        CompareAtFen = compareAtFen;
+    }
+}
+
+/// <summary>A product photo: the same pipeline and file names as a note photo.</summary>
+public class ProductPhoto
+{
+    private ProductPhoto() { }
+
+    public ProductPhoto(string originalKey, int position)
+    {
+        OriginalKey = originalKey;
+        Position = position;
+    }
+
+    public long Id { get; private set; }
+    public long ProductId { get; private set; }
+    public string OriginalKey { get; private set; } = "";
+    public int Position { get; private set; }
+    public PhotoStatus Status { get; private set; }
+    public int Width { get; private set; }
+    public int Height { get; private set; }
+    public string? DominantColor { get; private set; }
+    public string? ContentHash { get; private set; }
+    public string? Widths { get; private set; }
+
+    public void MarkReady(int width, int height, string dominantColor, string contentHash, IEnumerable<int> widths)
+    {
+        Status = PhotoStatus.Ready;
+        (Width, Height, DominantColor, ContentHash) = (width, height, dominantColor, contentHash);
+        Widths = string.Join(',', widths);
+    }
+
+    public void MarkFailed() => Status = PhotoStatus.Failed;
+}
+
+/// <summary>A change of stock by the brand, with who and why: the ledger behind every number.</summary>
+public class StockAdjustment
+{
+    public const int ReasonMaxLength = 100;
+
+    private StockAdjustment() { }
+
+    public StockAdjustment(long variantId, int delta, int stockAfter, string reason, string byUserId, DateTime now)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new ShopRuleException("Stock.Error.ReasonRequired");
+        VariantId = variantId;
+        Delta = delta;
+        StockAfter = stockAfter;
+        Reason = reason.Trim();
+        ByUserId = byUserId;
+        CreatedAt = now;
+    }
+
+    public long Id { get; private set; }
+    public long VariantId { get; private set; }
+    public int Delta { get; private set; }
+    public int StockAfter { get; private set; }
+    public string Reason { get; private set; } = "";
+    public string ByUserId { get; private set; } = "";
+    public DateTime CreatedAt { get; private set; }
+}
