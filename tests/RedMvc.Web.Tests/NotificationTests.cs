@@ -399,4 +399,35 @@ public class NotificationTests(RedMvcAppFactory site)
         Assert.Equal($"{url}#comment-{commentId}", notices[0].QuerySelector(".notice__what a")!.GetAttribute("href"));
         Assert.Contains($"{fanPerson.DisplayName} collected your note", Squash(notices[1].TextContent));
     }
+
+    [Fact]
+    public async Task A_long_tab_pages_from_the_newest_to_the_oldest()
+    {
+        var person = Accounts.NewPerson();
+        var member = await site.ConfirmedMemberAsync(person);
+        var memberId = await IdOfAsync(person);
+        var followers = new List<AppUser>();
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var run = Guid.NewGuid().ToString("N")[..6];
+            for (var i = 0; i < 31; i++)
+            {
+                var user = new AppUser { UserName = $"f{run}{i}", Handle = $"f{run}{i}", Email = $"f{run}{i}@example.test", DisplayName = $"Follower{run}-{i:00}" };
+                db.Users.Add(user);
+                followers.Add(user);
+            }
+            await db.SaveChangesAsync();
+            foreach (var follower in followers) await Following.FollowAsync(db, follower.Id, memberId, DateTime.UtcNow);
+        }
+
+        var first = await member.GetAsync("/notifications?tab=follows");
+        var more = first.Document.QuerySelector("a.notices__more")!.GetAttribute("href")!;
+        var second = await member.GetAsync(more);
+
+        Assert.Equal(30, first.Document.QuerySelectorAll(".notice").Length);
+        Assert.Contains(followers[^1].DisplayName, first.Document.QuerySelector(".notice")!.TextContent);
+        Assert.Contains(followers[0].DisplayName, Assert.Single(second.Document.QuerySelectorAll(".notice")).TextContent);
+        Assert.Null(second.Document.QuerySelector("a.notices__more"));
+    }
 }
