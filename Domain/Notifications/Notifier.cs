@@ -30,4 +30,16 @@ public static class Notifier
             return false;
         }
     }
+
+    /// <summary>
+    /// Marks the recipient's unread notifications read: one tab or all of them, and only up to the
+    /// newest the recipient was shown (when given), so one arriving meanwhile stays unread.
+    /// </summary>
+    public static Task<int> MarkReadAsync(AppDbContext db, string recipientId, NotificationTab? tab, long? upToId, DateTime now, CancellationToken cancellationToken = default)
+    {
+        var unread = db.Notifications.Where(n => n.RecipientId == recipientId && n.ReadAt == null);
+        if (tab is not null) unread = unread.Where(n => n.Tab == tab);
+        if (upToId is not null) unread = unread.Where(n => n.Id <= upToId);
+        return unread.ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+    }
 }

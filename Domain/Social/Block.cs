@@ -23,7 +23,7 @@ public class Block
 
 public static class Blocking
 {
-    /// <summary>Blocks and ends any follow between the two, in one transaction; blocking twice is a no-op.</summary>
+    /// <summary>Blocks and ends any follow (and clears the notifications) between the two, in one transaction; blocking twice is a no-op.</summary>
     public static async Task BlockAsync(AppDbContext db, string blockerId, string blockedId, DateTime now, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -33,6 +33,8 @@ public static class Blocking
             await db.SaveChangesAsync(cancellationToken);
         }
         await db.Follows.Where(f => (f.FollowerId == blockerId && f.FolloweeId == blockedId) || (f.FollowerId == blockedId && f.FolloweeId == blockerId))
+            .ExecuteDeleteAsync(cancellationToken);
+        await db.Notifications.Where(n => (n.RecipientId == blockerId && n.ActorId == blockedId) || (n.RecipientId == blockedId && n.ActorId == blockerId))
             .ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Data;
+using RedMvc.Domain.Notifications;
 
 namespace RedMvc.Domain.Social;
 
@@ -23,7 +24,7 @@ public class Follow
 
 public static class Following
 {
-    /// <summary>Following twice is the same as once; nobody follows themselves or across a block.</summary>
+    /// <summary>Following twice is the same as once; nobody follows themselves or across a block. A new follow tells the person followed.</summary>
     /// <returns>False when the follow is not allowed.</returns>
     public static async Task<bool> FollowAsync(AppDbContext db, string followerId, string followeeId, DateTime now, CancellationToken cancellationToken = default)
     {
@@ -38,8 +39,21 @@ public static class Following
         {
             // A double click raced us to the same row: already following, unless the row is not there.
             if (!await db.Follows.AsNoTracking().AnyAsync(f => f.FollowerId == followerId && f.FolloweeId == followeeId, cancellationToken)) throw;
+            return true;
         }
+        await Notifier.NotifyAsync(db, Notification.About(NotificationKind.Follow, followeeId, followerId, null, null, now), cancellationToken);
         return true;
+    }
+
+    /// <summary>Those of the candidates who follow the member and are followed back.</summary>
+    public static async Task<HashSet<string>> MutualFollowersAmongAsync(AppDbContext db, string memberId, IReadOnlyCollection<string> candidateIds, CancellationToken cancellationToken = default)
+    {
+        if (candidateIds.Count == 0) return [];
+        var mutual = await db.Follows
+            .Where(f => f.FolloweeId == memberId && candidateIds.Contains(f.FollowerId)
+                && db.Follows.Any(back => back.FollowerId == memberId && back.FolloweeId == f.FollowerId))
+            .Select(f => f.FollowerId).ToListAsync(cancellationToken);
+        return mutual.ToHashSet();
     }
 
     public static Task UnfollowAsync(AppDbContext db, string followerId, string followeeId, CancellationToken cancellationToken = default) =>

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Data;
+using RedMvc.Domain.Notifications;
 
 namespace RedMvc.Domain.Social;
 
-/// <summary>Adds and deletes comments with the note's stored comment count in the same transaction.</summary>
+/// <summary>Adds and deletes comments with the note's stored comment count (and, for a new comment, its notifications) in the same transaction.</summary>
 public static class NoteComments
 {
     public static async Task AddAsync(AppDbContext db, Comment comment, CancellationToken cancellationToken = default)
@@ -12,6 +13,7 @@ public static class NoteComments
         db.Comments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
         await db.Notes.Where(n => n.Id == comment.NoteId).ExecuteUpdateAsync(s => s.SetProperty(n => n.CommentCount, n => n.CommentCount + 1), cancellationToken);
+        await NoteNotices.CommentAddedAsync(db, comment, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Data;
+using RedMvc.Domain.Notifications;
 
 namespace RedMvc.Domain.Social;
 
@@ -28,7 +29,11 @@ public static class NoteLikes
             return false;
         }
         if (added == 1)
+        {
             await db.Notes.Where(n => n.Id == noteId).ExecuteUpdateAsync(s => s.SetProperty(n => n.LikeCount, n => n.LikeCount + 1), cancellationToken);
+            var authorId = await db.Notes.Where(n => n.Id == noteId).Select(n => n.AuthorId).SingleAsync(cancellationToken);
+            await Notifier.NotifyAsync(db, Notification.About(NotificationKind.Like, authorId, userId, noteId, null, now), cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         return added == 1;
     }

@@ -34,6 +34,8 @@ public static class MvcSetup
         services.AddScoped<Features.Notes.NoteQueries>();
         services.AddScoped<Features.Discover.DiscoverQueries>();
         services.AddScoped<Features.Profiles.ProfileQueries>();
+        services.AddScoped<Features.Notifications.NotificationQueries>();
+        services.AddScoped<Features.Notifications.UnreadNotifications>();
         services.AddHttpContextAccessor();
 
         services.Configure<RequestLocalizationOptions>(options =>

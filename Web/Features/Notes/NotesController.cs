@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
+using RedMvc.Domain.Notifications;
 using RedMvc.Domain.Social;
 using RedMvc.Web.Infrastructure;
 using RedMvc.Workers.Files;
@@ -133,7 +134,10 @@ public class NotesController(
             await NoteTagging.ApplyAsync(db, note);
             GoLive(note, form.Action, scheduleAt);
             if (isNew) db.Notes.Add(note);
+            await using var transaction = await db.Database.BeginTransactionAsync();
             await db.SaveChangesAsync();
+            await NoteNotices.MentionsInNoteAsync(db, note, Now);
+            await transaction.CommitAsync();
         }
         catch
         {

@@ -18,12 +18,13 @@ public class ProfilesController(AppDbContext db, ProfileQueries queries, TimePro
         return profile is null ? NotFound() : View(profile);
     }
 
+    /// <summary>Back to the profile, or to the local page the button was on (following back from the notifications).</summary>
     [HttpPost("/u/{handle}/follow"), Authorize]
-    public async Task<IActionResult> Follow(string handle)
+    public async Task<IActionResult> Follow(string handle, string? returnUrl)
     {
         var followeeId = await IdOfAsync(handle);
         if (followeeId is null || !await Following.FollowAsync(db, ViewerId!, followeeId, clock.GetUtcNow().UtcDateTime)) return NotFound();
-        return Redirect($"/u/{handle}");
+        return Redirect(Url.IsLocalUrl(returnUrl) ? returnUrl : $"/u/{handle}");
     }
 
     [HttpPost("/u/{handle}/unfollow"), Authorize]

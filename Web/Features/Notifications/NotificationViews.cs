@@ -1,0 +1,54 @@
+using RedMvc.Domain.Notifications;
+using RedMvc.Web.Features.Notes;
+
+namespace RedMvc.Web.Features.Notifications;
+
+/// <summary>The tabs as they appear in addresses: /notifications?tab=comments|likes|follows.</summary>
+public static class NotificationTabs
+{
+    public static readonly NotificationTab[] All = [NotificationTab.Comments, NotificationTab.Likes, NotificationTab.Follows];
+
+    public static NotificationTab Parse(string? slug) => slug switch
+    {
+        "likes" => NotificationTab.Likes,
+        "follows" => NotificationTab.Follows,
+        _ => NotificationTab.Comments,
+    };
+
+    public static string Slug(NotificationTab tab) => tab switch
+    {
+        NotificationTab.Likes => "likes",
+        NotificationTab.Follows => "follows",
+        _ => "comments",
+    };
+}
+
+/// <summary>A member's unread notifications per tab.</summary>
+public record UnreadCounts(IReadOnlyDictionary<NotificationTab, int> ByTab)
+{
+    public int Total => ByTab.Values.Sum();
+
+    public int this[NotificationTab tab] => ByTab.GetValueOrDefault(tab);
+
+    /// <summary>What a badge shows; callers hide it at 0.</summary>
+    public static string Badge(int count) => count > 99 ? "99+" : count.ToString();
+}
+
+public record NoteLink(long Id, string Title, PhotoView? Cover);
+
+/// <summary>
+/// One row of the page: a single notification, or on the likes tab everyone who did the same thing
+/// to the same note or comment. Actors are the latest first, at most three.
+/// </summary>
+public record NotificationItem(NotificationKind Kind, IReadOnlyList<AuthorView> Actors, int ActorCount, bool Unread, DateTime At,
+    NoteLink? Note, long? CommentId, string? CommentExcerpt, bool ViewerFollowsActor)
+{
+    public AuthorView Actor => Actors[0];
+
+    public string Href => Note is null ? $"/u/{Actor.Handle}"
+        : CommentId is { } commentId ? $"/notes/{Note.Id}#comment-{commentId}"
+        : $"/notes/{Note.Id}";
+}
+
+/// <summary>Newest first; OlderThan is the keyset of the next page.</summary>
+public record NotificationsPage(NotificationTab Tab, IReadOnlyList<NotificationItem> Items, long? OlderThan);

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RedMvc.Domain.Accounts;
+using RedMvc.Domain.Data;
+using RedMvc.Domain.Notes;
+using RedMvc.Domain.Notifications;
+using RedMvc.Workers.Jobs;
+
+namespace RedMvc.Workers.Tests;
+
+public class PublishScheduledNotesJobTests
+{
+    private static AppUser Member(AppDbContext db)
+    {
+        var handle = "u" + Guid.NewGuid().ToString("N")[..10];
+        var user = new AppUser { UserName = handle, Handle = handle, Email = $"{handle}@example.test", DisplayName = handle };
+        db.Users.Add(user);
+        return user;
+    }
+
+    /// <summary>A note scheduled the normal way, then moved into the past as if its time had come.</summary>
+    private static async Task<long> DueNoteAsync(AppDbContext db, AppUser author, string body, NoteVisibility visibility)
+    {
+        var note = Note.Draft(author.Id, new NoteContent("Scheduled", body, "food", null, visibility, false), DateTime.UtcNow);
+        note.AddPhoto(new NotePhoto("originals/scheduled", "x.jpg", 0));
+        await NoteTagging.ApplyAsync(db, note);
+        note.Schedule(DateTime.UtcNow.AddHours(2), DateTime.UtcNow, new NoteLimits());
+        db.Notes.Add(note);
+        await db.SaveChangesAsync();
+        await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE Notes SET ScheduledFor = {DateTime.UtcNow.AddMinutes(-1)} WHERE Id = {note.Id}");
+        return note.Id;
+    }
+
+    [Fact]
+    public async Task Publishing_twice_tells_the_people_a_note_mentions_once_and_only_those_who_may_see_it()
+    {
+        await using var host = await WorkersHost.StartAsync();
+        var (friendId, publicNoteId) = await host.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var author = Member(db);
+            var friend = Member(db);
+            await db.SaveChangesAsync();
+            var publicNote = await DueNoteAsync(db, author, $"See you @{friend.Handle}", NoteVisibility.Public);
+            await DueNoteAsync(db, author, $"Friends only @{friend.Handle}", NoteVisibility.MutualFollowers); // not mutual followers
+            await DueNoteAsync(db, author, $"Just me @{friend.Handle}", NoteVisibility.OnlyMe);
+            return (friend.Id, publicNote);
+        });
+
+        var first = await host.InScopeAsync(sp => sp.GetRequiredService<PublishScheduledNotesJob>().PublishAllDueAsync(CancellationToken.None));
+        var second = await host.InScopeAsync(sp => sp.GetRequiredService<PublishScheduledNotesJob>().PublishAllDueAsync(CancellationToken.None));
+        var single = await host.InScopeAsync(sp => sp.GetRequiredService<PublishScheduledNotesJob>().PublishAsync(publicNoteId, CancellationToken.None));
+
+        Assert.Equal((3, 0, false), (first, second, single));
+        var notices = await host.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Notifications.AsNoTracking()
+            .Where(n => n.RecipientId == friendId).ToListAsync());
+        var notice = Assert.Single(notices);
+        Assert.Equal((NotificationKind.Mention, (long?)publicNoteId, (long?)null), (notice.Kind, notice.NoteId, notice.CommentId));
+    }
+}
