@@ -75,7 +75,7 @@ public class NotificationQueries(AppDbContext db)
     {
         var actorIds = rows.SelectMany(r => r.ActorIds).Distinct().ToList();
         var actors = await db.Users.Where(u => actorIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => new AuthorView(u.Id, u.Handle, u.DisplayName));
+            .ToDictionaryAsync(u => u.Id, u => new AuthorView(u.Id, u.Handle, u.DisplayName, u.AvatarKey));
 
         var commentIds = rows.Select(r => r.CommentId).OfType<long>().Distinct().ToList();
         var comments = await db.Comments.Where(c => commentIds.Contains(c.Id) && c.DeletedAt == null)
