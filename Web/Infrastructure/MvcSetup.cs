@@ -33,6 +33,7 @@ public static class MvcSetup
         services.AddScoped<Features.Notes.NoteQueries>();
         services.AddScoped<Features.Discover.DiscoverQueries>();
         services.AddScoped<Features.Profiles.ProfileQueries>();
+        services.AddScoped<Features.Boards.BoardQueries>();
         services.AddHttpContextAccessor();
 
         services.Configure<RequestLocalizationOptions>(options =>

@@ -16,6 +16,9 @@ public class ProfileForm
 
     [StringLength(AppUser.RegionMaxLength, ErrorMessage = "Validation.MaxLength"), Display(Name = "Field.Region")]
     public string? Region { get; set; }
+
+    [Display(Name = "Field.HideCollects")]
+    public bool HideCollects { get; set; }
 }
 
 public class ChangePasswordForm
