@@ -56,7 +56,7 @@ public class BoardQueries(AppDbContext db)
         return new BoardEditPage(page, others, form ?? new BoardForm { Name = page.Board.Name, IsPrivate = page.Board.IsPrivate });
     }
 
-    /// <summary>The member's boards to choose from, the default first; null when the note may not be seen is the caller's check.</summary>
+    /// <summary>The member's boards to choose from, the default first, and where the note is now; null for a note that does not exist (whether the member may see it is the caller's check).</summary>
     public async Task<CollectPage?> CollectAsync(long noteId, string memberId, CollectForm form)
     {
         var title = await db.Notes.Where(n => n.Id == noteId).Select(n => n.Title).SingleOrDefaultAsync();
