@@ -43,6 +43,12 @@ public class Board
 
     public void SetPrivate(bool isPrivate) => IsPrivate = isPrivate;
 
+    /// <summary>The default board holds what the other boards give back, so it stays.</summary>
+    public void EnsureCanBeDeleted()
+    {
+        if (IsDefault) throw new NoteRuleException("Board.Error.Default");
+    }
+
     public bool IsVisibleTo(string? viewerId) => !IsPrivate || viewerId == OwnerId;
 }
 

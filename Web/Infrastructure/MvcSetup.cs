@@ -36,6 +36,7 @@ public static class MvcSetup
         services.AddScoped<Features.Profiles.ProfileQueries>();
         services.AddScoped<Features.Notifications.NotificationQueries>();
         services.AddScoped<Features.Notifications.UnreadNotifications>();
+        services.AddScoped<Features.Boards.BoardQueries>();
         services.AddHttpContextAccessor();
 
         services.Configure<RequestLocalizationOptions>(options =>

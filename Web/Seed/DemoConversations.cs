@@ -76,7 +76,7 @@ public class DemoConversations(AppDbContext db, UserManager<AppUser> users, IFil
     }
 
     /// <summary>
-    /// The newest notes get the most: popular notes draw a crowd of likes and a conversation with the
+    /// The newest notes get the most: popular notes draw a crowd of likes, collects and a conversation with the
     /// author answering; older ones get a few. Deterministic, so every fresh demo looks the same.
     /// </summary>
     private async Task SeedLikesAndCommentsAsync(IReadOnlyList<string> everyone, IReadOnlyList<string> readers, CancellationToken cancellationToken)
@@ -92,6 +92,8 @@ public class DemoConversations(AppDbContext db, UserManager<AppUser> users, IFil
             var likers = popular ? 14 + i % 9 : i % 6;
             for (var k = 0; k < likers; k++)
                 await NoteLikes.LikeAsync(db, note.Id, readers[(i * 3 + k) % readers.Count], After(10 + k * 13), cancellationToken);
+            for (var k = 0; k < likers / 3; k++)
+                await Collecting.CollectAsync(db, readers[(i * 3 + k) % readers.Count], note.Id, null, After(15 + k * 13), cancellationToken);
 
             var talk = popular ? 4 + i % 3 : i % 3;
             for (var k = 0; k < talk; k++)

@@ -37,7 +37,24 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes n
         var authors = await db.Users.Where(u => u.Email!.EndsWith("@redmvc.local") && u.Email != StaffEmail).OrderBy(u => u.Handle).Select(u => u.Id).ToListAsync();
         await notes.SeedAsync(authors);
         await SeedFollowsAndLikesAsync(authors);
+        await SeedCollectsAsync(authors);
         await conversations.SeedAsync(authors);
+    }
+
+    private static readonly string[] BoardNames = ["周末去哪儿", "想吃的店", "穿搭灵感", "家居好物", "健身计划", "旅行清单", "好物种草"];
+
+    /// <summary>Each demo member keeps one named board and collects every ninth note, half of them into it.</summary>
+    private async Task SeedCollectsAsync(IReadOnlyList<string> members)
+    {
+        if (await db.Collects.AnyAsync()) return;
+        var now = DateTime.UtcNow;
+        var noteIds = await db.Notes.OrderBy(n => n.Id).Select(n => n.Id).ToListAsync();
+        for (var i = 0; i < members.Count; i++)
+        {
+            var board = await Collecting.CreateBoardAsync(db, members[i], BoardNames[i % BoardNames.Length], isPrivate: false, now);
+            for (var n = i; n < noteIds.Count; n += 9)
+                await Collecting.CollectAsync(db, members[i], noteIds[n], n % 2 == 0 ? board.Id : null, now);
+        }
     }
 
     /// <summary>Each demo member follows the next three, and every note gets a few likes, so counts look lived-in.</summary>

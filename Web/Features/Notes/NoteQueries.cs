@@ -45,7 +45,8 @@ public class NoteQueries(AppDbContext db)
             handles.ToHashSet(),
             note.AuthorId == viewerId, note.LikeCount,
             viewerId is not null && await db.NoteLikes.AnyAsync(l => l.NoteId == id && l.UserId == viewerId),
-            note.CommentCount, await CommentsAsync(id, note.AuthorId, viewerId, commentsOlderThan));
+            note.CommentCount, await CommentsAsync(id, note.AuthorId, viewerId, commentsOlderThan),
+            note.CollectCount, viewerId is not null && await db.Collects.AnyAsync(c => c.NoteId == id && c.UserId == viewerId));
     }
 
     public const int CommentPageSize = 20;

@@ -28,7 +28,7 @@ public record NoteDetails(
     long Id, string Title, string Body, string Channel, string? Place, NoteVisibility Visibility, bool AiAssisted,
     NoteStatus Status, DateTime? PublishedAt, DateTime? ScheduledFor, DateTime UpdatedAt, AuthorView Author,
     IReadOnlyList<PhotoView> Photos, IReadOnlyList<string> Topics, IReadOnlySet<string> MentionedHandles,
-    bool ViewerIsAuthor, int LikeCount, bool ViewerLiked, int CommentCount, CommentPage Comments)
+    bool ViewerIsAuthor, int LikeCount, bool ViewerLiked, int CommentCount, CommentPage Comments, int CollectCount, bool ViewerCollected)
 {
     public bool PhotosPending => Photos.Any(p => p.Status == PhotoStatus.Pending);
     public PhotoView? Cover => Photos.FirstOrDefault();

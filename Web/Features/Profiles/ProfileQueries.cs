@@ -2,20 +2,43 @@ using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
+using RedMvc.Web.Features.Discover;
 using RedMvc.Web.Features.Notes;
 
 namespace RedMvc.Web.Features.Profiles;
 
+public static class ProfileTabs
+{
+    public const string Notes = "notes";
+    public const string Collects = "collects";
+    public const string Likes = "likes";
+
+    public static string Of(string? tab) => tab is Collects or Likes ? tab : Notes;
+}
+
+/// <summary>A board on the Collects tab; Name is null for the default board. The count and cover are of the notes the viewer may see.</summary>
+public record BoardTile(long Id, string? Name, bool IsPrivate, int NoteCount, PhotoView? Cover);
+
+/// <summary>
+/// A member's profile for one viewer. Notes holds the Notes or Likes tab's cards, Boards the Collects
+/// tab's; NextCursor pages the Likes tab. CollectsHidden: the owner hid the Collects tab from others.
+/// </summary>
 public record ProfilePage(AuthorView Person, string? Bio, string? Region, DateTime MemberSince, int Following, int Followers, int NoteCount,
-    bool IsSelf, bool ViewerFollows, bool FollowsViewer, bool ViewerBlocked, IReadOnlyList<NoteCard> Notes);
+    long LikesAndCollects, bool IsSelf, bool ViewerFollows, bool FollowsViewer, bool ViewerBlocked,
+    string Tab, bool CollectsHidden, IReadOnlyList<NoteCard> Notes, IReadOnlyList<BoardTile> Boards, string? NextCursor)
+{
+    public bool ShowsCollectsTab => IsSelf || !CollectsHidden;
+}
 
 public class ProfileQueries(AppDbContext db)
 {
-    public async Task<ProfilePage?> ProfileAsync(string handle, string? viewerId)
+    public const int LikesPageSize = 24;
+
+    public async Task<ProfilePage?> ProfileAsync(string handle, string? viewerId, string tab = ProfileTabs.Notes, FeedCursor? after = null)
     {
         var normalized = AppUser.NormalizeHandle(handle);
         var person = await db.Users.AsNoTracking().Where(u => u.Handle == normalized)
-            .Select(u => new { View = new AuthorView(u.Id, u.Handle, u.DisplayName, u.AvatarKey), u.CreatedAt, u.Bio, u.Region }).SingleOrDefaultAsync();
+            .Select(u => new { View = new AuthorView(u.Id, u.Handle, u.DisplayName, u.AvatarKey), u.CreatedAt, u.Bio, u.Region, u.HideCollects }).SingleOrDefaultAsync();
         if (person is null) return null;
         var id = person.View.Id;
         // Someone who blocked the viewer does not exist for them; someone the viewer blocked shows only "Unblock".
@@ -29,14 +52,79 @@ public class ProfileQueries(AppDbContext db)
         // What this viewer may see: everything published for the owner, mutual-only notes for mutual followers.
         var visible = db.Notes.AsNoTracking().Where(n => n.AuthorId == id && n.Status == NoteStatus.Published
             && (isSelf || n.Visibility == NoteVisibility.Public || (mutual && n.Visibility == NoteVisibility.MutualFollowers)));
-        var list = await visible.Include(n => n.Photos).OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id).Take(60).ToListAsync();
+
+        IReadOnlyList<NoteCard> notes = [];
+        IReadOnlyList<BoardTile> boards = [];
+        string? next = null;
+        if (!viewerBlocked)
+        {
+            switch (tab)
+            {
+                case ProfileTabs.Collects when isSelf || !person.HideCollects:
+                    boards = await BoardsAsync(id, viewerId, isSelf);
+                    break;
+                case ProfileTabs.Likes:
+                    (notes, next) = await LikedAsync(id, viewerId, after);
+                    break;
+                case ProfileTabs.Notes:
+                    var list = await visible.Include(n => n.Photos).OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id).Take(60).ToListAsync();
+                    notes = list.Select(n => new NoteCard(n.Id, n.Title, person.View,
+                        n.Photos.OrderBy(p => p.Position).Select(p => NoteQueries.ToView(p, n.Title)).FirstOrDefault(), n.PublishedAt, n.LikeCount)).ToList();
+                    break;
+            }
+        }
 
         return new ProfilePage(person.View, person.Bio, person.Region, person.CreatedAt,
             await db.Follows.CountAsync(f => f.FollowerId == id),
             await db.Follows.CountAsync(f => f.FolloweeId == id),
             await visible.CountAsync(),
+            await db.Notes.Where(n => n.AuthorId == id && n.Status == NoteStatus.Published).SumAsync(n => (long)n.LikeCount + n.CollectCount),
             isSelf, viewerFollows, followsViewer, viewerBlocked,
-            viewerBlocked ? [] : list.Select(n => new NoteCard(n.Id, n.Title, person.View,
-                n.Photos.OrderBy(p => p.Position).Select(p => NoteQueries.ToView(p, n.Title)).FirstOrDefault(), n.PublishedAt, n.LikeCount)).ToList());
+            tab, person.HideCollects, notes, boards, next);
+    }
+
+    /// <summary>The member's boards this viewer may see (private ones only by the owner): three queries however many boards.</summary>
+    private async Task<IReadOnlyList<BoardTile>> BoardsAsync(string ownerId, string? viewerId, bool isSelf)
+    {
+        var visibleNotes = db.Notes.VisibleTo(db, viewerId);
+        var boards = await db.Boards.AsNoTracking().Where(b => b.OwnerId == ownerId && (isSelf || !b.IsPrivate))
+            .OrderByDescending(b => b.IsDefault).ThenByDescending(b => b.Id)
+            .Select(b => new
+            {
+                b.Id, b.Name, b.IsDefault, b.IsPrivate,
+                Count = db.Collects.Count(c => c.BoardId == b.Id && visibleNotes.Any(n => n.Id == c.NoteId)),
+                LatestNoteId = db.Collects.Where(c => c.BoardId == b.Id && visibleNotes.Any(n => n.Id == c.NoteId))
+                    .OrderByDescending(c => c.CreatedAt).Select(c => (long?)c.NoteId).FirstOrDefault(),
+            })
+            .ToListAsync();
+        var coverNoteIds = boards.Select(b => b.LatestNoteId).OfType<long>().Distinct().ToList();
+        var covers = await db.Notes.AsNoTracking().Where(n => coverNoteIds.Contains(n.Id))
+            .Select(n => new { n.Id, n.Title, Photo = n.Photos.OrderBy(p => p.Position).FirstOrDefault() })
+            .ToDictionaryAsync(n => n.Id, n => n.Photo is null ? null : NoteQueries.ToView(n.Photo, n.Title));
+        return boards.Select(b => new BoardTile(b.Id, b.IsDefault ? null : b.Name, b.IsPrivate, b.Count,
+            b.LatestNoteId is { } noteId ? covers.GetValueOrDefault(noteId) : null)).ToList();
+    }
+
+    /// <summary>Notes the member liked that the viewer may see, newest like first, keyset-paged by (like time, note id).</summary>
+    private async Task<(IReadOnlyList<NoteCard>, string?)> LikedAsync(string memberId, string? viewerId, FeedCursor? after)
+    {
+        var liked = db.NoteLikes.Where(l => l.UserId == memberId)
+            .Join(db.Notes.VisibleTo(db, viewerId), l => l.NoteId, n => n.Id, (l, n) => new { LikedAt = l.CreatedAt, Note = n });
+        if (after is not null)
+            liked = liked.Where(r => r.LikedAt < after.PublishedAt || (r.LikedAt == after.PublishedAt && r.Note.Id < after.Id));
+        var rows = await liked
+            .Join(db.Users, r => r.Note.AuthorId, u => u.Id, (r, u) => new
+            {
+                r.LikedAt, r.Note.Id, r.Note.Title, r.Note.PublishedAt, r.Note.LikeCount,
+                Author = new AuthorView(u.Id, u.Handle, u.DisplayName),
+                Cover = r.Note.Photos.OrderBy(p => p.Position).FirstOrDefault(),
+            })
+            .OrderByDescending(r => r.LikedAt).ThenByDescending(r => r.Id)
+            .Take(LikesPageSize + 1)
+            .ToListAsync();
+        var shown = rows.Take(LikesPageSize).ToList();
+        var cards = shown.Select(r => new NoteCard(r.Id, r.Title, r.Author,
+            r.Cover is null ? null : NoteQueries.ToView(r.Cover, r.Title), r.PublishedAt, r.LikeCount)).ToList();
+        return (cards, rows.Count > LikesPageSize ? new FeedCursor(shown[^1].LikedAt, shown[^1].Id).ToString() : null);
     }
 }

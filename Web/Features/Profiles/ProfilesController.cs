@@ -12,9 +12,9 @@ public class ProfilesController(AppDbContext db, ProfileQueries queries, TimePro
     private string? ViewerId => User.Id();
 
     [HttpGet("/u/{handle}")]
-    public async Task<IActionResult> Show(string handle)
+    public async Task<IActionResult> Show(string handle, string? tab, string? after)
     {
-        var profile = await queries.ProfileAsync(handle, ViewerId);
+        var profile = await queries.ProfileAsync(handle, ViewerId, ProfileTabs.Of(tab), Discover.FeedCursor.Parse(after));
         return profile is null ? NotFound() : View(profile);
     }
 

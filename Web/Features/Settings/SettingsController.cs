@@ -32,7 +32,7 @@ public class SettingsController(
     public async Task<IActionResult> Profile()
     {
         var user = await users.GetUserAsync(User);
-        return user is null ? Challenge() : View(new ProfileForm { DisplayName = user.DisplayName, Bio = user.Bio, Region = user.Region, Avatar = AvatarOf(user) });
+        return user is null ? Challenge() : View(new ProfileForm { DisplayName = user.DisplayName, Bio = user.Bio, Region = user.Region, HideCollects = user.HideCollects, Avatar = AvatarOf(user) });
     }
 
     [HttpPost("profile")]
@@ -45,6 +45,7 @@ public class SettingsController(
         user.DisplayName = form.DisplayName.Trim();
         user.Bio = string.IsNullOrWhiteSpace(form.Bio) ? null : form.Bio.Trim();
         user.Region = string.IsNullOrWhiteSpace(form.Region) ? null : form.Region.Trim();
+        user.HideCollects = form.HideCollects;
         await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user); // the name in the menu comes from the cookie
         this.Flash(t["Settings.ProfileSaved"]);

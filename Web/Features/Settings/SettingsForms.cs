@@ -23,6 +23,9 @@ public class ProfileForm
     [StringLength(AppUser.RegionMaxLength, ErrorMessage = "Validation.MaxLength"), Display(Name = "Field.Region")]
     public string? Region { get; set; }
 
+    [Display(Name = "Field.HideCollects")]
+    public bool HideCollects { get; set; }
+
     /// <summary>Shown above the form; never bound from a post (the photo has its own form).</summary>
     [BindNever]
     public AvatarView? Avatar { get; set; }
