@@ -18,7 +18,7 @@ public class BoardQueries(AppDbContext db)
     public async Task<BoardPage?> BoardAsync(long id, string? viewerId, FeedCursor? after)
     {
         var found = await db.Boards.AsNoTracking().Where(b => b.Id == id)
-            .Join(db.Users, b => b.OwnerId, u => u.Id, (b, u) => new { Board = b, Owner = new AuthorView(u.Id, u.Handle, u.DisplayName), u.HideCollects })
+            .Join(db.Users, b => b.OwnerId, u => u.Id, (b, u) => new { Board = b, Owner = new AuthorView(u.Id, u.Handle, u.DisplayName, u.AvatarKey), u.HideCollects })
             .SingleOrDefaultAsync();
         if (found is null) return null;
         var isOwner = found.Board.OwnerId == viewerId;
@@ -33,7 +33,7 @@ public class BoardQueries(AppDbContext db)
             .Join(db.Users, r => r.Note.AuthorId, u => u.Id, (r, u) => new
             {
                 r.CollectedAt, r.Note.Id, r.Note.Title, r.Note.PublishedAt, r.Note.LikeCount,
-                Author = new AuthorView(u.Id, u.Handle, u.DisplayName),
+                Author = new AuthorView(u.Id, u.Handle, u.DisplayName, u.AvatarKey),
                 Cover = r.Note.Photos.OrderBy(p => p.Position).FirstOrDefault(),
             })
             .OrderByDescending(r => r.CollectedAt).ThenByDescending(r => r.Id)

@@ -16,7 +16,7 @@ public record PhotoView(long Id, PhotoStatus Status, string? FailureReason, int 
     public int HeightAt(int width) => Width == 0 ? width * 4 / 3 : (int)Math.Round((double)Height * width / Width);
 }
 
-public record AuthorView(string Id, string Handle, string DisplayName, string? AvatarKey = null)
+public record AuthorView(string Id, string Handle, string DisplayName, string? AvatarKey)
 {
     public AvatarView Avatar => new(DisplayName, AvatarKey);
 }

@@ -116,7 +116,7 @@ public class ProfileQueries(AppDbContext db)
             .Join(db.Users, r => r.Note.AuthorId, u => u.Id, (r, u) => new
             {
                 r.LikedAt, r.Note.Id, r.Note.Title, r.Note.PublishedAt, r.Note.LikeCount,
-                Author = new AuthorView(u.Id, u.Handle, u.DisplayName),
+                Author = new AuthorView(u.Id, u.Handle, u.DisplayName, u.AvatarKey),
                 Cover = r.Note.Photos.OrderBy(p => p.Position).FirstOrDefault(),
             })
             .OrderByDescending(r => r.LikedAt).ThenByDescending(r => r.Id)
