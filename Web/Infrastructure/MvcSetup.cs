@@ -37,6 +37,7 @@ public static class MvcSetup
         services.AddScoped<Features.Notifications.NotificationQueries>();
         services.AddScoped<Features.Notifications.UnreadNotifications>();
         services.AddScoped<Features.Boards.BoardQueries>();
+        services.AddScoped<Features.NoteProducts.NoteShopQueries>();
         services.AddHttpContextAccessor();
 
         services.Configure<RequestLocalizationOptions>(options =>
