@@ -62,7 +62,7 @@ public class DataSet(string databasePath, int notes, IReadOnlyList<PoolPhoto> ph
         Run(db, "analyze", "ANALYZE;");
         Run(db, "back to WAL", "PRAGMA journal_mode = WAL;");
         PrintCounts(db);
-        // The newest popular note, and the first creator's profile.
+        // The newest popular note, and the profile that writes every 100th note.
         return new Picks((notes - PopularOffset) / PopularEvery * PopularEvery + PopularOffset, "user1");
     }
 
@@ -160,14 +160,15 @@ public class DataSet(string databasePath, int notes, IReadOnlyList<PoolPhoto> ph
 
     /// <summary>
     /// Note n: published at an even pace over the last year (plus up to an hour of jitter); every
-    /// 50th by one of the 100 creators; 90% public, 5% only-me, 5% mutual followers, 1% drafts;
+    /// 100th (25, 125, ...) by user1, the measured profile, so it fills its 60-card page at any size
+    /// (100 notes at 10k, 10,000 at 1M); every 50th by one of the 100 creators; 90% public, 5% only-me, 5% mutual followers, 1% drafts;
     /// likes and comments (public only) decided here so the stored counts match the rows made later.
     /// </summary>
     private void InsertNotes(SqliteConnection db) => Run(db, "notes", $"""
         WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < {notes}),
         shaped AS (
             SELECT n,
-                CASE WHEN n % 50 = 0 THEN (n / 50) % {Creators} + 1 ELSE (n * 48271) % {_users} + 1 END AS author,
+                CASE WHEN n % 100 = 25 THEN 1 WHEN n % 50 = 0 THEN (n / 50) % {Creators} + 1 ELSE (n * 48271) % {_users} + 1 END AS author,
                 {_now} - {YearSeconds} - 3600 + n * {YearSeconds}.0 / {notes} + (n * {Spread}) % 3600 AS published,
                 CASE n % 20 WHEN 7 THEN 1 WHEN 13 THEN 2 ELSE 0 END AS visibility,
                 CASE WHEN n % 100 = 99 THEN 0 ELSE 2 END AS status,

@@ -35,6 +35,10 @@ site_pid=""
 # Production settings, plain http on loopback (Security:RequireHttps=false turns off HSTS, the
 # https redirect and Secure-only cookies), the data folder of this run, jobs in the web process.
 start_site() {
+  if curl -s -o /dev/null "$base/"; then
+    echo "something already answers on $base: stop it or set BENCH_PORT" >&2
+    exit 1
+  fi
   (cd "$root/Web" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$base \
     Storage__DataPath="$work" Database__Provider=Sqlite Security__RequireHttps=false \
     exec dotnet bin/Release/net10.0/RedMvc.Web.dll >>"$work/site.log" 2>&1) &
@@ -45,6 +49,20 @@ start_site() {
     sleep 1
   done
   echo "the site did not answer /health in 2 minutes; see $work/site.log" >&2
+  exit 1
+}
+# Waits until the site has used under a tenth of a core for a second: a slow page's requests
+# outlive wrk's run, and the next measurement must not share the cores with them.
+wait_idle() {
+  local ticks_per_second before after
+  ticks_per_second=$(getconf CLK_TCK)
+  for _ in $(seq 300); do
+    before=$(awk '{ print $14 + $15 }' "/proc/$site_pid/stat")
+    sleep 1
+    after=$(awk '{ print $14 + $15 }' "/proc/$site_pid/stat")
+    [ $((after - before)) -lt $((ticks_per_second / 10)) ] && return 0
+  done
+  echo "the site stayed busy for 5 minutes" >&2
   exit 1
 }
 stop_site() {
@@ -82,6 +100,8 @@ if [ "$(sqlite3 "$work/hangfire.db" "SELECT count(*) FROM Hash WHERE Field = 'Jo
   echo " $(sqlite3 "$work/redmvc.db" 'SELECT count(*) FROM NoteScores') rows"
 fi
 
+wait_idle
+
 # Signs the bench member in through the real form (antiforgery token and cookie, then the auth cookie).
 jar="$work/cookies.txt"
 rm -f "$jar"
@@ -117,6 +137,7 @@ echo "warming up (5 s per page)"
 for page in "${pages[@]}"; do
   IFS='|' read -r _ _ path cookie <<<"$page"
   wrk -t"$threads" -c"$connections" -d5s --timeout "$timeout" ${cookie:+-H "Cookie: $cookie"} "$base$path" >/dev/null
+  wait_idle
 done
 
 # wrk prints latencies as 812.00us, 3.21ms or 1.02s; the table shows milliseconds.
@@ -134,10 +155,13 @@ for page in "${pages[@]}"; do
   IFS='|' read -r name label path cookie <<<"$page"
   out="$work/wrk-$name.txt"
   wrk -t"$threads" -c"$connections" -d"$duration" --timeout "$timeout" --latency ${cookie:+-H "Cookie: $cookie"} "$base$path" >"$out"
+  wait_idle
   rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
   p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
-  errors=$(awk '/Non-2xx or 3xx responses:/ { printf "non-2xx %s ", $NF } /Socket errors:/ { sub(/^ *Socket errors: */, ""); printf "socket %s", $0 }' "$out")
+  # wrk reports 0 latencies when no request finished within the run.
+  if grep -q '^ *0 requests in' "$out"; then p50="-" p99="-" errors="no request finished in $duration "; else errors=""; fi
+  errors=$errors$(awk '/Non-2xx or 3xx responses:/ { printf "non-2xx %s ", $NF } /Socket errors:/ { sub(/^ *Socket errors: */, ""); printf "socket %s", $0 }' "$out")
   [ -n "$baseline_rps" ] || baseline_rps=$rps
   ratio=$(awk -v a="$rps" -v b="$baseline_rps" 'BEGIN { printf "%.1f%%", 100 * a / b }')
   printf '| %s | %.0f | %s | %s | %s | %s |\n' "$label" "$rps" "$p50" "$p99" "$ratio" "${errors:-none}" >>"$results"
