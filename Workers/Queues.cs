@@ -16,4 +16,5 @@ public static class JobIds
 {
     public const string SweepEmailOutbox = "email-outbox-sweeper";
     public const string PublishDueNotes = "publish-due-notes";
+    public const string ComputeTrends = "compute-trends";
 }

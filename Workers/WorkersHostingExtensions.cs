@@ -44,6 +44,8 @@ public static class WorkersHostingExtensions
         services.AddScoped<PublishScheduledNotesJob>();
         services.AddScoped<ProcessNotePhotosJob>();
         services.AddScoped<DeleteNotePhotosJob>();
+        services.AddScoped<ComputeTrendsJob>();
+        services.Configure<RedMvc.Domain.Ranking.RankingOptions>(config.GetSection("Ranking"));
         services.Configure<RedMvc.Domain.Notes.NoteLimits>(config.GetSection("Notes"));
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")
