@@ -22,7 +22,6 @@ namespace RedMvc.Web.Features.Discover;
 /// </summary>
 public class PersonalMix(AppDbContext db, NoteCards cards, IMemoryCache cache, IOptions<RankingOptions> options, TimeProvider clock)
 {
-    private static readonly TimeSpan ProfileLifetime = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan MixLifetime = TimeSpan.FromMinutes(5);
 
     private RankingOptions Settings => options.Value;
@@ -46,11 +45,8 @@ public class PersonalMix(AppDbContext db, NoteCards cards, IMemoryCache cache, I
 
     private async Task<IReadOnlyList<MixEntry>> ComputeAsync(string memberId, string channel)
     {
-        var profile = await cache.GetOrCreateAsync(("affinity", memberId), entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = ProfileLifetime;
-            return ProfileAsync(memberId);
-        }) ?? AffinityProfile.Empty;
+        // Read afresh: only a first page computes, so a like shows in the very next mix.
+        var profile = await ProfileAsync(memberId);
         var candidates = await CandidatesAsync(memberId, channel);
         return TrendMaths.Mix(candidates, profile, Settings);
     }
