@@ -12,15 +12,12 @@ public static class OutputCaching
 {
     public const string VisitorPages = "visitor-pages";
 
-    /// <summary>MVC's TempData cookie: a flash message is waiting, so this visitor's page is not the shared one.</summary>
-    private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
-
     public static IServiceCollection AddRedOutputCache(this IServiceCollection services, IConfiguration config)
     {
         var seconds = config.GetValue("OutputCache:VisitorSeconds", 60);
         services.AddOutputCache(options => options.AddPolicy(VisitorPages, policy => policy
             .With(context => context.HttpContext.User.Identity?.IsAuthenticated != true
-                && !context.HttpContext.Request.Cookies.ContainsKey(TempDataCookie))
+                && !context.HttpContext.FlashMayWait()) // a visitor with a flash waiting gets their own page
             .SetVaryByQuery("channel", "after", "sort")
             .VaryByValue(http => new("culture", http.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.Name ?? ""))
             .Expire(TimeSpan.FromSeconds(seconds))));

@@ -37,11 +37,11 @@ public class DiscoverQueries(AppDbContext db, NoteCards cards)
             {(after is null ? "" : "AND (s.Score < @score OR (s.Score = @score AND s.NoteId < @noteId))")}
             ORDER BY s.Score DESC, s.NoteId DESC {dialect.Limit(PageSize + 1)}
             """;
-        var rows = (await db.Database.GetDbConnection().QueryAsync<ScoreRow>(sql, new
+        var rows = (await db.WithConnectionAsync(connection => connection.QueryAsync<ScoreRow>(sql, new
         {
             published = (int)NoteStatus.Published, visibility = (int)NoteVisibility.Public, channel,
             score = after?.Score ?? 0, noteId = after?.NoteId ?? 0,
-        })).ToList();
+        }))).ToList();
         if (after is null && rows.Count == 0) return await LatestAsync(channel, null, null);
 
         var shown = rows.Take(PageSize).ToList();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -102,7 +103,12 @@ public class PersonalMix(AppDbContext db, NoteCards cards, IMemoryCache cache, I
                 AND NOT EXISTS (SELECT 1 FROM NotInterested x WHERE x.UserId = @me AND x.NoteId = n.Id)
                 AND NOT EXISTS (SELECT 1 FROM Blocks b WHERE (b.BlockerId = @me AND b.BlockedId = n.AuthorId) OR (b.BlockerId = n.AuthorId AND b.BlockedId = @me))
             """;
-        var connection = db.Database.GetDbConnection();
+        return await db.WithConnectionAsync(connection => ReadCandidatesAsync(connection, sql, memberId, channel));
+    }
+
+    private async Task<IReadOnlyList<MixCandidate>> ReadCandidatesAsync(DbConnection connection, string sql, string memberId, string channel)
+    {
+        var s = Settings;
         var rows = (await connection.QueryAsync<CandidateRow>(sql, new
         {
             me = memberId, channel, published = (int)NoteStatus.Published, @public = (int)NoteVisibility.Public,
@@ -145,7 +151,7 @@ public class PersonalMix(AppDbContext db, NoteCards cards, IMemoryCache cache, I
             INNER JOIN Notes n ON n.Id = e.NoteId
             LEFT JOIN NoteTopics t ON t.NoteId = e.NoteId
             """;
-        var rows = await db.Database.GetDbConnection().QueryAsync<EngagementRow>(sql, new { me = memberId });
+        var rows = await db.WithConnectionAsync(connection => connection.QueryAsync<EngagementRow>(sql, new { me = memberId }));
         var weights = new Dictionary<int, double> { [1] = Settings.LikeWeight, [2] = Settings.CollectWeight, [3] = Settings.CommentWeight };
         var engaged = rows.GroupBy(r => (r.NoteId, r.Kind))
             .Select(g => (At: g.First().At, Note: new EngagedNote(g.First().AuthorId, g.First().Channel,

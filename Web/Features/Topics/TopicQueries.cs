@@ -46,10 +46,10 @@ public class TopicQueries(AppDbContext db, NoteCards cards)
     public async Task<IReadOnlyList<HotTopic>> HotAsync(int count)
     {
         var d = SqlDialect.For(db);
-        var rows = await db.Database.GetDbConnection().QueryAsync<HotTopicRow>($"""
+        var rows = await db.WithConnectionAsync(connection => connection.QueryAsync<HotTopicRow>($"""
             SELECT {d.Top(count)} t.Id, t.Name, s.NoteCount FROM TopicScores s INNER JOIN Topics t ON t.Id = s.TopicId
             ORDER BY s.Score DESC, s.TopicId DESC {d.Limit(count)}
-            """);
+            """));
         return rows.Select(r => new HotTopic(r.Id, r.Name, r.NoteCount)).ToList();
     }
 
@@ -67,7 +67,7 @@ public class TopicQueries(AppDbContext db, NoteCards cards)
         {
             var cursor = TrendCursor.Parse(after);
             var d = SqlDialect.For(db);
-            var rows = (await db.Database.GetDbConnection().QueryAsync<ScoreRow>($"""
+            var rows = (await db.WithConnectionAsync(connection => connection.QueryAsync<ScoreRow>($"""
                 SELECT {d.Top(PageSize + 1)} s.NoteId, s.Score FROM NoteTopics t
                 INNER JOIN NoteScores s ON s.NoteId = t.NoteId INNER JOIN Notes n ON n.Id = t.NoteId
                 WHERE t.TopicId = @topicId AND n.Status = @published AND n.Visibility = @visibility
@@ -77,7 +77,7 @@ public class TopicQueries(AppDbContext db, NoteCards cards)
             {
                 topicId = topic.Id, published = (int)NoteStatus.Published, visibility = (int)NoteVisibility.Public,
                 score = cursor?.Score ?? 0, noteId = cursor?.NoteId ?? 0,
-            })).ToList();
+            }))).ToList();
             var shown = rows.Take(PageSize).ToList();
             var hot = await cards.LoadAsync(shown.Select(r => r.NoteId).ToList(), viewerId);
             return new TopicPage(topic.Name, sort, count, hot,
