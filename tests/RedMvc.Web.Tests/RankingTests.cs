@@ -121,6 +121,9 @@ public class RankingTests
             Assert.Null(visitorPage.Document.QuerySelector("form[action='/discover/order']"));
         }
         Assert.True(visitorAgain.Response.Headers.Contains("Age"), "the second visitor got the cached page");
+        var chinese = await site.CreateVisitor("zh-CN").GetAsync("/");
+        Assert.Equal("zh-CN", chinese.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("en", visitorAgain.Document.DocumentElement.GetAttribute("lang"));
     }
 
     /// <summary>Authors whose notes the member must never see, and two they should.</summary>

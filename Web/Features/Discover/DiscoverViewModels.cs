@@ -5,8 +5,8 @@ using RedMvc.Web.Features.Notes;
 namespace RedMvc.Web.Features.Discover;
 
 /// <summary>
-/// A discover page. Mode says which order the cards are in (trending for visitors, the mix or
-/// newest for members) and ChronologicalToggle is the member's switch (null for visitors).
+/// A discover page. Chronological is the member's switch between their mix and newest first (null
+/// for visitors, who get the trending order); HotTopics show above the first page.
 /// </summary>
 public record DiscoverPage(string Channel, IReadOnlyList<string> Channels, IReadOnlyList<NoteCard> Cards, string? NextCursor)
 {

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Dapper;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using RedMvc.Domain.Data;
