@@ -91,6 +91,12 @@ public class ComputeTrendsJob(AppDbContext db, IOptions<RankingOptions> options,
                 "INSERT INTO TopicScores (TopicId, Score, NoteCount, ComputedAt) VALUES (@TopicId, @Score, @NoteCount, @ComputedAt)",
                 topics, tx, cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                // Fresh planner statistics (sampled, milliseconds even at a million notes): without them
+                // SQLite guesses that "Status = 2" is selective and walks every published note for a feed page.
+                await connection.ExecuteAsync(new CommandDefinition("PRAGMA analysis_limit = 1000; ANALYZE;", cancellationToken: cancellationToken));
+            }
             return scores.Count;
         }
         finally

@@ -24,15 +24,16 @@ public class DiscoverQueries(AppDbContext db, NoteCards cards)
     }
 
     /// <summary>
-    /// Visitors' order: the trends table, still public and published now. On a fresh site, before
+    /// Visitors' order: the trends table in score order ("CROSS JOIN" keeps SQLite walking it in that
+    /// order), each note still public and published now. On a fresh site, before
     /// the trends job has written anything for this channel, the newest notes instead.
     /// </summary>
     public async Task<FeedPage> TrendingAsync(string channel, TrendCursor? after)
     {
         var dialect = SqlDialect.For(db);
         var sql = $"""
-            SELECT {dialect.Top(PageSize + 1)} s.NoteId, s.Score FROM NoteScores s INNER JOIN Notes n ON n.Id = s.NoteId
-            WHERE n.Status = @published AND n.Visibility = @visibility
+            SELECT {dialect.Top(PageSize + 1)} s.NoteId, s.Score FROM NoteScores s CROSS JOIN Notes n
+            WHERE n.Id = s.NoteId AND n.Status = @published AND n.Visibility = @visibility
             {(channel == Channels.Recommended ? "" : "AND s.Channel = @channel")}
             {(after is null ? "" : "AND (s.Score < @score OR (s.Score = @score AND s.NoteId < @noteId))")}
             ORDER BY s.Score DESC, s.NoteId DESC {dialect.Limit(PageSize + 1)}

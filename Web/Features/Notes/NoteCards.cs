@@ -6,7 +6,7 @@ namespace RedMvc.Web.Features.Notes;
 
 /// <summary>
 /// Cards for notes already chosen and ordered elsewhere (trending, the personal mix, a topic):
-/// one query for the cards, one for the viewer's likes. Visibility is checked again here, so a
+/// one query for the cards, one for their covers, one for the viewer's likes. Visibility is checked again here, so a
 /// note deleted, hidden or blocked since it was ranked drops out instead of leaking.
 /// </summary>
 public class NoteCards(AppDbContext db)
@@ -18,7 +18,6 @@ public class NoteCards(AppDbContext db)
         public DateTime? PublishedAt { get; init; }
         public int LikeCount { get; init; }
         public AuthorView Author { get; init; } = null!;
-        public NotePhoto? Cover { get; init; }
     }
 
     public async Task<IReadOnlyList<NoteCard>> LoadAsync(IReadOnlyList<long> ids, string? viewerId)
@@ -26,8 +25,7 @@ public class NoteCards(AppDbContext db)
         if (ids.Count == 0) return [];
         var rows = await Project(VisibleTo(db.Notes.AsNoTracking().Where(n => ids.Contains(n.Id)), viewerId)).ToListAsync();
         var byId = rows.ToDictionary(r => r.Id);
-        var cards = ids.Where(byId.ContainsKey).Select(id => ToCard(byId[id])).ToList();
-        return await WithLikesAsync(cards, viewerId);
+        return await CompleteAsync(ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList(), viewerId);
     }
 
     /// <summary>Published notes this viewer may see in a feed: public ones, mutual-followers ones of mutual followers, never across a block.</summary>
@@ -51,8 +49,7 @@ public class NoteCards(AppDbContext db)
         if (beforePublishedAt is { } at)
             notes = notes.Where(n => n.PublishedAt < at || (n.PublishedAt == at && n.Id < beforeId));
         var rows = await Project(notes).OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).Take(pageSize + 1).ToListAsync();
-        var cards = await WithLikesAsync(rows.Take(pageSize).Select(ToCard).ToList(), viewerId);
-        return (cards, rows.Count > pageSize);
+        return (await CompleteAsync(rows.Take(pageSize).ToList(), viewerId), rows.Count > pageSize);
     }
 
     private IQueryable<CardRow> Project(IQueryable<Note> notes) =>
@@ -60,17 +57,24 @@ public class NoteCards(AppDbContext db)
         {
             Id = n.Id, Title = n.Title, PublishedAt = n.PublishedAt, LikeCount = n.LikeCount,
             Author = new AuthorView(u.Id, u.Handle, u.DisplayName),
-            Cover = n.Photos.OrderBy(p => p.Position).FirstOrDefault(),
         });
 
-    private static NoteCard ToCard(CardRow r) =>
-        new(r.Id, r.Title, r.Author, r.Cover is null ? null : NoteQueries.ToView(r.Cover, r.Title), r.PublishedAt, r.LikeCount);
-
-    private async Task<IReadOnlyList<NoteCard>> WithLikesAsync(List<NoteCard> cards, string? viewerId)
+    /// <summary>
+    /// Adds each card's cover (its first photo, by the (NoteId, Position) index; a cover inside the card
+    /// query made the database number every photo of every note) and, for a member, their likes.
+    /// </summary>
+    private async Task<IReadOnlyList<NoteCard>> CompleteAsync(List<CardRow> rows, string? viewerId)
     {
-        if (viewerId is null || cards.Count == 0) return cards;
-        var ids = cards.Select(c => c.Id).ToList();
-        var liked = (await db.NoteLikes.Where(l => l.UserId == viewerId && ids.Contains(l.NoteId)).Select(l => l.NoteId).ToListAsync()).ToHashSet();
-        return cards.Select(c => c with { ViewerLiked = liked.Contains(c.Id) }).ToList();
+        if (rows.Count == 0) return [];
+        var ids = rows.Select(r => r.Id).ToList();
+        var covers = (await db.NotePhotos.AsNoTracking()
+                .Where(p => ids.Contains(p.NoteId) && p.Position == db.NotePhotos.Where(q => q.NoteId == p.NoteId).Min(q => q.Position))
+                .ToListAsync())
+            .DistinctBy(p => p.NoteId).ToDictionary(p => p.NoteId);
+        var liked = viewerId is null ? null
+            : (await db.NoteLikes.Where(l => l.UserId == viewerId && ids.Contains(l.NoteId)).Select(l => l.NoteId).ToListAsync()).ToHashSet();
+        return rows.Select(r => new NoteCard(r.Id, r.Title, r.Author,
+            covers.TryGetValue(r.Id, out var cover) ? NoteQueries.ToView(cover, r.Title) : null,
+            r.PublishedAt, r.LikeCount, liked?.Contains(r.Id))).ToList();
     }
 }

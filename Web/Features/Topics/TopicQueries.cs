@@ -12,7 +12,7 @@ public record HotTopic(long Id, string Name, int NoteCount);
 public record HotTopicsPage(IReadOnlyList<HotTopic> Topics);
 
 /// <summary>A topic's page: Sort is "hot" (trends table order) or "new"; Next continues the same sort.</summary>
-public record TopicPage(string Name, string Sort, int NoteCount, IReadOnlyList<NoteCard> Notes, string? Next)
+public record TopicPage(string Name, string Sort, int TrendingNotes, IReadOnlyList<NoteCard> Notes, string? Next)
 {
     public const string Hot = "hot";
     public const string New = "new";
@@ -22,7 +22,11 @@ public record TopicPage(string Name, string Sort, int NoteCount, IReadOnlyList<N
     public string MoreUrl => $"{Url(Sort)}{(Sort == New ? "?" : "&")}after={Next}";
 }
 
-/// <summary>Hot topics (from the trends job) and topic pages, both sorts keyset-paged.</summary>
+/// <summary>
+/// Hot topics (from the trends job) and topic pages, both sorts keyset-paged. Hot walks the trends
+/// table in score order and keeps the topic's notes ("CROSS JOIN" holds that order in SQLite), so a
+/// page stops after a page of matches however many notes the topic has.
+/// </summary>
 public class TopicQueries(AppDbContext db, NoteCards cards)
 {
     public const int HotTopicsOnDiscover = 10;
@@ -61,16 +65,17 @@ public class TopicQueries(AppDbContext db, NoteCards cards)
         if (topic is null) return null;
         var tagged = db.Notes.AsNoTracking()
             .Where(n => n.Status == NoteStatus.Published && n.Visibility == NoteVisibility.Public && n.Topics.Any(t => t.TopicId == topic.Id));
-        var count = await tagged.CountAsync();
+        // Its trending notes from the trends job: one row, where counting every tagged note would grow with the topic.
+        var trending = await db.TopicScores.Where(s => s.TopicId == topic.Id).Select(s => s.NoteCount).SingleOrDefaultAsync();
 
         if (sort == TopicPage.Hot)
         {
             var cursor = TrendCursor.Parse(after);
             var d = SqlDialect.For(db);
             var rows = (await db.WithConnectionAsync(connection => connection.QueryAsync<ScoreRow>($"""
-                SELECT {d.Top(PageSize + 1)} s.NoteId, s.Score FROM NoteTopics t
-                INNER JOIN NoteScores s ON s.NoteId = t.NoteId INNER JOIN Notes n ON n.Id = t.NoteId
-                WHERE t.TopicId = @topicId AND n.Status = @published AND n.Visibility = @visibility
+                SELECT {d.Top(PageSize + 1)} s.NoteId, s.Score FROM NoteScores s CROSS JOIN Notes n
+                WHERE n.Id = s.NoteId AND n.Status = @published AND n.Visibility = @visibility
+                    AND EXISTS (SELECT 1 FROM NoteTopics t WHERE t.NoteId = s.NoteId AND t.TopicId = @topicId)
                 {(cursor is null ? "" : "AND (s.Score < @score OR (s.Score = @score AND s.NoteId < @noteId))")}
                 ORDER BY s.Score DESC, s.NoteId DESC {d.Limit(PageSize + 1)}
                 """, new
@@ -80,12 +85,12 @@ public class TopicQueries(AppDbContext db, NoteCards cards)
             }))).ToList();
             var shown = rows.Take(PageSize).ToList();
             var hot = await cards.LoadAsync(shown.Select(r => r.NoteId).ToList(), viewerId);
-            return new TopicPage(topic.Name, sort, count, hot,
+            return new TopicPage(topic.Name, sort, trending, hot,
                 rows.Count > PageSize ? new TrendCursor(shown[^1].Score, shown[^1].NoteId).ToString() : null);
         }
 
         var newest = FeedCursor.Parse(after);
         var (page, more) = await cards.NewestAsync(tagged, newest?.PublishedAt, newest?.Id ?? 0, PageSize, viewerId);
-        return new TopicPage(topic.Name, TopicPage.New, count, page, more ? new FeedCursor(page[^1].PublishedAt!.Value, page[^1].Id).ToString() : null);
+        return new TopicPage(topic.Name, TopicPage.New, trending, page, more ? new FeedCursor(page[^1].PublishedAt!.Value, page[^1].Id).ToString() : null);
     }
 }
