@@ -61,17 +61,12 @@ public class PersonalMix(AppDbContext db, NoteCards cards, IMemoryCache cache, I
         public int CollectCount { get; init; }
         public int CommentCount { get; init; }
         public bool FollowsAuthor { get; init; }
-    }
-
-    private sealed class TopicRow
-    {
-        public long NoteId { get; init; }
-        public long TopicId { get; init; }
-        public string Name { get; init; } = "";
+        public long? TopicId { get; init; }
+        public string? TopicName { get; init; }
     }
 
     /// <summary>
-    /// Two queries: the candidate notes with everything the maths needs, then their topics. "ids CROSS
+    /// One query: the candidate notes with everything the maths needs, a row per topic. "ids CROSS
     /// JOIN Notes" makes SQLite start from the few hundred ids (it keeps the written order of a cross
     /// join) instead of walking every published note; SQL Server plans it as the plain join it is.
     /// </summary>
@@ -97,8 +92,10 @@ public class PersonalMix(AppDbContext db, NoteCards cards, IMemoryCache cache, I
                     ORDER BY PublishedAt DESC {d.Limit(s.MixFreshCandidates)}) fresh
             )
             SELECT n.Id, n.AuthorId, n.Channel, n.PublishedAt, n.LikeCount, n.CollectCount, n.CommentCount,
-                CASE WHEN EXISTS (SELECT 1 FROM Follows f WHERE f.FollowerId = @me AND f.FolloweeId = n.AuthorId) THEN 1 ELSE 0 END AS FollowsAuthor
+                CASE WHEN EXISTS (SELECT 1 FROM Follows f WHERE f.FollowerId = @me AND f.FolloweeId = n.AuthorId) THEN 1 ELSE 0 END AS FollowsAuthor,
+                t.TopicId, p.Name AS TopicName
             FROM ids CROSS JOIN Notes n
+            LEFT JOIN NoteTopics t ON t.NoteId = n.Id LEFT JOIN Topics p ON p.Id = t.TopicId
             WHERE n.Id = ids.Id AND n.Status = @published AND n.AuthorId <> @me
                 AND (n.Visibility = @public OR (n.Visibility = @mutual
                     AND EXISTS (SELECT 1 FROM Follows f WHERE f.FollowerId = @me AND f.FolloweeId = n.AuthorId)
@@ -117,15 +114,15 @@ public class PersonalMix(AppDbContext db, NoteCards cards, IMemoryCache cache, I
             me = memberId, channel, published = (int)NoteStatus.Published, @public = (int)NoteVisibility.Public,
             mutual = (int)NoteVisibility.MutualFollowers, followedSince = clock.GetUtcNow().UtcDateTime.AddDays(-s.MixFollowedDays),
         })).ToList();
-        if (rows.Count == 0) return [];
-
-        var topics = (await connection.QueryAsync<TopicRow>(
-                "SELECT t.NoteId, t.TopicId, p.Name FROM NoteTopics t INNER JOIN Topics p ON p.Id = t.TopicId WHERE t.NoteId IN @ids",
-                new { ids = rows.Select(r => r.Id).ToList() }))
-            .ToLookup(t => t.NoteId, t => new TopicTag(t.TopicId, t.Name));
-        return rows.Select(r => new MixCandidate(r.Id, r.AuthorId, r.Channel, topics[r.Id].ToList(),
-            TrendMaths.StoredScore(r.LikeCount, r.CollectCount, r.CommentCount, DateTime.SpecifyKind(r.PublishedAt, DateTimeKind.Utc), s),
-            r.FollowsAuthor)).ToList();
+        // One row per topic of each note (or one with no topic).
+        return rows.GroupBy(r => r.Id).Select(g =>
+        {
+            var r = g.First();
+            var topics = g.Where(t => t.TopicId is not null).Select(t => new TopicTag(t.TopicId!.Value, t.TopicName!)).ToList();
+            return new MixCandidate(r.Id, r.AuthorId, r.Channel, topics,
+                TrendMaths.StoredScore(r.LikeCount, r.CollectCount, r.CommentCount, DateTime.SpecifyKind(r.PublishedAt, DateTimeKind.Utc), s),
+                r.FollowsAuthor);
+        }).ToList();
     }
 
     private sealed class EngagementRow
