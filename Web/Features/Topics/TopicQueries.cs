@@ -63,8 +63,9 @@ public class TopicQueries(AppDbContext db, NoteCards cards)
         var normalized = Topic.Normalize(name);
         var topic = await db.Topics.AsNoTracking().SingleOrDefaultAsync(t => t.NormalizedName == normalized);
         if (topic is null) return null;
-        var tagged = db.Notes.AsNoTracking()
-            .Where(n => n.Status == NoteStatus.Published && n.Visibility == NoteVisibility.Public && n.Topics.Any(t => t.TopicId == topic.Id));
+        // Public notes only (a topic page is the same for everyone), less a member's blocks and dismissals, as in Hot.
+        var tagged = cards.VisibleTo(db.Notes.AsNoTracking(), viewerId)
+            .Where(n => n.Visibility == NoteVisibility.Public && n.Topics.Any(t => t.TopicId == topic.Id));
         // Its trending notes from the trends job: one row, where counting every tagged note would grow with the topic.
         var trending = await db.TopicScores.Where(s => s.TopicId == topic.Id).Select(s => s.NoteCount).SingleOrDefaultAsync();
 
