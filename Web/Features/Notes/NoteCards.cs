@@ -28,19 +28,14 @@ public class NoteCards(AppDbContext db)
         return await CompleteAsync(ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList(), viewerId);
     }
 
-    /// <summary>Published notes this viewer may see in a feed: public ones, mutual-followers ones of mutual followers, never across a block.</summary>
+    /// <summary>
+    /// Notes for this viewer's feeds: what they may see (VisibleNotes), minus their own only-me notes
+    /// and the notes they marked "not interested".
+    /// </summary>
     public IQueryable<Note> VisibleTo(IQueryable<Note> notes, string? viewerId)
     {
-        notes = notes.Where(n => n.Status == NoteStatus.Published);
-        if (viewerId is null) return notes.Where(n => n.Visibility == NoteVisibility.Public);
-        var followed = db.Follows.Where(f => f.FollowerId == viewerId).Select(f => f.FolloweeId);
-        var followsMe = db.Follows.Where(f => f.FolloweeId == viewerId).Select(f => f.FollowerId);
-        var blocked = db.Blocks.Where(b => b.BlockerId == viewerId).Select(b => b.BlockedId)
-            .Concat(db.Blocks.Where(b => b.BlockedId == viewerId).Select(b => b.BlockerId));
-        return notes.Where(n => (n.Visibility == NoteVisibility.Public
-                || (n.Visibility == NoteVisibility.MutualFollowers && followed.Contains(n.AuthorId) && followsMe.Contains(n.AuthorId)))
-            && !blocked.Contains(n.AuthorId)
-            && !db.NotInterested.Any(x => x.UserId == viewerId && x.NoteId == n.Id));
+        notes = notes.VisibleTo(db, viewerId).Where(n => n.Visibility != NoteVisibility.OnlyMe);
+        return viewerId is null ? notes : notes.Where(n => !db.NotInterested.Any(x => x.UserId == viewerId && x.NoteId == n.Id));
     }
 
     /// <summary>A page of cards straight from a query ordered newest first by keyset (publish time, id).</summary>
@@ -60,17 +55,24 @@ public class NoteCards(AppDbContext db)
         });
 
     /// <summary>
-    /// Adds each card's cover (its first photo, by the (NoteId, Position) index; a cover inside the card
-    /// query made the database number every photo of every note) and, for a member, their likes.
+    /// Each note's first photo, by the (NoteId, Position) index. Never select a cover inside a list
+    /// query (n.Photos.OrderBy(...).FirstOrDefault()): the database then numbers every photo of every
+    /// note on each request, seconds at a million notes (docs/benchmarks.md).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, NotePhoto>> CoversAsync(IReadOnlyCollection<long> noteIds) =>
+        noteIds.Count == 0 ? new Dictionary<long, NotePhoto>() : (await db.NotePhotos.AsNoTracking()
+                .Where(p => noteIds.Contains(p.NoteId) && p.Position == db.NotePhotos.Where(q => q.NoteId == p.NoteId).Min(q => q.Position))
+                .ToListAsync())
+            .DistinctBy(p => p.NoteId).ToDictionary(p => p.NoteId);
+
+    /// <summary>
+    /// Adds each card's cover and, for a member, their likes.
     /// </summary>
     private async Task<IReadOnlyList<NoteCard>> CompleteAsync(List<CardRow> rows, string? viewerId)
     {
         if (rows.Count == 0) return [];
         var ids = rows.Select(r => r.Id).ToList();
-        var covers = (await db.NotePhotos.AsNoTracking()
-                .Where(p => ids.Contains(p.NoteId) && p.Position == db.NotePhotos.Where(q => q.NoteId == p.NoteId).Min(q => q.Position))
-                .ToListAsync())
-            .DistinctBy(p => p.NoteId).ToDictionary(p => p.NoteId);
+        var covers = await CoversAsync(ids);
         var liked = viewerId is null ? null
             : (await db.NoteLikes.Where(l => l.UserId == viewerId && ids.Contains(l.NoteId)).Select(l => l.NoteId).ToListAsync()).ToHashSet();
         return rows.Select(r => new NoteCard(r.Id, r.Title, r.Author,
