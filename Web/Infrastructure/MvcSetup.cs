@@ -42,6 +42,7 @@ public static class MvcSetup
         services.AddScoped<Features.Notifications.UnreadNotifications>();
         services.AddScoped<Features.Boards.BoardQueries>();
         services.AddScoped<Features.NoteProducts.NoteShopQueries>();
+        services.AddScoped<Features.Profiles.PeopleQueries>();
         services.AddHttpContextAccessor();
 
         services.Configure<RequestLocalizationOptions>(options =>
