@@ -18,4 +18,5 @@ public static class JobIds
     public const string PublishDueNotes = "publish-due-notes";
     public const string RecomputeCounts = "recompute-counts";
     public const string ComputeTrends = "compute-trends";
+    public const string SweepOrders = "sweep-orders";
 }

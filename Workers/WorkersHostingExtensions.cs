@@ -51,6 +51,7 @@ public static class WorkersHostingExtensions
         services.AddScoped<SandboxCarrierJob>();
         services.AddScoped<CompleteOrderJob>();
         services.AddScoped<ReviewInvitationJob>();
+        services.AddScoped<SweepOrdersJob>();
         services.AddScoped<Commerce.OrderLifecycle>();
         services.AddScoped<OrderEmails>();
         services.AddSingleton<Commerce.IPaymentRefunds, Commerce.SandboxRefunds>();

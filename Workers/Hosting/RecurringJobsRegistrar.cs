@@ -19,6 +19,8 @@ public class RecurringJobsRegistrar(IRecurringJobManager recurringJobs, IOptions
             job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
         recurringJobs.AddOrUpdate<ComputeTrendsJob>(JobIds.ComputeTrends, Queues.Default,
             job => job.RunAsync(CancellationToken.None), $"*/{Math.Clamp(ranking.Value.TrendsEveryMinutes, 1, 59)} * * * *");
+        recurringJobs.AddOrUpdate<SweepOrdersJob>(JobIds.SweepOrders, Queues.Default,
+            job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         return Task.CompletedTask;
     }
 

@@ -1,4 +1,8 @@
 using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RedMvc.Domain.Commerce;
+using RedMvc.Domain.Data;
 using RedMvc.Workers.Commerce;
 
 namespace RedMvc.Workers.Jobs;
@@ -39,4 +43,43 @@ public class ReviewInvitationJob(OrderLifecycle orders)
 {
     [Queue(Queues.Email)]
     public Task RunAsync(long orderId, CancellationToken cancellationToken) => orders.InviteReviewsAsync(orderId, cancellationToken);
+}
+
+/// <summary>
+/// Every few minutes, finds orders whose next step is overdue (a lost or failed delayed job) and
+/// runs that step: unpaid past the window, paid but not picked up, shipped past the carrier's
+/// delay, delivered past the return window. Each step re-checks the state, so overlap is harmless.
+/// </summary>
+public class SweepOrdersJob(AppDbContext db, OrderLifecycle orders, TimeProvider clock, IOptions<FulfilmentOptions> fulfilment)
+{
+    public const int BatchSize = 200;
+
+    [Queue(Queues.Default)]
+    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var unpaidBefore = now - Order.PaymentWindow;
+        var paidBefore = now.AddMinutes(-10);
+        var shippedBefore = now - fulfilment.Value.DeliveryDelay;
+        var deliveredBefore = now - Order.ReturnWindow;
+        var due = await db.Orders
+            .Where(o => (o.Status == OrderStatus.PendingPayment && o.PlacedAt <= unpaidBefore)
+                || (o.Status == OrderStatus.Paid && o.PaidAt <= paidBefore)
+                || (o.Status == OrderStatus.Shipped && o.ShippedAt <= shippedBefore)
+                || (o.Status == OrderStatus.Delivered && o.DeliveredAt <= deliveredBefore))
+            .OrderBy(o => o.Id).Select(o => new { o.Id, o.Status }).Take(BatchSize).ToListAsync(cancellationToken);
+        foreach (var order in due)
+        {
+            db.ChangeTracker.Clear();
+            await (order.Status switch
+            {
+                OrderStatus.PendingPayment => orders.CancelIfUnpaidAsync(order.Id, cancellationToken),
+                OrderStatus.Paid => orders.StartProcessingAsync(order.Id, cancellationToken),
+                OrderStatus.Shipped => orders.MarkDeliveredAsync(order.Id, cancellationToken),
+                _ => orders.CompleteAsync(order.Id, cancellationToken),
+            });
+        }
+        return due.Count;
+    }
 }

@@ -168,4 +168,21 @@ public class OrderLifecycleTests
         Assert.Equal(3, await shop.StockAsync(host));
         Assert.Contains("brand-order-returnrequested", await Shopfront.OutboxAsync(host, order.Id));
     }
+
+    [Fact]
+    public async Task The_sweeper_finishes_steps_whose_delayed_jobs_were_lost_and_leaves_fresh_orders_alone()
+    {
+        await using var host = await WorkersHost.StartAsync();
+        var shop = await Shopfront.OpenAsync(host, stock: 5);
+        var (stale, _) = await PlaceAsync(host, shop, at: DateTime.UtcNow.AddMinutes(-45));
+        var (fresh, _) = await PlaceAsync(host, shop);
+
+        var swept = await host.InScopeAsync(sp => sp.GetRequiredService<SweepOrdersJob>().RunAsync(CancellationToken.None));
+        await host.InScopeAsync(sp => sp.GetRequiredService<SweepOrdersJob>().RunAsync(CancellationToken.None));
+
+        Assert.Equal(1, swept);
+        Assert.Equal(OrderStatus.Cancelled, (await Shopfront.OrderAsync(host, stale.Id)).Status);
+        Assert.Equal(OrderStatus.PendingPayment, (await Shopfront.OrderAsync(host, fresh.Id)).Status);
+        Assert.Equal(4, await shop.StockAsync(host));
+    }
 }
