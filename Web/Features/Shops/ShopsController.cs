@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using RedMvc.Domain.Commerce;
+using RedMvc.Domain.Data;
+using RedMvc.Web.Features.Notes;
+using RedMvc.Web.Features.Products;
+using RedMvc.Web.Infrastructure;
+
+namespace RedMvc.Web.Features.Shops;
+
+public record ShopPage(ShopCard Shop, string? Description, IReadOnlyList<ProductCard> Products, IReadOnlyList<NoteCard> Notes, bool ViewerIsOwner);
+
+/// <summary>A brand's public shop: on-sale products and the notes that feature them. No forms, so visitors' copies can be cached.</summary>
+public class ShopsController(AppDbContext db) : Controller
+{
+    public const int ProductsShown = 60;
+    public const int NotesShown = 24;
+
+    [HttpGet("/shops/{handle}")]
+    public async Task<IActionResult> Show(string handle)
+    {
+        var shop = await db.Shops.AsNoTracking().SingleOrDefaultAsync(s => s.Handle == handle);
+        if (shop is null) return NotFound();
+        var products = await ProductCardsAsync(db, db.Products.Where(p => p.ShopId == shop.Id && p.Status == ProductStatus.Active), ProductsShown);
+        var featured = db.NoteProducts.Join(db.Products.Where(p => p.ShopId == shop.Id && p.Status != ProductStatus.Draft),
+            np => np.ProductId, p => p.Id, (np, p) => np.NoteId);
+        var notes = await NoteCards.ForAsync(db, User.Id(), featured, NotesShown);
+        return View(new ShopPage(new ShopCard(shop.Handle, shop.Name, shop.LogoKey), shop.Description, products, notes, shop.OwnerId == User.Id()));
+    }
+
+    /// <summary>Cards for the given products, newest first: cover and lowest price.</summary>
+    public static async Task<List<ProductCard>> ProductCardsAsync(AppDbContext db, IQueryable<Product> products, int take)
+    {
+        var list = await products.AsNoTracking().Include(p => p.Photos).Include(p => p.Variants).AsSplitQuery()
+            .OrderByDescending(p => p.Id).Take(take).ToListAsync();
+        return list.Where(p => p.Variants.Count > 0).Select(p =>
+        {
+            var cheapest = p.Variants.OrderBy(v => v.PriceFen).First();
+            var cover = p.Photos.OrderBy(ph => ph.Position).Select(ph => ProductPhotos.ToView(ph, p.Title)).FirstOrDefault();
+            return new ProductCard(p.Id, p.Title, cheapest.PriceFen, cheapest.CompareAtFen, cover, p.Variants.All(v => v.Stock <= 0));
+        }).ToList();
+    }
+}
