@@ -285,4 +285,74 @@ public class ShopBrandTests(RedMvcAppFactory site)
         Assert.Contains("no longer available", old.Text);
         Assert.Null(old.Document.QuerySelector("[data-sign-in-to-buy]"));
     }
+
+    /// <summary>A paid order for one unit of the product's first variant, bought by a new member.</summary>
+    private async Task<(long OrderId, long VariantId)> PaidOrderAsync(long productId)
+    {
+        var buyer = Accounts.NewPerson();
+        await site.ConfirmedMemberAsync(buyer);
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var buyerId = await db.Users.Where(u => u.Email == buyer.Email).Select(u => u.Id).SingleAsync();
+        var variantId = await db.ProductVariants.Where(v => v.ProductId == productId).OrderBy(v => v.Id).Select(v => v.Id).FirstAsync();
+        var address = new ShippingAddress("张三", "13800138000", "浙江", "杭州", "西湖区", "文三路 1 号");
+        var placed = (CheckoutResult.Placed)await Checkout.PlaceAsync(db, buyerId, Guid.NewGuid().ToString("N"), address,
+            [new CheckoutLine(variantId, 1, null)], new ShippingRule(), DateTime.UtcNow);
+        var order = await db.Orders.SingleAsync(o => o.Id == placed.Orders[0].Id);
+        order.MarkPaid(placed.Payment.Reference, DateTime.UtcNow);
+        await db.SaveChangesAsync();
+        return (order.Id, variantId);
+    }
+
+    [Fact]
+    public async Task A_brand_ships_a_paid_order_with_carrier_and_tracking_and_another_brand_cannot_touch_it()
+    {
+        var brand = await BrandAsync();
+        var other = await BrandAsync();
+        var productId = await ActiveProductAsync(brand, "运动水壶", ("", "39.00", "", "5"));
+        var (orderId, _) = await PaidOrderAsync(productId);
+
+        var list = await brand.Visitor.GetAsync("/brand/orders");
+        Assert.NotNull(list.Document.QuerySelector($"[data-order='{orderId}']"));
+        Assert.Null((await other.Visitor.GetAsync("/brand/orders")).Document.QuerySelector($"[data-order='{orderId}']"));
+        var token = TokenOf(await other.Visitor.GetAsync("/brand/orders"));
+        var stolen = await other.Visitor.Client.PostAsync($"/brand/orders/{orderId}/ship", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["carrier"] = "顺丰", ["trackingNumber"] = "SF000",
+        }));
+        Assert.Equal(HttpStatusCode.NotFound, stolen.StatusCode);
+
+        await list.SubmitAsync(brand.Visitor.Client, $"/brand/orders/{orderId}/ship", new Dictionary<string, string> { ["carrier"] = "顺丰", ["trackingNumber"] = "SF1234567890" });
+
+        var order = await InDbAsync(db => db.Orders.SingleAsync(o => o.Id == orderId));
+        Assert.Equal(OrderStatus.Shipped, order.Status);
+        Assert.Equal("顺丰", order.Carrier);
+        Assert.Equal("SF1234567890", order.TrackingNumber);
+    }
+
+    [Fact]
+    public async Task A_brand_approves_a_return_with_restock_and_the_stock_comes_back()
+    {
+        var brand = await BrandAsync();
+        var productId = await ActiveProductAsync(brand, "陶瓷杯", ("", "59.00", "", "4"));
+        var (orderId, variantId) = await PaidOrderAsync(productId);
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var order = await db.Orders.SingleAsync(o => o.Id == orderId);
+            var now = DateTime.UtcNow;
+            order.Ship("顺丰", "SF1", "staff", now);
+            order.MarkDelivered(now);
+            order.RequestReturn("杯子有裂纹", now);
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(3, await InDbAsync(db => db.ProductVariants.Where(v => v.Id == variantId).Select(v => v.Stock).SingleAsync()));
+
+        var list = await brand.Visitor.GetAsync("/brand/orders");
+        Assert.Contains("杯子有裂纹", list.Document.QuerySelector($"[data-order='{orderId}']")!.TextContent);
+        await list.SubmitAsync(brand.Visitor.Client, $"/brand/orders/{orderId}/approve-return", new Dictionary<string, string> { ["restock"] = "true" });
+
+        Assert.Equal(OrderStatus.Refunded, await InDbAsync(db => db.Orders.Where(o => o.Id == orderId).Select(o => o.Status).SingleAsync()));
+        Assert.Equal(4, await InDbAsync(db => db.ProductVariants.Where(v => v.Id == variantId).Select(v => v.Stock).SingleAsync()));
+    }
 }

@@ -10,6 +10,7 @@ using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
 using RedMvc.Web.Infrastructure;
+using RedMvc.Workers.Commerce;
 using RedMvc.Workers.Files;
 using RedMvc.Workers.Images;
 using RedMvc.Workers.Jobs;
@@ -29,6 +30,7 @@ public class BrandController(
     IBackgroundJobClient jobs,
     IOptions<UploadLimits> uploadLimits,
     TimeProvider clock,
+    OrderLifecycle lifecycle,
     IStringLocalizer<SharedResource> t) : Controller
 {
     public const int MaxPhotos = 9;
@@ -215,6 +217,51 @@ public class BrandController(
         var shop = await OwnShopAsync();
         if (shop is null) return NotFound();
         return View(await queries.OrdersAsync(shop.Id));
+    }
+
+    [HttpPost("/brand/orders/{id:long}/ship")]
+    public async Task<IActionResult> Ship(long id, string? carrier, string? trackingNumber)
+    {
+        if (string.IsNullOrWhiteSpace(carrier) || string.IsNullOrWhiteSpace(trackingNumber))
+        {
+            this.Flash(t["Brand.Orders.TrackingRequired"]);
+            return Redirect("/brand/orders");
+        }
+        return await MoveOrderAsync(id, "Brand.Orders.Shipped", () => lifecycle.ShipAsync(id, carrier, trackingNumber, ViewerId));
+    }
+
+    [HttpPost("/brand/orders/{id:long}/approve-return")]
+    public Task<IActionResult> ApproveReturn(long id, bool restock) =>
+        MoveOrderAsync(id, "Brand.Orders.ReturnApproved", () => lifecycle.ApproveReturnAsync(id, restock, ViewerId));
+
+    [HttpPost("/brand/orders/{id:long}/decline-return")]
+    public async Task<IActionResult> DeclineReturn(long id, string? reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            this.Flash(t["Brand.Orders.ReasonRequired"]);
+            return Redirect("/brand/orders");
+        }
+        return await MoveOrderAsync(id, "Brand.Orders.ReturnDeclined", () => lifecycle.DeclineReturnAsync(id, ViewerId, reason));
+    }
+
+    /// <summary>Runs one lifecycle transition on an order of this shop; a move the order no longer allows (or a concurrent one) is reported, not thrown.</summary>
+    private async Task<IActionResult> MoveOrderAsync(long id, string doneKey, Func<Task<bool>> move)
+    {
+        var shop = await OwnShopAsync();
+        var order = shop is null ? null : await db.Orders.AsNoTracking().Where(o => o.Id == id && o.ShopId == shop.Id).Select(o => new { o.Number }).SingleOrDefaultAsync();
+        if (order is null) return NotFound();
+        try
+        {
+            await move();
+            this.Flash(t[doneKey, order.Number]);
+        }
+        catch (Exception e) when (e is ShopRuleException or DbUpdateConcurrencyException)
+        {
+            var status = await db.Orders.AsNoTracking().Where(o => o.Id == id).Select(o => o.Status).SingleAsync();
+            this.Flash(t["Brand.Orders.NotPossible", order.Number, t[$"Brand.OrderStatus.{status}"]]);
+        }
+        return Redirect("/brand/orders");
     }
 
     /// <summary>Checks everything first (text, variants, every photo); only a fully valid form stores anything.</summary>
