@@ -355,4 +355,42 @@ public class ShopBrandTests(RedMvcAppFactory site)
         Assert.Equal(OrderStatus.Refunded, await InDbAsync(db => db.Orders.Where(o => o.Id == orderId).Select(o => o.Status).SingleAsync()));
         Assert.Equal(4, await InDbAsync(db => db.ProductVariants.Where(v => v.Id == variantId).Select(v => v.Stock).SingleAsync()));
     }
+
+    /// <summary>A public note posted through the real form by a new member; returns its id.</summary>
+    private async Task<long> PublishedNoteAsync(string title)
+    {
+        var author = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var form = await author.GetAsync("/notes/new");
+        var page = await form.SubmitMultipartAsync(author.Client, "/notes/new", new Dictionary<string, string>
+        {
+            ["Title"] = title, ["Body"] = "用了一个月", ["Channel"] = "home", ["Visibility"] = "Public", ["Action"] = "Publish",
+        }, TestPhotos.Files(1));
+        return long.Parse(page.Url.Split('/')[2]);
+    }
+
+    [Fact]
+    public async Task The_product_page_shows_verified_reviews_first_with_their_badge_and_other_notes_after()
+    {
+        var brand = await BrandAsync();
+        var productId = await ActiveProductAsync(brand, "亚麻床品", ("浅灰 / 1.5m", "399.00", "", "9"));
+        var (orderId, _) = await PaidOrderAsync(productId);
+        var review = await PublishedNoteAsync("床品真实测评");
+        var featuring = await PublishedNoteAsync("卧室改造");
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            (await db.OrderLines.SingleAsync(l => l.OrderId == orderId)).AttachReview(review);
+            db.NoteProducts.AddRange(new NoteProduct { NoteId = review, ProductId = productId }, new NoteProduct { NoteId = featuring, ProductId = productId, Position = 1 });
+            await db.SaveChangesAsync();
+        }
+
+        var page = await site.CreateVisitor().GetAsync($"/products/{productId}");
+
+        var badge = page.Document.QuerySelector($"[data-verified='{review}']")!;
+        Assert.StartsWith("Verified purchase · ", badge.TextContent);
+        Assert.EndsWith("· 浅灰 / 1.5m", badge.TextContent);
+        var noteLinks = page.Document.QuerySelectorAll(".product-notes a[href^='/notes/']").Select(a => a.GetAttribute("href")).Distinct().ToList();
+        Assert.Equal([$"/notes/{review}", $"/notes/{featuring}"], noteLinks);
+        Assert.Contains("卧室改造", page.Document.QuerySelector(".product-notes .cards")!.TextContent);
+    }
 }

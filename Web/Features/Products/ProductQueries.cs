@@ -43,8 +43,8 @@ public class ProductQueries(AppDbContext db)
             .Join(db.Orders, l => l.OrderId, o => o.Id, (l, o) => new { NoteId = l.ReviewNoteId!.Value, o.PlacedAt, l.VariantName })
             .OrderByDescending(l => l.PlacedAt).Take(NotesShown).ToListAsync();
         if (lines.Count == 0) return [];
-        var cards = (await NoteCards.ForAsync(db, viewerId, db.Notes.Where(n => lines.Select(l => l.NoteId).Contains(n.Id)).Select(n => n.Id), NotesShown))
-            .ToDictionary(n => n.Id);
+        var noteIds = lines.Select(l => l.NoteId).ToList();
+        var cards = (await NoteCards.ForAsync(db, viewerId, db.Notes.Where(n => noteIds.Contains(n.Id)).Select(n => n.Id), NotesShown)).ToDictionary(n => n.Id);
         return lines.Where(l => cards.ContainsKey(l.NoteId)).DistinctBy(l => l.NoteId)
             .Select(l => new VerifiedReview(cards[l.NoteId], l.PlacedAt, l.VariantName)).ToList();
     }
