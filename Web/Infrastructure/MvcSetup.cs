@@ -40,6 +40,7 @@ public static class MvcSetup
         services.AddScoped<Features.Boards.BoardQueries>();
         services.AddScoped<Features.Products.ProductQueries>();
         services.AddScoped<Features.Brand.BrandQueries>();
+        services.AddScoped<Features.NoteProducts.NoteShopQueries>();
         services.AddHttpContextAccessor();
 
         services.Configure<RequestLocalizationOptions>(options =>
