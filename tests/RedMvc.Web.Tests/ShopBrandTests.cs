@@ -393,4 +393,32 @@ public class ShopBrandTests(RedMvcAppFactory site)
         Assert.Equal([$"/notes/{review}", $"/notes/{featuring}"], noteLinks);
         Assert.Contains("卧室改造", page.Document.QuerySelector(".product-notes .cards")!.TextContent);
     }
+
+    [Fact]
+    public async Task Editing_a_product_reprices_a_variant_adds_one_from_a_blank_row_and_removes_a_photo()
+    {
+        var brand = await BrandAsync();
+        var id = IdOf(await CreateProductAsync(brand, ProductFields("针织帽", ("M", "99.00", "", "5")), photos: 2));
+        var (variantId, photoIds) = await InDbAsync(async db => (
+            await db.ProductVariants.Where(v => v.ProductId == id).Select(v => v.Id).SingleAsync(),
+            await db.ProductPhotos.Where(p => p.ProductId == id).OrderBy(p => p.Position).Select(p => p.Id).ToListAsync()));
+        var edit = await brand.Visitor.GetAsync($"/brand/products/{id}/edit");
+        var blankRow = edit.Document.QuerySelectorAll("input[name$='.Price']").Select(i => i.GetAttribute("name")!).First(n => n != "Variants[0].Price").Split('.')[0];
+
+        var saved = await edit.SubmitMultipartAsync(brand.Visitor.Client, $"/brand/products/{id}/edit", new Dictionary<string, string>
+        {
+            ["Title"] = "针织帽", ["Description"] = "", ["Category"] = "fashion",
+            ["Variants[0].Id"] = variantId.ToString(), ["Variants[0].Price"] = "89.00", ["Variants[0].CompareAt"] = "99.00",
+            [$"{blankRow}.Name"] = "L", [$"{blankRow}.Price"] = "109", [$"{blankRow}.Stock"] = "2",
+            ["RemovePhotoIds"] = photoIds[0].ToString(),
+        }, []);
+
+        Assert.Equal($"/brand/products/{id}/edit", saved.Url);
+        var product = await InDbAsync(db => db.Products.Include(p => p.Variants).Include(p => p.Photos).SingleAsync(p => p.Id == id));
+        Assert.Equal([("M", 8900L, (long?)9900, 5), ("L", 10900L, null, 2)], product.Variants.OrderBy(v => v.Id).Select(v => (v.Name, v.PriceFen, v.CompareAtFen, v.Stock)));
+        Assert.Equal([photoIds[1]], product.Photos.Select(p => p.Id));
+        var added = product.Variants.Single(v => v.Name == "L").Id;
+        var opening = await InDbAsync(db => db.StockAdjustments.SingleAsync(a => a.VariantId == added));
+        Assert.Equal((2, 2, "Opening stock"), (opening.Delta, opening.StockAfter, opening.Reason));
+    }
 }

@@ -36,17 +36,17 @@ public class ProductQueries(AppDbContext db)
             reviews, featuring.Where(n => !reviewed.Contains(n.Id)).Take(NotesShown).ToList());
     }
 
-    /// <summary>Notes written for an order line of this product (verified purchases), newest first.</summary>
+    /// <summary>Notes written for an order line of this product (verified purchases), newest first; dated by delivery as on the note page.</summary>
     private async Task<List<VerifiedReview>> ReviewsAsync(long productId, string? viewerId)
     {
         var lines = await db.OrderLines.AsNoTracking().Where(l => l.ProductId == productId && l.ReviewNoteId != null)
-            .Join(db.Orders, l => l.OrderId, o => o.Id, (l, o) => new { NoteId = l.ReviewNoteId!.Value, o.PlacedAt, l.VariantName })
-            .OrderByDescending(l => l.PlacedAt).Take(NotesShown).ToListAsync();
+            .Join(db.Orders, l => l.OrderId, o => o.Id, (l, o) => new { NoteId = l.ReviewNoteId!.Value, PurchasedAt = o.DeliveredAt ?? o.PlacedAt, l.VariantName })
+            .OrderByDescending(l => l.PurchasedAt).Take(NotesShown).ToListAsync();
         if (lines.Count == 0) return [];
         var noteIds = lines.Select(l => l.NoteId).ToList();
         var cards = (await NoteCards.ForAsync(db, viewerId, db.Notes.Where(n => noteIds.Contains(n.Id)).Select(n => n.Id), NotesShown)).ToDictionary(n => n.Id);
         return lines.Where(l => cards.ContainsKey(l.NoteId)).DistinctBy(l => l.NoteId)
-            .Select(l => new VerifiedReview(cards[l.NoteId], l.PlacedAt, l.VariantName)).ToList();
+            .Select(l => new VerifiedReview(cards[l.NoteId], l.PurchasedAt, l.VariantName)).ToList();
     }
 }
 
