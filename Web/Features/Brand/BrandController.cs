@@ -251,15 +251,26 @@ public class BrandController(
         var shop = await OwnShopAsync();
         var order = shop is null ? null : await db.Orders.AsNoTracking().Where(o => o.Id == id && o.ShopId == shop.Id).Select(o => new { o.Number }).SingleOrDefaultAsync();
         if (order is null) return NotFound();
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await move();
-            this.Flash(t[doneKey, order.Number]);
-        }
-        catch (Exception e) when (e is ShopRuleException or DbUpdateConcurrencyException)
-        {
-            var status = await db.Orders.AsNoTracking().Where(o => o.Id == id).Select(o => o.Status).SingleAsync();
-            this.Flash(t["Brand.Orders.NotPossible", order.Number, t[$"Brand.OrderStatus.{status}"]]);
+            try
+            {
+                await move();
+                this.Flash(t[doneKey, order.Number]);
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt == 1)
+            {
+                // A job moved the order meanwhile (Paid -> Processing): read it afresh and try once more.
+                db.ChangeTracker.Clear();
+            }
+            catch (Exception e) when (e is ShopRuleException or DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                var status = await db.Orders.AsNoTracking().Where(o => o.Id == id).Select(o => o.Status).SingleAsync();
+                this.Flash(t["Brand.Orders.NotPossible", order.Number, t[$"Brand.OrderStatus.{status}"]]);
+                break;
+            }
         }
         return Redirect("/brand/orders");
     }
