@@ -6,7 +6,7 @@ using RedMvc.Web.Features.Notes;
 
 namespace RedMvc.Web.Features.Products;
 
-public class ProductQueries(AppDbContext db)
+public class ProductQueries(AppDbContext db, NoteCards cards)
 {
     public const int NotesShown = 24;
 
@@ -27,13 +27,13 @@ public class ProductQueries(AppDbContext db)
         var selected = variants.FirstOrDefault(v => v.Id == variantId)
             ?? variants.FirstOrDefault(v => v.State != StockState.SoldOut) ?? variants.FirstOrDefault();
         var reviews = await ReviewsAsync(id, viewerId);
-        var reviewed = reviews.Select(r => r.Note.Id).ToHashSet();
-        var featuring = await NoteCards.ForAsync(db, viewerId,
-            db.NoteProducts.Where(np => np.ProductId == id).Select(np => np.NoteId), NotesShown + reviewed.Count);
+        var reviewed = reviews.Select(r => r.Note.Id).ToList();
+        var featuring = await cards.NewestAsync(PublicNotes(viewerId)
+            .Where(n => db.NoteProducts.Any(np => np.ProductId == id && np.NoteId == n.Id) && !reviewed.Contains(n.Id)), null, 0, NotesShown, viewerId);
         return new ProductPage(product.Id, product.Title, product.Description, product.Category, product.Status,
             product.Photos.OrderBy(p => p.Position).Select(p => ProductPhotos.ToView(p, product.Title)).ToList(),
             variants, selected, new ShopCard(shop.Handle, shop.Name, shop.LogoKey), noteId, viewerIsBrand,
-            reviews, featuring.Where(n => !reviewed.Contains(n.Id)).Take(NotesShown).ToList());
+            reviews, featuring.Cards);
     }
 
     /// <summary>Notes written for an order line of this product (verified purchases), newest first; dated by delivery as on the note page.</summary>
@@ -44,24 +44,13 @@ public class ProductQueries(AppDbContext db)
             .OrderByDescending(l => l.PurchasedAt).Take(NotesShown).ToListAsync();
         if (lines.Count == 0) return [];
         var noteIds = lines.Select(l => l.NoteId).ToList();
-        var cards = (await NoteCards.ForAsync(db, viewerId, db.Notes.Where(n => noteIds.Contains(n.Id)).Select(n => n.Id), NotesShown)).ToDictionary(n => n.Id);
-        return lines.Where(l => cards.ContainsKey(l.NoteId)).DistinctBy(l => l.NoteId)
-            .Select(l => new VerifiedReview(cards[l.NoteId], l.PurchasedAt, l.VariantName)).ToList();
+        var publicIds = await PublicNotes(viewerId).Where(n => noteIds.Contains(n.Id)).Select(n => n.Id).ToListAsync();
+        var byId = (await cards.LoadAsync(publicIds, viewerId)).ToDictionary(n => n.Id);
+        return lines.Where(l => byId.ContainsKey(l.NoteId)).DistinctBy(l => l.NoteId)
+            .Select(l => new VerifiedReview(byId[l.NoteId], l.PurchasedAt, l.VariantName)).ToList();
     }
-}
 
-/// <summary>Waterfall cards for notes picked by id: only published public notes the viewer may see, newest first.</summary>
-public static class NoteCards
-{
-    public static async Task<List<NoteCard>> ForAsync(AppDbContext db, string? viewerId, IQueryable<long> noteIds, int take)
-    {
-        var notes = await db.Notes.AsNoTracking().Include(n => n.Photos)
-            .VisibleTo(db, viewerId).Where(n => n.Visibility == NoteVisibility.Public && noteIds.Contains(n.Id))
-            .OrderByDescending(n => n.PublishedAt).Take(take).ToListAsync();
-        var authorIds = notes.Select(n => n.AuthorId).Distinct().ToList();
-        var authors = await db.Users.AsNoTracking().Where(u => authorIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => new AuthorView(u.Id, u.Handle, u.DisplayName, u.AvatarKey));
-        return notes.Select(n => new NoteCard(n.Id, n.Title, authors[n.AuthorId],
-            n.Photos.OrderBy(p => p.Position).Select(p => NoteQueries.ToView(p, n.Title)).FirstOrDefault(), n.PublishedAt, n.LikeCount)).ToList();
-    }
+    /// <summary>Published public notes this viewer may see (not blocked, not dismissed): the only ones a product or shop shows.</summary>
+    public IQueryable<Note> PublicNotes(string? viewerId) =>
+        cards.VisibleTo(db.Notes.AsNoTracking(), viewerId).Where(n => n.Visibility == NoteVisibility.Public);
 }

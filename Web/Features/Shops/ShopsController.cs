@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
@@ -11,21 +12,20 @@ namespace RedMvc.Web.Features.Shops;
 public record ShopPage(ShopCard Shop, string? Description, IReadOnlyList<ProductCard> Products, IReadOnlyList<NoteCard> Notes, bool ViewerIsOwner);
 
 /// <summary>A brand's public shop: on-sale products and the notes that feature them. No forms, so visitors' copies can be cached.</summary>
-public class ShopsController(AppDbContext db) : Controller
+public class ShopsController(AppDbContext db, ProductQueries products, NoteCards cards) : Controller
 {
     public const int ProductsShown = 60;
     public const int NotesShown = 24;
 
-    [HttpGet("/shops/{handle}")]
+    [HttpGet("/shops/{handle}"), OutputCache(PolicyName = OutputCaching.VisitorPages)]
     public async Task<IActionResult> Show(string handle)
     {
         var shop = await db.Shops.AsNoTracking().SingleOrDefaultAsync(s => s.Handle == handle);
         if (shop is null) return NotFound();
-        var products = await ProductCardsAsync(db, db.Products.Where(p => p.ShopId == shop.Id && p.Status == ProductStatus.Active), ProductsShown);
-        var featured = db.NoteProducts.Join(db.Products.Where(p => p.ShopId == shop.Id && p.Status != ProductStatus.Draft),
-            np => np.ProductId, p => p.Id, (np, p) => np.NoteId);
-        var notes = await NoteCards.ForAsync(db, User.Id(), featured, NotesShown);
-        return View(new ShopPage(new ShopCard(shop.Handle, shop.Name, shop.LogoKey), shop.Description, products, notes, shop.OwnerId == User.Id()));
+        var onSale = await ProductCardsAsync(db, db.Products.Where(p => p.ShopId == shop.Id && p.Status == ProductStatus.Active), ProductsShown);
+        var featured = db.NoteProducts.Where(np => db.Products.Any(p => p.Id == np.ProductId && p.ShopId == shop.Id && p.Status != ProductStatus.Draft));
+        var notes = await cards.NewestAsync(products.PublicNotes(User.Id()).Where(n => featured.Any(np => np.NoteId == n.Id)), null, 0, NotesShown, User.Id());
+        return View(new ShopPage(new ShopCard(shop.Handle, shop.Name, shop.LogoKey), shop.Description, onSale, notes.Cards, shop.OwnerId == User.Id()));
     }
 
     /// <summary>Cards for the given products, newest first: cover and lowest price.</summary>
