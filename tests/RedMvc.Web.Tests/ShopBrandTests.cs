@@ -280,6 +280,7 @@ public class ShopBrandTests(RedMvcAppFactory site)
 
         var titles = page.Document.QuerySelectorAll(".product-card__title").Select(t => t.TextContent.Trim()).ToList();
         Assert.Equal(["在售围巾"], titles);
+        Assert.NotNull(page.Document.QuerySelector(".product-card .photo")); // its cover
         AssertCacheable(page);
         var old = await site.CreateVisitor().GetAsync($"/products/{archived}");
         Assert.Equal(HttpStatusCode.OK, old.Status);

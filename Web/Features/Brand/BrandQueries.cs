@@ -14,10 +14,11 @@ public class BrandQueries(AppDbContext db)
     {
         var counts = await db.Products.Where(p => p.ShopId == shop.Id).GroupBy(p => p.Status)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
-        var products = await db.Products.AsNoTracking().Include(p => p.Photos).Include(p => p.Variants).AsSplitQuery()
+        var products = await db.Products.AsNoTracking().Include(p => p.Variants)
             .Where(p => p.ShopId == shop.Id && p.Status == status).OrderByDescending(p => p.UpdatedAt).Take(200).ToListAsync();
+        var covers = await ProductPhotos.CoversAsync(db, products.Select(p => p.Id).ToList());
         var rows = products.Select(p => new BrandProductRow(p.Id, p.Title, p.Status,
-            p.Photos.OrderBy(ph => ph.Position).Select(ph => ProductPhotos.ToView(ph, p.Title)).FirstOrDefault(),
+            covers.TryGetValue(p.Id, out var cover) ? ProductPhotos.ToView(cover, p.Title) : null,
             p.Variants.Count, p.Variants.Count == 0 ? null : p.Variants.Min(v => v.PriceFen), p.Variants.Sum(v => v.Stock))).ToList();
         var orders = await db.Orders.Where(o => o.ShopId == shop.Id
                 && (o.Status == OrderStatus.Paid || o.Status == OrderStatus.Processing || o.Status == OrderStatus.ReturnRequested))

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Commerce;
+using RedMvc.Domain.Data;
 using RedMvc.Web.Features.Notes;
 
 namespace RedMvc.Web.Features.Products;
@@ -41,6 +43,13 @@ public static class ProductPhotos
 {
     public static PhotoView ToView(ProductPhoto photo, string title) =>
         new(photo.Id, photo.Status, null, photo.Width, photo.Height, photo.DominantColor, photo.ContentHash, WidthsOf(photo.Widths), title);
+
+    /// <summary>Each product's first photo by the (ProductId, Position) index, as NoteCards.CoversAsync does for notes.</summary>
+    public static async Task<IReadOnlyDictionary<long, ProductPhoto>> CoversAsync(AppDbContext db, IReadOnlyCollection<long> productIds) =>
+        productIds.Count == 0 ? new Dictionary<long, ProductPhoto>() : (await db.ProductPhotos.AsNoTracking()
+                .Where(p => productIds.Contains(p.ProductId) && p.Position == db.ProductPhotos.Where(q => q.ProductId == p.ProductId).Min(q => q.Position))
+                .ToListAsync())
+            .DistinctBy(p => p.ProductId).ToDictionary(p => p.ProductId);
 
     private static IReadOnlyList<int> WidthsOf(string? widths) =>
         string.IsNullOrEmpty(widths) ? [] : widths.Split(',').Select(int.Parse).ToList();

@@ -31,12 +31,12 @@ public class ShopsController(AppDbContext db, ProductQueries products, NoteCards
     /// <summary>Cards for the given products, newest first: cover and lowest price.</summary>
     public static async Task<List<ProductCard>> ProductCardsAsync(AppDbContext db, IQueryable<Product> products, int take)
     {
-        var list = await products.AsNoTracking().Include(p => p.Photos).Include(p => p.Variants).AsSplitQuery()
-            .OrderByDescending(p => p.Id).Take(take).ToListAsync();
+        var list = await products.AsNoTracking().Include(p => p.Variants).OrderByDescending(p => p.Id).Take(take).ToListAsync();
+        var covers = await ProductPhotos.CoversAsync(db, list.Select(p => p.Id).ToList());
         return list.Where(p => p.Variants.Count > 0).Select(p =>
         {
             var cheapest = p.Variants.OrderBy(v => v.PriceFen).First();
-            var cover = p.Photos.OrderBy(ph => ph.Position).Select(ph => ProductPhotos.ToView(ph, p.Title)).FirstOrDefault();
+            var cover = covers.TryGetValue(p.Id, out var photo) ? ProductPhotos.ToView(photo, p.Title) : null;
             return new ProductCard(p.Id, p.Title, cheapest.PriceFen, cheapest.CompareAtFen, cover, p.Variants.All(v => v.Stock <= 0));
         }).ToList();
     }
