@@ -46,6 +46,8 @@ public static class WorkersHostingExtensions
         services.AddScoped<DeleteNotePhotosJob>();
         services.AddScoped<RecomputeCountsJob>();
         services.AddScoped<ProcessAvatarJob>();
+        services.AddScoped<ProcessProductPhotosJob>();
+        services.AddScoped<ProcessShopLogoJob>();
         services.AddScoped<CancelUnpaidOrderJob>();
         services.AddScoped<FulfilOrderJob>();
         services.AddScoped<SandboxCarrierJob>();

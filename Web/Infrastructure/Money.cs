@@ -7,6 +7,9 @@ public static class Money
 {
     public static string Yuan(long fen) => "¥" + (fen / 100m).ToString("#,0.00", CultureInfo.InvariantCulture);
 
+    /// <summary>"129.00", as a price field shows it for editing.</summary>
+    public static string Amount(long fen) => (fen / 100m).ToString("0.00", CultureInfo.InvariantCulture);
+
     /// <summary>"129", "129.9" or "129.00" (optionally with ¥) to fen; null when it is not a price.</summary>
     public static long? ParseYuan(string? text)
     {

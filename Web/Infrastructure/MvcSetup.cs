@@ -30,6 +30,7 @@ public static class MvcSetup
         services.AddScoped<Seed.DemoSeeder>();
         services.AddScoped<Seed.DemoNotes>();
         services.AddScoped<Seed.DemoConversations>();
+        services.AddScoped<Seed.DemoShops>();
         services.AddScoped<PublicLinks>();
         services.AddScoped<Features.Notes.NoteQueries>();
         services.AddScoped<Features.Discover.DiscoverQueries>();
@@ -41,6 +42,8 @@ public static class MvcSetup
         services.AddScoped<Features.Notifications.NotificationQueries>();
         services.AddScoped<Features.Notifications.UnreadNotifications>();
         services.AddScoped<Features.Boards.BoardQueries>();
+        services.AddScoped<Features.Products.ProductQueries>();
+        services.AddScoped<Features.Brand.BrandQueries>();
         services.AddScoped<Features.NoteProducts.NoteShopQueries>();
         services.AddScoped<Features.Profiles.PeopleQueries>();
         services.AddHttpContextAccessor();

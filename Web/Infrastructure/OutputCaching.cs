@@ -18,7 +18,7 @@ public static class OutputCaching
         services.AddOutputCache(options => options.AddPolicy(VisitorPages, policy => policy
             .With(context => context.HttpContext.User.Identity?.IsAuthenticated != true
                 && !context.HttpContext.FlashMayWait()) // a visitor with a flash waiting gets their own page
-            .SetVaryByQuery("channel", "after", "sort")
+            .SetVaryByQuery("channel", "after", "sort", "variant", "note")
             .VaryByValue(http => new("culture", http.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.Name ?? ""))
             .Expire(TimeSpan.FromSeconds(seconds))));
         return services;

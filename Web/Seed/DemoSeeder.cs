@@ -10,7 +10,7 @@ namespace RedMvc.Web.Seed;
 /// Demo members for local runs: on the first Development start, or with --seed. The passwords are
 /// local-only (README lists them); never run --seed against production.
 /// </summary>
-public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes notes, DemoConversations conversations, ILogger<DemoSeeder> logger)
+public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes notes, DemoConversations conversations, DemoShops shops, ILogger<DemoSeeder> logger)
 {
     public const string StaffEmail = "staff@redmvc.local";
     public const string StaffPassword = "red-ops-local-2026";
@@ -28,6 +28,8 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes n
         new("ahao_fit", "阿豪健身日记", "ahao@redmvc.local", "zh-CN", Roles.Member),
         new("grace.w", "Grace 穿搭", "grace@redmvc.local", "en", Roles.Member),
         new("maple_brand", "枫叶生活馆", "shop@maple.redmvc.local", "zh-CN", Roles.Member, Roles.Brand),
+        new("cloud_knit", "云织 Cloud Knit", "shop@cloudknit.redmvc.local", "zh-CN", Roles.Member, Roles.Brand),
+        new("peak_fit", "山顶运动", "shop@peakfit.redmvc.local", "zh-CN", Roles.Member, Roles.Brand),
     ];
 
     public async Task SeedAsync(bool force)
@@ -39,6 +41,7 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes n
         await SeedFollowsAndLikesAsync(authors);
         await SeedCollectsAsync(authors);
         await conversations.SeedAsync(authors);
+        await shops.SeedAsync();
     }
 
     private static readonly string[] BoardNames = ["周末去哪儿", "想吃的店", "穿搭灵感", "家居好物", "健身计划", "旅行清单", "好物种草"];

@@ -1,0 +1,381 @@
+using Hangfire;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using RedMvc.Domain.Accounts;
+using RedMvc.Domain.Commerce;
+using RedMvc.Domain.Data;
+using RedMvc.Domain.Notes;
+using RedMvc.Web.Infrastructure;
+using RedMvc.Workers.Commerce;
+using RedMvc.Workers.Files;
+using RedMvc.Workers.Images;
+using RedMvc.Workers.Jobs;
+
+namespace RedMvc.Web.Features.Brand;
+
+/// <summary>
+/// The brand's dashboard: shop settings, products, stock and orders to ship. Every record is looked
+/// up through the signed-in brand's own shop, so another shop's product or order answers 404.
+/// </summary>
+[Authorize(Roles = Roles.Brand)]
+public class BrandController(
+    AppDbContext db,
+    BrandQueries queries,
+    UploadInspector inspector,
+    IFileStore files,
+    IBackgroundJobClient jobs,
+    IOptions<UploadLimits> uploadLimits,
+    TimeProvider clock,
+    OrderLifecycle lifecycle,
+    IStringLocalizer<SharedResource> t) : Controller
+{
+    public const int MaxPhotos = 9;
+    private const long MaxUploadBytes = 10 * 25 * 1024 * 1024;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private string ViewerId => User.Id()!;
+
+    [HttpGet("/brand")]
+    public async Task<IActionResult> Index(string? tab)
+    {
+        var shop = await OwnShopAsync();
+        if (shop is null) return NotFound();
+        var status = tab switch { "active" => ProductStatus.Active, "archived" => ProductStatus.Archived, _ => ProductStatus.Draft };
+        return View(await queries.DashboardAsync(shop, status));
+    }
+
+    [HttpGet("/brand/settings")]
+    public async Task<IActionResult> Settings()
+    {
+        var shop = await OwnShopAsync();
+        if (shop is null) return NotFound();
+        ViewData["LogoKey"] = shop.LogoKey;
+        return View(new ShopForm { Name = shop.Name, Description = shop.Description });
+    }
+
+    [HttpPost("/brand/settings")]
+    public async Task<IActionResult> Settings(ShopForm form)
+    {
+        var shop = await OwnShopAsync();
+        if (shop is null) return NotFound();
+        try
+        {
+            shop.Describe(form.Name, form.Description);
+        }
+        catch (ShopRuleException e)
+        {
+            ModelState.AddModelError(e.Key.Contains("Description") ? nameof(form.Description) : nameof(form.Name), t[e.Key]);
+            ViewData["LogoKey"] = shop.LogoKey;
+            return View(form);
+        }
+        await db.SaveChangesAsync();
+        this.Flash(t["Brand.Settings.Saved"]);
+        return Redirect("/brand/settings");
+    }
+
+    [HttpPost("/brand/logo"), EnableRateLimiting(RateLimits.Posting)]
+    [RequestFormLimits(MultipartBodyLengthLimit = 25 * 1024 * 1024), RequestSizeLimit(25 * 1024 * 1024)]
+    public async Task<IActionResult> Logo(IFormFile? logo)
+    {
+        var shop = await OwnShopAsync();
+        if (shop is null) return NotFound();
+        var inspection = logo is null ? new UploadInspection(UploadProblem.Empty) : await inspector.InspectAsync(logo, uploadLimits.Value, HttpContext.RequestAborted);
+        if (!inspection.IsAcceptable)
+        {
+            this.Flash(t["Brand.Logo.Refused", t.UploadMessage(inspection.Problem, uploadLimits.Value)]);
+            return Redirect("/brand/settings");
+        }
+        var key = $"originals/logos/{Guid.NewGuid():N}";
+        await using (var stream = logo!.OpenReadStream()) await files.SaveAsync(key, stream, HttpContext.RequestAborted);
+        jobs.Enqueue<ProcessShopLogoJob>(job => job.RunAsync(shop.Id, key, CancellationToken.None));
+        this.Flash(t["Brand.Logo.Processing"]);
+        return Redirect("/brand/settings");
+    }
+
+    [HttpGet("/brand/products/new")]
+    public async Task<IActionResult> New()
+    {
+        if (await OwnShopAsync() is null) return NotFound();
+        return View("Product", FormPage(new ProductForm(), null));
+    }
+
+    [HttpPost("/brand/products/new"), EnableRateLimiting(RateLimits.Posting)]
+    [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes), RequestSizeLimit(MaxUploadBytes)]
+    public async Task<IActionResult> New(ProductForm form)
+    {
+        var shop = await OwnShopAsync();
+        if (shop is null) return NotFound();
+        Product? product = null;
+        try
+        {
+            product = Product.Draft(shop.Id, form.Title, form.Description ?? "", form.Category, Now);
+        }
+        catch (ShopRuleException e)
+        {
+            ModelState.AddModelError(FieldOf(e.Key), t[e.Key]);
+        }
+        return await SaveAsync(product, form, isNew: true);
+    }
+
+    [HttpGet("/brand/products/{id:long}/edit")]
+    public async Task<IActionResult> Edit(long id)
+    {
+        var product = await OwnProductAsync(id);
+        if (product is null) return NotFound();
+        var form = new ProductForm
+        {
+            Title = product.Title, Description = product.Description, Category = product.Category,
+            Variants = product.Variants.OrderBy(v => v.Id).Select(v => new VariantRow
+            {
+                Id = v.Id, Name = v.Name, Price = Money.Amount(v.PriceFen), CompareAt = v.CompareAtFen is { } c ? Money.Amount(c) : null,
+            }).ToList(),
+        };
+        return View("Product", FormPage(form, product));
+    }
+
+    [HttpPost("/brand/products/{id:long}/edit"), EnableRateLimiting(RateLimits.Posting)]
+    [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes), RequestSizeLimit(MaxUploadBytes)]
+    public async Task<IActionResult> Edit(long id, ProductForm form)
+    {
+        var product = await OwnProductAsync(id);
+        if (product is null) return NotFound();
+        try
+        {
+            product.Edit(form.Title, form.Description ?? "", form.Category, Now);
+        }
+        catch (ShopRuleException e)
+        {
+            ModelState.AddModelError(FieldOf(e.Key), t[e.Key]);
+        }
+        return await SaveAsync(product, form, isNew: false);
+    }
+
+    [HttpPost("/brand/products/{id:long}/activate")]
+    public async Task<IActionResult> Activate(long id)
+    {
+        var product = await OwnProductAsync(id);
+        if (product is null) return NotFound();
+        try
+        {
+            product.Activate(Now);
+            await db.SaveChangesAsync();
+            this.Flash(t["Brand.Product.Activated"]);
+        }
+        catch (ShopRuleException e)
+        {
+            this.Flash(t[e.Key]);
+        }
+        return Redirect($"/brand/products/{id}/edit");
+    }
+
+    [HttpPost("/brand/products/{id:long}/archive")]
+    public async Task<IActionResult> Archive(long id)
+    {
+        var product = await OwnProductAsync(id);
+        if (product is null) return NotFound();
+        product.Archive(Now);
+        await db.SaveChangesAsync();
+        this.Flash(t["Brand.Product.Archived"]);
+        return Redirect($"/brand/products/{id}/edit");
+    }
+
+    [HttpGet("/brand/products/{id:long}/stock")]
+    public async Task<IActionResult> Stock(long id)
+    {
+        var shop = await OwnShopAsync();
+        var page = shop is null ? null : await queries.StockAsync(shop.Id, id);
+        return page is null ? NotFound() : View(page);
+    }
+
+    /// <summary>"+N" or "-N" with a reason: one conditional update, refused when it would take stock below zero.</summary>
+    [HttpPost("/brand/products/{id:long}/stock")]
+    public async Task<IActionResult> Stock(long id, long variantId, int? delta, string? reason)
+    {
+        var shop = await OwnShopAsync();
+        if (shop is null) return NotFound();
+        var owned = await db.ProductVariants.AnyAsync(v => v.Id == variantId && v.ProductId == id
+            && db.Products.Any(p => p.Id == id && p.ShopId == shop.Id));
+        if (!owned) return NotFound();
+        if (delta is null or 0) this.Flash(t["Stock.Error.Delta"]);
+        else if (string.IsNullOrWhiteSpace(reason)) this.Flash(t["Stock.Error.ReasonRequired"]);
+        else
+        {
+            var trimmed = reason.Trim();
+            var stock = await ShopStock.AdjustAsync(db, variantId, delta.Value, trimmed.Length > StockAdjustment.ReasonMaxLength ? trimmed[..StockAdjustment.ReasonMaxLength] : trimmed, ViewerId, Now);
+            this.Flash(stock is null ? t["Stock.Error.BelowZero"] : t["Stock.Adjusted", stock.Value]);
+        }
+        return Redirect($"/brand/products/{id}/stock");
+    }
+
+    [HttpGet("/brand/orders")]
+    public async Task<IActionResult> Orders()
+    {
+        var shop = await OwnShopAsync();
+        if (shop is null) return NotFound();
+        return View(await queries.OrdersAsync(shop.Id));
+    }
+
+    [HttpPost("/brand/orders/{id:long}/ship")]
+    public async Task<IActionResult> Ship(long id, string? carrier, string? trackingNumber)
+    {
+        if (string.IsNullOrWhiteSpace(carrier) || string.IsNullOrWhiteSpace(trackingNumber))
+        {
+            this.Flash(t["Brand.Orders.TrackingRequired"]);
+            return Redirect("/brand/orders");
+        }
+        return await MoveOrderAsync(id, "Brand.Orders.Shipped", () => lifecycle.ShipAsync(id, carrier, trackingNumber, ViewerId));
+    }
+
+    [HttpPost("/brand/orders/{id:long}/approve-return")]
+    public Task<IActionResult> ApproveReturn(long id, bool restock) =>
+        MoveOrderAsync(id, "Brand.Orders.ReturnApproved", () => lifecycle.ApproveReturnAsync(id, restock, ViewerId));
+
+    [HttpPost("/brand/orders/{id:long}/decline-return")]
+    public async Task<IActionResult> DeclineReturn(long id, string? reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            this.Flash(t["Brand.Orders.ReasonRequired"]);
+            return Redirect("/brand/orders");
+        }
+        return await MoveOrderAsync(id, "Brand.Orders.ReturnDeclined", () => lifecycle.DeclineReturnAsync(id, ViewerId, reason));
+    }
+
+    /// <summary>Runs one lifecycle transition on an order of this shop; a move the order no longer allows (or a concurrent one) is reported, not thrown.</summary>
+    private async Task<IActionResult> MoveOrderAsync(long id, string doneKey, Func<Task<bool>> move)
+    {
+        var shop = await OwnShopAsync();
+        var order = shop is null ? null : await db.Orders.AsNoTracking().Where(o => o.Id == id && o.ShopId == shop.Id).Select(o => new { o.Number }).SingleOrDefaultAsync();
+        if (order is null) return NotFound();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await move();
+                this.Flash(t[doneKey, order.Number]);
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt == 1)
+            {
+                // A job moved the order meanwhile (Paid -> Processing): read it afresh and try once more.
+                db.ChangeTracker.Clear();
+            }
+            catch (Exception e) when (e is ShopRuleException or DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                var status = await db.Orders.AsNoTracking().Where(o => o.Id == id).Select(o => o.Status).SingleAsync();
+                this.Flash(t["Brand.Orders.NotPossible", order.Number, t[$"Brand.OrderStatus.{status}"]]);
+                break;
+            }
+        }
+        return Redirect("/brand/orders");
+    }
+
+    /// <summary>Checks everything first (text, variants, every photo); only a fully valid form stores anything.</summary>
+    private async Task<IActionResult> SaveAsync(Product? product, ProductForm form, bool isNew)
+    {
+        var newVariants = ApplyVariants(product, form);
+        var kept = product?.Photos.Where(p => !form.RemovePhotoIds.Contains(p.Id)).ToList() ?? [];
+        var uploads = form.Photos.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToList();
+        if (kept.Count + uploads.Count is < 1 or > MaxPhotos)
+            ModelState.AddModelError(nameof(form.Photos), t["Brand.Product.PhotoCount", MaxPhotos]);
+        if (isNew && form.Variants.All(v => v.IsBlank))
+            ModelState.AddModelError("Variants", t["Product.Error.NoVariants"]);
+        foreach (var upload in uploads)
+        {
+            var result = await inspector.InspectAsync(upload, uploadLimits.Value, HttpContext.RequestAborted);
+            if (!result.IsAcceptable) ModelState.AddModelError(nameof(form.Photos), t["Upload.Refused", upload.FileName, t.UploadMessage(result.Problem, uploadLimits.Value)]);
+        }
+        if (!ModelState.IsValid || product is null)
+        {
+            return View("Product", FormPage(form, isNew ? null : product));
+        }
+
+        var storedKeys = new List<string>();
+        try
+        {
+            foreach (var upload in uploads)
+            {
+                var key = $"originals/{Guid.NewGuid():N}";
+                await using (var stream = upload.OpenReadStream()) await files.SaveAsync(key, stream, HttpContext.RequestAborted);
+                storedKeys.Add(key);
+            }
+            foreach (var removed in product.Photos.Except(kept)) db.ProductPhotos.Remove(removed);
+            var position = product.Photos.Count == 0 ? 0 : product.Photos.Max(p => p.Position) + 1;
+            foreach (var key in storedKeys) product.AddPhoto(new ProductPhoto(key, position++));
+            if (isNew) db.Products.Add(product);
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.SaveChangesAsync();
+            // The opening stock of each new variant starts its ledger.
+            foreach (var variant in newVariants.Where(v => v.Stock > 0))
+                db.StockAdjustments.Add(new StockAdjustment(variant.Id, variant.Stock, variant.Stock, t["Stock.InitialReason"], ViewerId, Now));
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+        catch
+        {
+            foreach (var key in storedKeys) await files.DeleteAsync(key);
+            throw;
+        }
+        if (storedKeys.Count > 0) jobs.Enqueue<ProcessProductPhotosJob>(job => job.RunAsync(product.Id, CancellationToken.None));
+        this.Flash(t[isNew ? "Brand.Product.Created" : "Brand.Product.Saved"]);
+        return Redirect($"/brand/products/{product.Id}/edit");
+    }
+
+    /// <summary>Reprices existing variants and adds the filled new rows; problems go next to their row.</summary>
+    private List<ProductVariant> ApplyVariants(Product? product, ProductForm form)
+    {
+        var added = new List<ProductVariant>();
+        for (var i = 0; i < form.Variants.Count; i++)
+        {
+            var row = form.Variants[i];
+            if (row.IsBlank) continue;
+            var field = $"Variants[{i}]";
+            var price = Money.ParseYuan(row.Price);
+            long? compareAt = string.IsNullOrWhiteSpace(row.CompareAt) ? null : Money.ParseYuan(row.CompareAt) ?? -1;
+            if (price is null) ModelState.AddModelError($"{field}.Price", t["Brand.Product.PriceFormat"]);
+            if (compareAt == -1) ModelState.AddModelError($"{field}.CompareAt", t["Brand.Product.PriceFormat"]);
+            if (row.Id is null && row.Stock is < 0) ModelState.AddModelError($"{field}.Stock", t["Product.Error.NegativeStock"]);
+            if (product is null || price is null || compareAt == -1) continue;
+            try
+            {
+                if (row.Id is { } id)
+                    product.Variants.SingleOrDefault(v => v.Id == id)?.Reprice(price.Value, compareAt);
+                else
+                    added.Add(product.AddVariant(row.Name ?? "", price.Value, compareAt, Math.Max(0, row.Stock ?? 0)));
+            }
+            catch (ShopRuleException e)
+            {
+                ModelState.AddModelError($"{field}.{(e.Key.Contains("CompareAt") ? "CompareAt" : e.Key.Contains("Price") ? "Price" : "Name")}", t[e.Key]);
+            }
+        }
+        return added;
+    }
+
+    private static string FieldOf(string key) =>
+        key.Contains("Title") ? nameof(ProductForm.Title) : key.Contains("Description") ? nameof(ProductForm.Description) : nameof(ProductForm.Category);
+
+    private Task<Shop?> OwnShopAsync() => db.Shops.SingleOrDefaultAsync(s => s.OwnerId == ViewerId);
+
+    private async Task<Product?> OwnProductAsync(long id)
+    {
+        var shop = await OwnShopAsync();
+        if (shop is null) return null;
+        return await db.Products.Include(p => p.Photos).Include(p => p.Variants).AsSplitQuery()
+            .SingleOrDefaultAsync(p => p.Id == id && p.ShopId == shop.Id);
+    }
+
+    private ProductFormPage FormPage(ProductForm form, Product? product)
+    {
+        // Existing variants and the rows already posted keep their order (errors point at their index); blanks follow.
+        var blanksNeeded = ProductForm.BlankRows - form.Variants.Count(v => v.IsBlank);
+        form.Variants.AddRange(Enumerable.Range(0, Math.Max(0, blanksNeeded)).Select(_ => new VariantRow()));
+        var photos = product?.Photos.OrderBy(p => p.Position).Select(p => Products.ProductPhotos.ToView(p, product.Title)).ToList() ?? [];
+        var stock = product?.Variants.ToDictionary(v => v.Id, v => v.Stock) ?? [];
+        return new ProductFormPage(form, product?.Id, product?.Status, photos, stock, MaxPhotos);
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using RedMvc.Domain.Commerce;
+using RedMvc.Domain.Data;
+using RedMvc.Web.Features.Notes;
+
+namespace RedMvc.Web.Features.Products;
+
+public enum StockState { InStock, Low, SoldOut }
+
+public record VariantView(long Id, string Name, long PriceFen, long? CompareAtFen, int Stock)
+{
+    /// <summary>At or below this many left, the page says "only N left".</summary>
+    public const int LowStock = 5;
+
+    public StockState State => Stock <= 0 ? StockState.SoldOut : Stock <= LowStock ? StockState.Low : StockState.InStock;
+}
+
+/// <summary>A shop as a card: its address, name and logo.</summary>
+public record ShopCard(string Handle, string Name, string? LogoKey)
+{
+    public AvatarView Logo => new(Name, LogoKey);
+}
+
+/// <summary>A product in a grid: the cover and the lowest price (with its compare-at price).</summary>
+public record ProductCard(long Id, string Title, long PriceFen, long? CompareAtFen, PhotoView? Cover, bool SoldOut);
+
+/// <summary>A note tied to an order line of this product: "Verified purchase · date · variant".</summary>
+public record VerifiedReview(NoteCard Note, DateTime PurchasedAt, string VariantName);
+
+public record ProductPage(
+    long Id, string Title, string Description, string Category, ProductStatus Status, IReadOnlyList<PhotoView> Photos,
+    IReadOnlyList<VariantView> Variants, VariantView? Selected, ShopCard Shop, long? FromNoteId, bool ViewerIsBrand,
+    IReadOnlyList<VerifiedReview> Reviews, IReadOnlyList<NoteCard> Featuring)
+{
+    public bool OnSale => Status == ProductStatus.Active;
+    public PhotoView? Cover => Photos.FirstOrDefault(p => p.IsReady);
+
+    /// <summary>This page's address with the chosen variant and the note the buyer came from.</summary>
+    public string UrlFor(long variantId) => $"/products/{Id}?variant={variantId}" + (FromNoteId is { } note ? $"&note={note}" : "");
+}
+
+public static class ProductPhotos
+{
+    public static PhotoView ToView(ProductPhoto photo, string title) =>
+        new(photo.Id, photo.Status, null, photo.Width, photo.Height, photo.DominantColor, photo.ContentHash, WidthsOf(photo.Widths), title);
+
+    /// <summary>Each product's first photo by the (ProductId, Position) index, as NoteCards.CoversAsync does for notes.</summary>
+    public static async Task<IReadOnlyDictionary<long, ProductPhoto>> CoversAsync(AppDbContext db, IReadOnlyCollection<long> productIds) =>
+        productIds.Count == 0 ? new Dictionary<long, ProductPhoto>() : (await db.ProductPhotos.AsNoTracking()
+                .Where(p => productIds.Contains(p.ProductId) && p.Position == db.ProductPhotos.Where(q => q.ProductId == p.ProductId).Min(q => q.Position))
+                .ToListAsync())
+            .DistinctBy(p => p.ProductId).ToDictionary(p => p.ProductId);
+
+    private static IReadOnlyList<int> WidthsOf(string? widths) =>
+        string.IsNullOrEmpty(widths) ? [] : widths.Split(',').Select(int.Parse).ToList();
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using RedMvc.Web.Infrastructure;
+
+namespace RedMvc.Web.Features.Products;
+
+public class ProductsController(ProductQueries queries) : Controller
+{
+    /// <summary>The variant is chosen by a link (?variant=), so the picker works without script; ?note= carries the note the buyer came from.</summary>
+    [HttpGet("/products/{id:long}"), OutputCache(PolicyName = OutputCaching.VisitorPages)]
+    public async Task<IActionResult> Show(long id, long? variant, long? note)
+    {
+        var page = await queries.DetailsAsync(id, variant, note, User.Id());
+        return page is null ? NotFound() : View(page);
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using RedMvc.Domain.Commerce;
+using RedMvc.Domain.Data;
+using RedMvc.Web.Features.Notes;
+using RedMvc.Web.Features.Products;
+using RedMvc.Web.Infrastructure;
+
+namespace RedMvc.Web.Features.Shops;
+
+public record ShopPage(ShopCard Shop, string? Description, IReadOnlyList<ProductCard> Products, IReadOnlyList<NoteCard> Notes, bool ViewerIsOwner);
+
+/// <summary>A brand's public shop: on-sale products and the notes that feature them. No forms, so visitors' copies can be cached.</summary>
+public class ShopsController(AppDbContext db, ProductQueries products, NoteCards cards) : Controller
+{
+    public const int ProductsShown = 60;
+    public const int NotesShown = 24;
+
+    [HttpGet("/shops/{handle}"), OutputCache(PolicyName = OutputCaching.VisitorPages)]
+    public async Task<IActionResult> Show(string handle)
+    {
+        var shop = await db.Shops.AsNoTracking().SingleOrDefaultAsync(s => s.Handle == handle);
+        if (shop is null) return NotFound();
+        var onSale = await ProductCardsAsync(db, db.Products.Where(p => p.ShopId == shop.Id && p.Status == ProductStatus.Active), ProductsShown);
+        var featured = db.NoteProducts.Where(np => db.Products.Any(p => p.Id == np.ProductId && p.ShopId == shop.Id && p.Status != ProductStatus.Draft));
+        var notes = await cards.NewestAsync(products.PublicNotes(User.Id()).Where(n => featured.Any(np => np.NoteId == n.Id)), null, 0, NotesShown, User.Id());
+        return View(new ShopPage(new ShopCard(shop.Handle, shop.Name, shop.LogoKey), shop.Description, onSale, notes.Cards, shop.OwnerId == User.Id()));
+    }
+
+    /// <summary>Cards for the given products, newest first: cover and lowest price.</summary>
+    public static async Task<List<ProductCard>> ProductCardsAsync(AppDbContext db, IQueryable<Product> products, int take)
+    {
+        var list = await products.AsNoTracking().Include(p => p.Variants).OrderByDescending(p => p.Id).Take(take).ToListAsync();
+        var covers = await ProductPhotos.CoversAsync(db, list.Select(p => p.Id).ToList());
+        return list.Where(p => p.Variants.Count > 0).Select(p =>
+        {
+            var cheapest = p.Variants.OrderBy(v => v.PriceFen).First();
+            var cover = covers.TryGetValue(p.Id, out var photo) ? ProductPhotos.ToView(photo, p.Title) : null;
+            return new ProductCard(p.Id, p.Title, cheapest.PriceFen, cheapest.CompareAtFen, cover, p.Variants.All(v => v.Stock <= 0));
+        }).ToList();
+    }
+}
