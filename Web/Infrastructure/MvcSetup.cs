@@ -37,6 +37,8 @@ public static class MvcSetup
         services.AddScoped<Features.Notifications.NotificationQueries>();
         services.AddScoped<Features.Notifications.UnreadNotifications>();
         services.AddScoped<Features.Boards.BoardQueries>();
+        services.AddScoped<Features.Cart.CartQueries>();
+        services.AddScoped<Features.Orders.OrderQueries>();
         services.AddHttpContextAccessor();
 
         services.Configure<RequestLocalizationOptions>(options =>
