@@ -48,6 +48,16 @@ public static class WorkersHostingExtensions
         services.AddScoped<DeleteNotePhotosJob>();
         services.AddScoped<RecomputeCountsJob>();
         services.AddScoped<ProcessAvatarJob>();
+        services.AddScoped<CancelUnpaidOrderJob>();
+        services.AddScoped<FulfilOrderJob>();
+        services.AddScoped<SandboxCarrierJob>();
+        services.AddScoped<CompleteOrderJob>();
+        services.AddScoped<ReviewInvitationJob>();
+        services.AddScoped<Commerce.OrderLifecycle>();
+        services.AddScoped<OrderEmails>();
+        services.AddSingleton<Commerce.IPaymentRefunds, Commerce.SandboxRefunds>();
+        services.Configure<Commerce.FulfilmentOptions>(config.GetSection("Shop:Fulfilment"));
+        services.Configure<RedMvc.Domain.Commerce.ShippingRule>(config.GetSection("Shop:Shipping"));
         services.Configure<RedMvc.Domain.Notes.NoteLimits>(config.GetSection("Notes"));
         services.Configure<RedMvc.Domain.Commerce.ShippingRule>(config.GetSection("Shop:Shipping"));
         services.AddHealthChecks()

@@ -58,7 +58,9 @@ public class Order
     public DateTime? CancelledAt { get; private set; }
     public string? ReturnReason { get; private set; }
     public bool RestockOnReturn { get; private set; }
-    public DateTime? RefundedAt { get; private set; }
+
+    /// <summary>When the gateway was told to give the money back; null while a refund is still owed.</summary>
+    public DateTime? RefundIssuedAt { get; private set; }
 
     /// <summary>Stock of the lines is back on the shelf (cancelled or returned with restock): never twice.</summary>
     public bool StockReleased { get; private set; }
@@ -164,7 +166,6 @@ public class Order
         if (Status == OrderStatus.Refunded) return false;
         EnsureIn(OrderStatus.ReturnRequested);
         RestockOnReturn = restock;
-        RefundedAt = now;
         return Move(OrderStatus.Refunded, now, byUserId, null);
     }
 
@@ -179,8 +180,31 @@ public class Order
 
     public void MarkStockReleased() => StockReleased = true;
 
-    /// <summary>A paid order that was cancelled or refunded owes the buyer their money.</summary>
-    public bool NeedsRefund => PaidAt is not null && (Status is OrderStatus.Cancelled or OrderStatus.Refunded);
+    /// <summary>A paid order that was cancelled or whose return was approved owes the buyer their money, until it is issued.</summary>
+    public bool NeedsRefund => PaidAt is not null && RefundIssuedAt is null && (Status is OrderStatus.Cancelled or OrderStatus.Refunded);
+
+    public void MarkRefundIssued(DateTime now)
+    {
+        if (!NeedsRefund) return;
+        RefundIssuedAt = now;
+        Version = Guid.NewGuid();
+        Record(Status, now, null, "Order.Timeline.RefundIssued");
+    }
+
+    /// <summary>
+    /// The payment arrived after the timer had cancelled the order: the money is recorded so that
+    /// it is refunded; the order stays cancelled. Repeating it changes nothing.
+    /// </summary>
+    public bool PaymentArrivedAfterCancel(string paymentReference, DateTime now)
+    {
+        if (Status != OrderStatus.Cancelled) throw new ShopRuleException("Order.Error.InvalidTransition");
+        if (PaidAt is not null) return false;
+        PaidAt = now;
+        PaymentReference = paymentReference;
+        Version = Guid.NewGuid();
+        Record(Status, now, null, "Order.Timeline.PaidAfterCancel");
+        return true;
+    }
 
     public bool IsVisibleTo(string userId, long? brandShopId) => userId == BuyerId || brandShopId == ShopId;
 

@@ -171,4 +171,22 @@ public class OrderRulesTests
     [InlineData("1380013800", false)]
     [InlineData("1380013800a", false)]
     public void Phone_numbers_are_eleven_digit_mobiles(string phone, bool valid) => Assert.Equal(valid, AddressRules.IsMobile(phone));
+
+    [Fact]
+    public void A_refund_is_owed_once_for_a_paid_cancel_and_for_a_payment_that_came_after_the_timer()
+    {
+        var paid = OrderIn(OrderStatus.Paid);
+        paid.Cancel("buyer", "no longer needed", Placed.AddHours(1));
+        Assert.True(paid.NeedsRefund);
+        paid.MarkRefundIssued(Placed.AddHours(1));
+        Assert.False(paid.NeedsRefund);
+
+        var late = NewOrder();
+        late.CancelIfUnpaid(Placed.AddMinutes(31));
+        Assert.False(late.NeedsRefund);
+        Assert.True(late.PaymentArrivedAfterCancel("pay_9", Placed.AddMinutes(32)));
+        Assert.False(late.PaymentArrivedAfterCancel("pay_9", Placed.AddMinutes(33)));
+        Assert.Equal(OrderStatus.Cancelled, late.Status);
+        Assert.True(late.NeedsRefund);
+    }
 }

@@ -423,7 +423,7 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("PlacedAt")
                         .HasColumnType("datetime2");
 
-                    b.Property<DateTime?>("RefundedAt")
+                    b.Property<DateTime?>("RefundIssuedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<bool>("RestockOnReturn")

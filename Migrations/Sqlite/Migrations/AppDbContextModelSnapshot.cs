@@ -406,7 +406,7 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("PlacedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("RefundedAt")
+                    b.Property<DateTime?>("RefundIssuedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("RestockOnReturn")

@@ -11,7 +11,7 @@ using RedMvc.Domain.Data;
 namespace RedMvc.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128101621_AddShop")]
+    [Migration("20261128102656_AddShop")]
     partial class AddShop
     {
         /// <inheritdoc />
@@ -409,7 +409,7 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("PlacedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("RefundedAt")
+                    b.Property<DateTime?>("RefundIssuedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("RestockOnReturn")

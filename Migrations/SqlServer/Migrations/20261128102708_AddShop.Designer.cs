@@ -12,7 +12,7 @@ using RedMvc.Domain.Data;
 namespace RedMvc.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128101628_AddShop")]
+    [Migration("20261128102708_AddShop")]
     partial class AddShop
     {
         /// <inheritdoc />
@@ -426,7 +426,7 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("PlacedAt")
                         .HasColumnType("datetime2");
 
-                    b.Property<DateTime?>("RefundedAt")
+                    b.Property<DateTime?>("RefundIssuedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<bool>("RestockOnReturn")

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace RedMvc.Migrations.Sqlite.Migrations
+namespace RedMvc.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class AddShop : Migration
@@ -15,16 +15,16 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                 name: "Addresses",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Province = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    City = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    District = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Line = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    IsDefault = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Province = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    City = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    District = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    Line = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    IsDefault = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -41,15 +41,15 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                 name: "Payments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    BuyerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CheckoutKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Reference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    BuyerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CheckoutKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -65,14 +65,14 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                 name: "Shops",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Handle = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    LogoKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Handle = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    LogoKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -88,35 +88,35 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                 name: "Orders",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    BuyerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    ShopId = table.Column<long>(type: "INTEGER", nullable: false),
-                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubtotalFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    ShippingFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    Address_Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Address_Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Address_Province = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Address_City = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Address_District = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Address_Line = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    PlacedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PaidAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    PaymentReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Carrier = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    TrackingNumber = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    ShippedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DeliveredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CancelledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 800, nullable: true),
-                    RestockOnReturn = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RefundedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    StockReleased = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Number = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    BuyerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ShopId = table.Column<long>(type: "bigint", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    SubtotalFen = table.Column<long>(type: "bigint", nullable: false),
+                    ShippingFen = table.Column<long>(type: "bigint", nullable: false),
+                    Address_Name = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    Address_Phone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Address_Province = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    Address_City = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    Address_District = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    Address_Line = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    PlacedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    PaidAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    PaymentReference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Carrier = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    TrackingNumber = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
+                    ShippedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DeliveredAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CancelledAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ReturnReason = table.Column<string>(type: "nvarchar(800)", maxLength: 800, nullable: true),
+                    RestockOnReturn = table.Column<bool>(type: "bit", nullable: false),
+                    RefundIssuedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    StockReleased = table.Column<bool>(type: "bit", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -137,15 +137,15 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                 name: "Products",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ShopId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 240, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ShopId = table.Column<long>(type: "bigint", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(240)", maxLength: 240, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    Category = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -162,13 +162,13 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                 name: "OrderEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 800, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrderId = table.Column<long>(type: "bigint", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    Note = table.Column<string>(type: "nvarchar(800)", maxLength: 800, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -185,18 +185,18 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                 name: "OrderLines",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ProductId = table.Column<long>(type: "INTEGER", nullable: false),
-                    VariantId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 240, nullable: false),
-                    VariantName = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
-                    UnitPriceFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
-                    NoteId = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ReviewNoteId = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrderId = table.Column<long>(type: "bigint", nullable: false),
+                    ProductId = table.Column<long>(type: "bigint", nullable: false),
+                    VariantId = table.Column<long>(type: "bigint", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(240)", maxLength: 240, nullable: false),
+                    VariantName = table.Column<string>(type: "nvarchar(160)", maxLength: 160, nullable: false),
+                    UnitPriceFen = table.Column<long>(type: "bigint", nullable: false),
+                    Quantity = table.Column<int>(type: "int", nullable: false),
+                    NoteId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ReviewNoteId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -213,9 +213,9 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                 name: "NoteProducts",
                 columns: table => new
                 {
-                    NoteId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ProductId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                    NoteId = table.Column<long>(type: "bigint", nullable: false),
+                    ProductId = table.Column<long>(type: "bigint", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -237,17 +237,17 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                 name: "ProductPhotos",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProductId = table.Column<long>(type: "INTEGER", nullable: false),
-                    OriginalKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Width = table.Column<int>(type: "INTEGER", nullable: false),
-                    Height = table.Column<int>(type: "INTEGER", nullable: false),
-                    DominantColor = table.Column<string>(type: "TEXT", maxLength: 7, nullable: true),
-                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Widths = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProductId = table.Column<long>(type: "bigint", nullable: false),
+                    OriginalKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Width = table.Column<int>(type: "int", nullable: false),
+                    Height = table.Column<int>(type: "int", nullable: false),
+                    DominantColor = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: true),
+                    ContentHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Widths = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -264,12 +264,12 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                 name: "ProductPins",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    NotePhotoId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ProductId = table.Column<long>(type: "INTEGER", nullable: false),
-                    X = table.Column<double>(type: "REAL", nullable: false),
-                    Y = table.Column<double>(type: "REAL", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    NotePhotoId = table.Column<long>(type: "bigint", nullable: false),
+                    ProductId = table.Column<long>(type: "bigint", nullable: false),
+                    X = table.Column<double>(type: "float", nullable: false),
+                    Y = table.Column<double>(type: "float", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -291,13 +291,13 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                 name: "ProductVariants",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProductId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
-                    PriceFen = table.Column<long>(type: "INTEGER", nullable: false),
-                    CompareAtFen = table.Column<long>(type: "INTEGER", nullable: true),
-                    Stock = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProductId = table.Column<long>(type: "bigint", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(160)", maxLength: 160, nullable: false),
+                    PriceFen = table.Column<long>(type: "bigint", nullable: false),
+                    CompareAtFen = table.Column<long>(type: "bigint", nullable: true),
+                    Stock = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -315,11 +315,11 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                 name: "CartItems",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    VariantId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
-                    NoteId = table.Column<long>(type: "INTEGER", nullable: true),
-                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    VariantId = table.Column<long>(type: "bigint", nullable: false),
+                    Quantity = table.Column<int>(type: "int", nullable: false),
+                    NoteId = table.Column<long>(type: "bigint", nullable: true),
+                    AddedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -341,14 +341,14 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                 name: "StockAdjustments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    VariantId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Delta = table.Column<int>(type: "INTEGER", nullable: false),
-                    StockAfter = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    ByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    VariantId = table.Column<long>(type: "bigint", nullable: false),
+                    Delta = table.Column<int>(type: "int", nullable: false),
+                    StockAfter = table.Column<int>(type: "int", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    ByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,67 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using RedMvc.Domain.Accounts;
+using RedMvc.Domain.Commerce;
+
+namespace RedMvc.Workers.Email;
+
+/// <summary>
+/// The order mails, one per (purpose, order): the outbox key makes every one of them go out once
+/// however often a job or a callback repeats. Buyers hear about each step; the brand hears about
+/// a new paid order and a return request.
+/// </summary>
+public class OrderEmails(OutboxMailer mailer, IStringLocalizer<EmailStrings> localizer, IOptions<SiteOptions> site)
+{
+    /// <summary>The statuses a buyer is told about; Processing and Completed pass quietly.</summary>
+    public static readonly IReadOnlySet<OrderStatus> BuyerHears = new HashSet<OrderStatus>
+    {
+        OrderStatus.PendingPayment, OrderStatus.Paid, OrderStatus.Shipped, OrderStatus.Delivered,
+        OrderStatus.Cancelled, OrderStatus.ReturnRequested, OrderStatus.Refunded,
+    };
+
+    public Task<bool> StatusAsync(Order order, AppUser buyer, CancellationToken cancellationToken) =>
+        BuyerHears.Contains(order.Status)
+            ? QueueAsync($"order-{order.Status.ToString().ToLowerInvariant()}", buyer, order.Id.ToString(CultureInfo.InvariantCulture), $"Order.{order.Status}",
+                order, $"/orders/{order.Id}", cancellationToken)
+            : Task.FromResult(false);
+
+    public Task<bool> BrandAsync(Order order, AppUser brandOwner, CancellationToken cancellationToken) =>
+        order.Status is OrderStatus.Paid or OrderStatus.ReturnRequested
+            ? QueueAsync($"brand-order-{order.Status.ToString().ToLowerInvariant()}", brandOwner, order.Id.ToString(CultureInfo.InvariantCulture), $"BrandOrder.{order.Status}",
+                order, "/brand/orders", cancellationToken)
+            : Task.FromResult(false);
+
+    public Task<bool> ReviewInvitationAsync(Order order, OrderLine line, AppUser buyer, CancellationToken cancellationToken) =>
+        QueueAsync("review-invitation", buyer, line.Id.ToString(CultureInfo.InvariantCulture), "ReviewInvitation",
+            order, $"/notes/new?review={line.Id}", cancellationToken, line);
+
+    private async Task<bool> QueueAsync(string purpose, AppUser recipient, string subjectId, string kind, Order order, string path,
+        CancellationToken cancellationToken, OrderLine? line = null)
+    {
+        var culture = recipient.Culture ?? "zh-CN";
+        var saved = CultureInfo.CurrentUICulture;
+        EmailContent content;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+            var items = string.Join(", ", order.Lines.Select(l => l.VariantName.Length > 0 ? $"{l.Title} ({l.VariantName}) × {l.Quantity}" : $"{l.Title} × {l.Quantity}"));
+            var paragraphs = new List<string> { localizer[$"{kind}.Body", order.Number, order.Carrier ?? "", order.TrackingNumber ?? "", line?.Title ?? ""] };
+            if (line is null) paragraphs.Add(localizer["Order.Summary", items, Money(order.TotalFen)]);
+            content = new EmailContent(
+                culture,
+                Subject: localizer[$"{kind}.Subject", order.Number, line?.Title ?? ""],
+                Heading: localizer[$"{kind}.Heading", recipient.DisplayName],
+                Paragraphs: paragraphs,
+                ActionLabel: localizer[$"{kind}.Action"].Value,
+                ActionUrl: (site.Value.PublicBaseUrl?.TrimEnd('/') ?? "") + path);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = saved;
+        }
+        return await mailer.QueueAsync(purpose, recipient.Email!, subjectId, content, cancellationToken);
+    }
+
+    public static string Money(long fen) => "¥" + (fen / 100m).ToString("0.00", CultureInfo.InvariantCulture);
+}

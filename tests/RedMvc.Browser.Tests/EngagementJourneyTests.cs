@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using RedMvc.Domain.Accounts;
+using RedMvc.Domain.Data;
+using RedMvc.Domain.Notes;
+using static Microsoft.Playwright.Assertions;
+
+namespace RedMvc.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public class EngagementJourneyTests(BrowserSite site)
+{
+    private const string Password = "journey-pass-2026";
+
+    [Fact]
+    public async Task A_member_likes_collects_into_a_new_board_comments_and_follows_and_the_author_sees_four_unread()
+    {
+        var author = await MemberAsync("Author");
+        var fan = await MemberAsync("Fan");
+        var noteId = await NoteByAsync(author.Id);
+
+        var page = await SignedInPageAsync(fan.Email!);
+        await page.GotoAsync($"/notes/{noteId}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Like", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Unlike", Exact = true })).ToBeVisibleAsync();
+
+        await page.GetByText("Choose a board").ClickAsync();
+        await page.GetByLabel("New board", new() { Exact = true }).FillAsync("周末灵感");
+        await page.Locator("form.form[action$='/collect'] button.btn--primary").ClickAsync();
+        await page.GotoAsync($"/notes/{noteId}");
+        await Expect(page.Locator("button.collect[aria-pressed=true]")).ToHaveTextAsync("1");
+
+        await page.GetByLabel("Write a comment", new() { Exact = true }).FillAsync("看起来太好吃了！");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).First.ClickAsync();
+        await Expect(page.Locator(".comment__body").Filter(new() { HasText = "看起来太好吃了！" })).ToBeVisibleAsync();
+
+        await page.GotoAsync($"/u/{author.Handle}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Follow", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Following", Exact = true })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Artifacts.Path("engagement-fan-profile.png") });
+
+        var authorPage = await SignedInPageAsync(author.Email!);
+        await Expect(authorPage.Locator("[data-unread=total]")).ToHaveTextAsync("4");
+        await authorPage.GetByLabel("Notifications, 4 unread").ClickAsync();
+        await Expect(authorPage.Locator("[data-unread=likes]")).ToHaveTextAsync("2");
+        await Expect(authorPage.Locator("[data-unread=follows]")).ToHaveTextAsync("1");
+        await Expect(authorPage.Locator("main")).ToContainTextAsync("看起来太好吃了！");
+        await authorPage.ScreenshotAsync(new() { Path = Artifacts.Path("engagement-notifications.png"), FullPage = true });
+
+        await authorPage.GotoAsync("/");
+        await Expect(authorPage.Locator("[data-unread=total]")).ToHaveTextAsync("3"); // the comments tab was read
+    }
+
+    private async Task<AppUser> MemberAsync(string name)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var handle = "j" + Guid.NewGuid().ToString("N")[..9];
+        var user = new AppUser { UserName = handle, Handle = handle, Email = $"{handle}@example.test", EmailConfirmed = true, DisplayName = $"{name} {handle[..4]}", Culture = "en" };
+        var result = await users.CreateAsync(user, Password);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, Roles.Member);
+        return user;
+    }
+
+    private async Task<long> NoteByAsync(string authorId)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var note = Note.Draft(authorId, new NoteContent("周末早午餐", "新开的店 #早午餐", "food", null, NoteVisibility.Public, false), DateTime.UtcNow);
+        note.AddPhoto(new NotePhoto($"originals/journey-{Guid.NewGuid():N}", "x.jpg", 0));
+        note.Publish(DateTime.UtcNow, new NoteLimits());
+        db.Notes.Add(note);
+        await db.SaveChangesAsync();
+        return note.Id;
+    }
+
+    private async Task<IPage> SignedInPageAsync(string email)
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Expect(page.GetByLabel("Account menu", new() { Exact = true })).ToBeVisibleAsync();
+        return page;
+    }
+}
