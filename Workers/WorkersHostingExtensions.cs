@@ -59,7 +59,6 @@ public static class WorkersHostingExtensions
         services.Configure<Commerce.FulfilmentOptions>(config.GetSection("Shop:Fulfilment"));
         services.Configure<RedMvc.Domain.Commerce.ShippingRule>(config.GetSection("Shop:Shipping"));
         services.Configure<RedMvc.Domain.Notes.NoteLimits>(config.GetSection("Notes"));
-        services.Configure<RedMvc.Domain.Commerce.ShippingRule>(config.GetSection("Shop:Shipping"));
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")
             .AddCheck<JobStorageHealthCheck>("jobs");

@@ -24,7 +24,7 @@ public enum CallbackOutcome { Applied, BadSignature, Malformed, UnknownPayment, 
 /// methods say whether they changed), and a replay finishes work a crash may have cut short.
 /// A bad signature or amount changes nothing.
 /// </summary>
-public class PaymentCallbacks(AppDbContext db, PaymentSigner signer, TimeProvider clock, ILogger<PaymentCallbacks> logger)
+public class PaymentCallbacks(AppDbContext db, PaymentSigner signer, OrderLifecycle lifecycle, ILogger<PaymentCallbacks> logger)
 {
     public async Task<CallbackOutcome> HandleAsync(string body, string? signature, CancellationToken cancellationToken = default)
     {
@@ -45,7 +45,7 @@ public class PaymentCallbacks(AppDbContext db, PaymentSigner signer, TimeProvide
         if (callback is null || string.IsNullOrEmpty(callback.Reference) || callback.Status is not (PaymentCallback.Approved or PaymentCallback.Declined))
             return CallbackOutcome.Malformed;
 
-        var payment = await db.Payments.SingleOrDefaultAsync(p => p.Reference == callback.Reference, cancellationToken);
+        var payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Reference == callback.Reference, cancellationToken);
         if (payment is null) return CallbackOutcome.UnknownPayment;
         if (payment.AmountFen != callback.AmountFen)
         {
@@ -56,19 +56,16 @@ public class PaymentCallbacks(AppDbContext db, PaymentSigner signer, TimeProvide
         if (callback.Status == PaymentCallback.Declined)
         {
             // A declined attempt closes nothing: the payment stays open and the buyer may try again
-            // until the payment window ends (the timer then cancels the orders).
+            // until the payment window ends (the timer then cancels the orders). So this does not
+            // call OrderLifecycle.PaymentDeclinedAsync: Payment.Decline is final and would refuse
+            // the retry's approval.
             logger.LogInformation("Payment {Reference} declined by the gateway", payment.Reference);
             return CallbackOutcome.Applied;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (payment.Approve(now)) await db.SaveChangesAsync(cancellationToken);
-        await MarkOrdersPaidAsync(payment, now, cancellationToken);
+        // Approves the payment and marks each of its orders paid once (an order the timer cancelled
+        // meanwhile is refunded instead); a replay finishes what a crash may have left undone.
+        await lifecycle.PaymentApprovedAsync(payment.Reference, cancellationToken);
         return CallbackOutcome.Applied;
-    }
-
-    private Task MarkOrdersPaidAsync(Payment payment, DateTime now, CancellationToken cancellationToken)
-    {
-        throw new NotImplementedException("OrderLifecycle.MarkPaidAsync lands on main at 11:05");
     }
 }

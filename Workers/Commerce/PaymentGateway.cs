@@ -2,39 +2,30 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using RedMvc.Domain.Commerce;
 
 namespace RedMvc.Workers.Commerce;
 
 /// <summary>
-/// A payment provider, as small as the shop needs: send the buyer somewhere to pay, and give money
-/// back. The provider tells the site the outcome later through a signed callback (PaymentCallbacks).
+/// A payment provider, as small as the shop needs: where to send the buyer to pay. The provider
+/// reports the outcome later through a signed callback (PaymentCallbacks); money goes back
+/// through IPaymentRefunds, which OrderLifecycle calls.
 /// </summary>
 public interface IPaymentGateway
 {
     /// <returns>The address the buyer is sent to to pay (absolute, or a path on this site).</returns>
     Task<string> StartAsync(Payment payment, CancellationToken cancellationToken = default);
-
-    /// <summary>Returns the amount to the buyer; the caller records it on the order so it is asked once.</summary>
-    Task RefundAsync(string reference, long amountFen, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
 /// The built-in gateway: its "bank" is a page on this site (/pay/sandbox/{reference}) where the
 /// buyer approves or declines, after which it reports to the callback like a real provider would,
-/// with a body signed by the shared secret.
+/// with a body signed by the shared secret. Its refunds are SandboxRefunds.
 /// </summary>
-public class SandboxPaymentGateway(ILogger<SandboxPaymentGateway> logger) : IPaymentGateway
+public class SandboxPaymentGateway : IPaymentGateway
 {
     public Task<string> StartAsync(Payment payment, CancellationToken cancellationToken = default) =>
         Task.FromResult($"/pay/sandbox/{Uri.EscapeDataString(payment.Reference)}");
-
-    public Task RefundAsync(string reference, long amountFen, CancellationToken cancellationToken = default)
-    {
-        logger.LogInformation("Sandbox refund of {AmountFen} fen for payment {Reference}", amountFen, reference);
-        return Task.CompletedTask;
-    }
 }
 
 /// <summary>

@@ -20,6 +20,7 @@ public class CheckoutController(
     AppDbContext db,
     CartQueries cart,
     IPaymentGateway gateway,
+    OrderLifecycle lifecycle,
     IOptions<ShippingRule> shipping,
     TimeProvider clock,
     IStringLocalizer<SharedResource> t) : Controller
@@ -44,6 +45,8 @@ public class CheckoutController(
         if (address is null) return await AgainAsync(form.AddressId, t["Checkout.ChooseAddress"]);
         var before = await PageAsync(address.Id, problem: null);
         if (before is null) return Redirect("/cart");
+        if (before.Shops.SelectMany(s => s.Group.Lines).FirstOrDefault(l => !l.CanBuy) is { } problem)
+            return await AgainAsync(address.Id, Problem(before, problem.VariantId, problem.State == StockState.Unavailable));
         if (before.TotalFen != form.ExpectedTotalFen) return await AgainAsync(address.Id, t["Checkout.PricesChanged"]);
 
         CheckoutResult result;
@@ -58,14 +61,22 @@ public class CheckoutController(
         return result switch
         {
             CheckoutResult.Placed placed => await PayAsync(placed),
-            CheckoutResult.SoldOut soldOut => await AgainAsync(address.Id, t["Checkout.SoldOut", NameOf(before, soldOut.VariantId)]),
-            CheckoutResult.Unavailable gone => await AgainAsync(address.Id, t["Checkout.Unavailable", NameOf(before, gone.VariantId)]),
+            // Another buyer took the last units between our look at the stock and the reservation.
+            CheckoutResult.SoldOut soldOut => await AgainAsync(address.Id, Problem(before, soldOut.VariantId, unavailable: false)),
+            CheckoutResult.Unavailable gone => await AgainAsync(address.Id, Problem(before, gone.VariantId, unavailable: true)),
             _ => throw new InvalidOperationException(result.GetType().Name),
         };
     }
 
-    private async Task<IActionResult> PayAsync(CheckoutResult.Placed placed) =>
-        Redirect(await gateway.StartAsync(placed.Payment));
+    /// <summary>
+    /// Starts the payment timers and the "please pay" email, also for a repeated submit: if the
+    /// first request died right after placing, this finishes its work (both are safe to repeat).
+    /// </summary>
+    private async Task<IActionResult> PayAsync(CheckoutResult.Placed placed)
+    {
+        await lifecycle.PlacedAsync(placed.Orders.Select(o => o.Id));
+        return Redirect(await gateway.StartAsync(placed.Payment));
+    }
 
     /// <summary>The page again with a fresh key, saying what went wrong (nothing was placed).</summary>
     private async Task<IActionResult> AgainAsync(long? addressId, string problem)
@@ -85,7 +96,10 @@ public class CheckoutController(
         return new CheckoutPage(shops, addresses, chosen?.Id, Guid.NewGuid().ToString("N"), problem);
     }
 
-    private static string NameOf(CheckoutPage page, long variantId) =>
-        page.Shops.SelectMany(s => s.Group.Lines).Where(l => l.VariantId == variantId)
+    private string Problem(CheckoutPage page, long variantId, bool unavailable)
+    {
+        var name = page.Shops.SelectMany(s => s.Group.Lines).Where(l => l.VariantId == variantId)
             .Select(l => l.VariantName.Length > 0 ? $"{l.Title} ({l.VariantName})" : l.Title).FirstOrDefault() ?? "";
+        return t[unavailable ? "Checkout.Unavailable" : "Checkout.SoldOut", name];
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
@@ -10,10 +11,9 @@ namespace RedMvc.Web.Features.Orders;
 
 /// <summary>The buyer's orders. Another member's order answers 404 to every route.</summary>
 [Authorize]
-public class OrdersController(OrderQueries queries, IPaymentGateway gateway, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+public class OrdersController(AppDbContext db, OrderQueries queries, OrderLifecycle lifecycle, IPaymentGateway gateway, IStringLocalizer<SharedResource> t) : Controller
 {
     private string BuyerId => User.Id()!;
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     [HttpGet("/orders")]
     public async Task<IActionResult> Index(long? before) => View(await queries.ListAsync(BuyerId, before));
@@ -38,5 +38,43 @@ public class OrdersController(OrderQueries queries, IPaymentGateway gateway, Tim
             return Redirect($"/orders/{id}");
         }
         return Redirect(await gateway.StartAsync(payment));
+    }
+
+    [HttpPost("/orders/{id:long}/cancel")]
+    public async Task<IActionResult> Cancel(long id)
+    {
+        if (!await IsMineAsync(id)) return NotFound();
+        if (await MoveAsync(id, () => lifecycle.CancelAsync(id, BuyerId, "Order.Timeline.CancelledByBuyer"))) this.Flash(t["Orders.Cancelled"]);
+        return Redirect($"/orders/{id}");
+    }
+
+    [HttpPost("/orders/{id:long}/return")]
+    public async Task<IActionResult> Return(long id, ReturnForm form)
+    {
+        if (!await IsMineAsync(id)) return NotFound();
+        if (!ModelState.IsValid) return View(nameof(Details), await queries.DetailsAsync(id, BuyerId, form));
+        if (await MoveAsync(id, () => lifecycle.RequestReturnAsync(id, form.Reason!))) this.Flash(t["Orders.ReturnRequested"]);
+        return Redirect($"/orders/{id}");
+    }
+
+    private Task<bool> IsMineAsync(long id) => db.Orders.AnyAsync(o => o.Id == id && o.BuyerId == BuyerId);
+
+    /// <summary>Runs a transition; a move the order no longer allows (or a concurrent one) becomes a message, not an error page.</summary>
+    private async Task<bool> MoveAsync(long id, Func<Task<bool>> move)
+    {
+        try
+        {
+            await move();
+            return true;
+        }
+        catch (ShopRuleException rule)
+        {
+            this.Flash(t[rule.Key]);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            this.Flash(t["Orders.Changed"]);
+        }
+        return false;
     }
 }

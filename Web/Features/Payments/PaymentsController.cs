@@ -24,7 +24,16 @@ public class PaymentsController(AppDbContext db, PaymentCallbacks callbacks, Pay
     {
         using var reader = new StreamReader(Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(HttpContext.RequestAborted);
-        var outcome = await callbacks.HandleAsync(body, Request.Headers[PaymentSigner.Header].FirstOrDefault(), HttpContext.RequestAborted);
+        CallbackOutcome outcome;
+        try
+        {
+            outcome = await callbacks.HandleAsync(body, Request.Headers[PaymentSigner.Header].FirstOrDefault(), HttpContext.RequestAborted);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The same callback is being applied by another request: the gateway retries, and the retry finds it done.
+            return Conflict();
+        }
         return outcome switch
         {
             CallbackOutcome.Applied => Ok(),
