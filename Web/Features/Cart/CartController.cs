@@ -69,14 +69,7 @@ public class CartController(AppDbContext db, CartQueries queries, TimeProvider c
     public async Task<IActionResult> Quantity(long variantId, int quantity)
     {
         if (quantity < 1) return await Remove(variantId);
-        try
-        {
-            if (!await ShoppingCart.SetQuantityAsync(db, User.Id()!, variantId, Math.Min(quantity, CartItem.MaxQuantity))) return NotFound();
-        }
-        catch (ShopRuleException rule)
-        {
-            this.Flash(t[rule.Key, CartItem.MaxQuantity]);
-        }
+        if (!await ShoppingCart.SetQuantityAsync(db, User.Id()!, variantId, Math.Min(quantity, CartItem.MaxQuantity))) return NotFound();
         return Redirect("/cart");
     }
 

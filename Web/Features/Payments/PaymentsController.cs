@@ -68,9 +68,16 @@ public class PaymentsController(AppDbContext db, PaymentCallbacks callbacks, Pay
             return Redirect(OrderUrl(page));
         }
         var body = new PaymentCallback(reference, decision, page.AmountFen, clock.GetUtcNow().ToUnixTimeSeconds()).ToJson();
-        var outcome = await callbacks.HandleAsync(body, signer.Sign(body), HttpContext.RequestAborted);
-        if (outcome != CallbackOutcome.Applied) throw new InvalidOperationException($"The sandbox's own callback was refused: {outcome}");
-        this.Flash(t[decision == PaymentCallback.Approved ? "Payment.Approved" : "Payment.Declined"]);
+        try
+        {
+            var outcome = await callbacks.HandleAsync(body, signer.Sign(body), HttpContext.RequestAborted);
+            if (outcome != CallbackOutcome.Applied) throw new InvalidOperationException($"The sandbox's own callback was refused: {outcome}");
+            this.Flash(t[decision == PaymentCallback.Approved ? "Payment.Approved" : "Payment.Declined"]);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A double click: the other request is applying the same payment; the order page shows the outcome.
+        }
         return Redirect(OrderUrl(page));
     }
 
