@@ -39,6 +39,7 @@ public static class MvcSetup
         services.AddScoped<Features.Boards.BoardQueries>();
         services.AddScoped<Features.Cart.CartQueries>();
         services.AddScoped<Features.Orders.OrderQueries>();
+        services.AddScoped<Features.NoteProducts.NoteShopQueries>();
         services.AddHttpContextAccessor();
 
         services.Configure<RequestLocalizationOptions>(options =>

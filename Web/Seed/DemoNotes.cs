@@ -14,16 +14,16 @@ public class DemoNotes(AppDbContext db, IFileStore files, IBackgroundJobClient j
 
     private static readonly Dictionary<string, (string Title, string Body)[]> Ideas = new()
     {
-        ["fashion"] = [("秋冬叠穿公式｜显高显瘦", "155 小个子也能穿出大长腿 #秋冬穿搭 #小个子穿搭"), ("一衣多穿的白衬衫", "通勤约会都能搞定 #通勤穿搭"), ("Weekend denim, three ways", "One jacket, three looks #ootd")],
-        ["food"] = [("藏在弄堂里的本帮菜", "红烧肉入口即化，人均 80 #上海美食 #探店"), ("十分钟快手早餐", "上班族也能吃好早饭 #早餐 #家常菜"), ("Best dumplings in town", "Thin skin, rich soup #探店")],
-        ["beauty"] = [("黄皮显白口红合集", "试色无滤镜 #口红试色 #彩妆"), ("油皮夏天底妆不脱妆", "亲测 12 小时 #底妆"), ("My 5-minute makeup", "Natural look for work #彩妆")],
-        ["film"] = [("治愈系电影片单", "周末窝在家里看 #电影推荐"), ("这部剧的配乐绝了", "单曲循环一整天 #追剧"), ("Films for a rainy day", "Slow, warm, beautiful #电影推荐")],
-        ["career"] = [("面试被问到的 10 个问题", "附我的回答思路 #求职 #面试"), ("打工人效率工具分享", "每天早下班一小时 #效率"), ("How I plan my week", "Time blocking that works #职场")],
-        ["relationships"] = [("异地恋三年的小习惯", "每天一通电话 #恋爱日常"), ("和爸妈好好说话", "沟通其实不难 #家庭"), ("Small things that matter", "Notes to my partner #恋爱日常")],
-        ["home"] = [("30 平小家改造记录", "花了 2 万，效果惊艳 #家居改造 #租房改造"), ("阳台变身咖啡角", "每天都想待在这里 #阳台改造"), ("Cozy corner for reading", "Warm light and a soft chair #家居")],
-        ["games"] = [("通关后的一点感想", "剧情太好哭了 #游戏推荐"), ("双人游戏推荐", "和对象一起玩不吵架 #双人游戏"), ("My cozy game list", "Perfect for winter nights #游戏推荐")],
-        ["travel"] = [("周末露营攻略", "装备清单和营地推荐 #露营 #周末去哪儿"), ("大理七天慢生活", "洱海边的日落太美了 #大理 #旅行"), ("Kyoto in autumn", "Temples, maples and matcha #旅行")],
-        ["fitness"] = [("30 天练出马甲线", "每天 20 分钟，附动作 #健身 #减脂"), ("新手跑步不伤膝", "配速和跑鞋怎么选 #跑步"), ("Morning stretch routine", "10 minutes, no gear #健身")],
+        ["fashion"] = [("秋冬叠穿公式｜显高显瘦", "155 小个子也能穿出大长腿 #秋冬穿搭 #小个子穿搭"), ("一衣多穿的白衬衫", "通勤约会都能搞定 #通勤穿搭"), ("Weekend denim, three ways", "One jacket, three looks #ootd"), ("早秋第一件风衣", "卡其色永远不会错 #早秋穿搭 #风衣"), ("小众设计师包包合集", "百元到千元都有 #包包分享"), ("Capsule wardrobe: 12 pieces", "A month of outfits #ootd")],
+        ["food"] = [("藏在弄堂里的本帮菜", "红烧肉入口即化，人均 80 #上海美食 #探店"), ("十分钟快手早餐", "上班族也能吃好早饭 #早餐 #家常菜"), ("Best dumplings in town", "Thin skin, rich soup #探店"), ("在家复刻网红甜品", "零失败巴斯克蛋糕 #烘焙 #甜品"), ("成都苍蝇馆子地图", "本地人带路 #成都美食 #探店"), ("Sunday brunch at home", "Eggs, toast and good coffee #早午餐")],
+        ["beauty"] = [("黄皮显白口红合集", "试色无滤镜 #口红试色 #彩妆"), ("油皮夏天底妆不脱妆", "亲测 12 小时 #底妆"), ("My 5-minute makeup", "Natural look for work #彩妆"), ("敏感肌护肤清单", "换季不泛红 #护肤 #敏感肌"), ("平价眼影盘测评", "学生党闭眼入 #眼影"), ("Skincare for dry winters", "What finally worked for me #护肤")],
+        ["film"] = [("治愈系电影片单", "周末窝在家里看 #电影推荐"), ("这部剧的配乐绝了", "单曲循环一整天 #追剧"), ("Films for a rainy day", "Slow, warm, beautiful #电影推荐"), ("年度十佳剧集", "每一部都值得二刷 #追剧"), ("冷门宝藏纪录片", "看完想去旅行 #纪录片"), ("Best soundtracks this year", "On repeat all week #电影推荐")],
+        ["career"] = [("面试被问到的 10 个问题", "附我的回答思路 #求职 #面试"), ("打工人效率工具分享", "每天早下班一小时 #效率"), ("How I plan my week", "Time blocking that works #职场"), ("转行产品经理一年", "踩过的坑都在这里 #职场 #转行"), ("简历怎么写才被看见", "HR 朋友的建议 #求职"), ("Remote work setup", "Desk, light and routine #职场")],
+        ["relationships"] = [("异地恋三年的小习惯", "每天一通电话 #恋爱日常"), ("和爸妈好好说话", "沟通其实不难 #家庭"), ("Small things that matter", "Notes to my partner #恋爱日常"), ("一个人的周末也很好", "给自己的约会 #独处"), ("闺蜜十年的默契", "谢谢你一直都在 #友情"), ("Long-distance tips", "Small rituals that help #恋爱日常")],
+        ["home"] = [("30 平小家改造记录", "花了 2 万，效果惊艳 #家居改造 #租房改造"), ("阳台变身咖啡角", "每天都想待在这里 #阳台改造"), ("Cozy corner for reading", "Warm light and a soft chair #家居"), ("收纳让家大了一倍", "宜家好物清单 #收纳 #家居好物"), ("卧室氛围灯推荐", "睡前一小时的仪式感 #家居"), ("Plants that survive me", "Easy green corner #家居")],
+        ["games"] = [("通关后的一点感想", "剧情太好哭了 #游戏推荐"), ("双人游戏推荐", "和对象一起玩不吵架 #双人游戏"), ("My cozy game list", "Perfect for winter nights #游戏推荐"), ("独立游戏宝藏清单", "小而美的好游戏 #独立游戏"), ("手柄选购指南", "从入门到进阶 #游戏外设"), ("Co-op nights with friends", "Games that never get old #双人游戏")],
+        ["travel"] = [("周末露营攻略", "装备清单和营地推荐 #露营 #周末去哪儿"), ("大理七天慢生活", "洱海边的日落太美了 #大理 #旅行"), ("Kyoto in autumn", "Temples, maples and matcha #旅行"), ("厦门三天两晚", "鼓浪屿避开人流 #厦门 #旅行"), ("川西自驾路线", "雪山草原一次看够 #自驾 #川西"), ("Lisbon on a budget", "Trams, tarts and viewpoints #旅行")],
+        ["fitness"] = [("30 天练出马甲线", "每天 20 分钟，附动作 #健身 #减脂"), ("新手跑步不伤膝", "配速和跑鞋怎么选 #跑步"), ("Morning stretch routine", "10 minutes, no gear #健身"), ("居家哑铃全身训练", "一对哑铃练全身 #健身"), ("增肌期一周食谱", "高蛋白也好吃 #健身餐"), ("Couch to 5K, week by week", "It works, slowly #跑步")],
     };
 
     private static readonly string[] Places = ["上海 · 武康路", "杭州 · 西湖", "大理 · 洱海", "北京 · 三里屯", "成都 · 太古里", "广州 · 东山口", "Kyoto", ""];
@@ -66,7 +66,7 @@ public class DemoNotes(AppDbContext db, IFileStore files, IBackgroundJobClient j
         {
             // Mostly 3:4 portraits, as on the real site, with some squares and landscapes.
             var (width, height) = ((item.n * 7 + item.p * 3) % 5) switch { 3 => (720, 720), 4 => (800, 600), _ => (720, 960) };
-            drawn[item] = DemoPhotos.Jpeg(width, height, item.n * 3 + item.p);
+            drawn[item] = DemoPhotos.Jpeg(width, height, item.n * 7 + item.p * 5);
         });
         return new Dictionary<(int, int), byte[]>(drawn);
     }

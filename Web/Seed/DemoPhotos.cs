@@ -30,13 +30,15 @@ public static class DemoPhotos
     {
         var palette = Palettes[seed % Palettes.Length];
         var scene = Scenes[seed / Palettes.Length % Scenes.Length];
+        // Every other round of palettes and scenes is mirrored, so neighbouring notes rarely look alike.
+        var mirrored = seed / (Palettes.Length * Scenes.Length) % 2 == 1;
         using var image = new Image<Rgb24>(width, height);
         image.ProcessPixelRows(rows =>
         {
             for (var y = 0; y < rows.Height; y++)
             {
                 var row = rows.GetRowSpan(y);
-                for (var x = 0; x < row.Length; x++) row[x] = scene((double)x / width, (double)y / height * height / width, palette);
+                for (var x = 0; x < row.Length; x++) row[x] = scene(mirrored ? 1 - (double)x / width : (double)x / width, (double)y / height * height / width, palette);
             }
         });
         using var stream = new MemoryStream();

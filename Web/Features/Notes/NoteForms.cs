@@ -24,6 +24,9 @@ public class NoteForm
     public List<IFormFile> Photos { get; set; } = [];
     public List<long> KeepPhotoIds { get; set; } = [];
 
+    /// <summary>The order line this note reviews (from the review invitation); checked again on save.</summary>
+    public long? ReviewLineId { get; set; }
+
     public NoteContent ToContent() => new(Title ?? "", Body ?? "", Channel ?? "", Place, Visibility, AiAssisted);
 
     public DateTime? ScheduleAtUtc() =>
@@ -31,4 +34,8 @@ public class NoteForm
 }
 
 /// <summary>What the form page needs besides the form itself.</summary>
-public record NoteFormPage(NoteForm Form, long? NoteId, IReadOnlyList<PhotoView> ExistingPhotos, NoteLimits Limits, long MaxFileBytes);
+public record NoteFormPage(NoteForm Form, long? NoteId, IReadOnlyList<PhotoView> ExistingPhotos, NoteLimits Limits, long MaxFileBytes)
+{
+    /// <summary>"Product (variant)" when the note is a review of a purchase.</summary>
+    public string? Reviewing { get; init; }
+}

@@ -32,6 +32,9 @@ public record NoteDetails(
 {
     public bool PhotosPending => Photos.Any(p => p.Status == PhotoStatus.Pending);
     public PhotoView? Cover => Photos.FirstOrDefault();
+
+    /// <summary>Products, pins and the verified purchase; filled by the note page, empty elsewhere.</summary>
+    public NoteProducts.NoteShopView Shop { get; init; } = NoteProducts.NoteShopView.Empty;
 }
 
 public record MyNoteRow(long Id, string Title, NoteStatus Status, DateTime UpdatedAt, DateTime? PublishedAt, DateTime? ScheduledFor,

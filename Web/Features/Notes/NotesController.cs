@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
 using RedMvc.Domain.Notifications;
@@ -19,6 +20,7 @@ namespace RedMvc.Web.Features.Notes;
 public class NotesController(
     AppDbContext db,
     NoteQueries queries,
+    NoteProducts.NoteShopQueries shop,
     UploadInspector inspector,
     IFileStore files,
     IBackgroundJobClient jobs,
@@ -35,11 +37,15 @@ public class NotesController(
     public async Task<IActionResult> Details(long id, long? comments)
     {
         var note = await queries.DetailsAsync(id, ViewerId, comments);
-        return note is null ? NotFound() : View(note);
+        return note is null ? NotFound() : View(note with { Shop = await shop.ForNoteAsync(id) });
     }
 
     [HttpGet("/notes/new"), Authorize(Policy = Policies.ConfirmedEmail)]
-    public IActionResult New() => View("Edit", FormPage(new NoteForm(), null, []));
+    public async Task<IActionResult> New(long? review)
+    {
+        var form = new NoteForm { ReviewLineId = review };
+        return View("Edit", await WithReviewAsync(FormPage(form, null, []), form));
+    }
 
     [HttpPost("/notes/new"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.Posting)]
     [RequestFormLimits(MultipartBodyLengthLimit = 210 * 1024 * 1024), RequestSizeLimit(210 * 1024 * 1024)]
@@ -124,7 +130,7 @@ public class NotesController(
             if (!result.IsAcceptable) ModelState.AddModelError(nameof(form.Photos), t["Upload.Refused", upload.FileName, UploadMessage(result.Problem)]);
             inspected.Add((upload, result));
         }
-        if (!ModelState.IsValid) return View("Edit", FormPage(form, isNew ? null : note.Id, PhotosOf(note)));
+        if (!ModelState.IsValid) return View("Edit", await WithReviewAsync(FormPage(form, isNew ? null : note.Id, PhotosOf(note)), form));
 
         var storedKeys = await StoreOriginalsAsync(inspected.Select(i => i.File));
         try
@@ -137,6 +143,7 @@ public class NotesController(
             await using var transaction = await db.Database.BeginTransactionAsync();
             await db.SaveChangesAsync();
             await NoteNotices.MentionsInNoteAsync(db, note, Now);
+            if (isNew && form.ReviewLineId is { } lineId) await NoteShopping.LinkReviewAsync(db, lineId, ViewerId!, note.Id);
             await transaction.CommitAsync();
         }
         catch
@@ -146,6 +153,22 @@ public class NotesController(
         }
         EnqueueFollowUps(note, storedKeys.Count > 0);
         return Redirect($"/notes/{note.Id}");
+    }
+
+    /// <summary>
+    /// A review invitation's line, if it is this member's to review; otherwise the form simply
+    /// becomes an ordinary note (a stale or foreign link is not an error worth showing).
+    /// </summary>
+    private async Task<NoteFormPage> WithReviewAsync(NoteFormPage page, NoteForm form)
+    {
+        if (form.ReviewLineId is not { } lineId) return page;
+        var line = await NoteShopping.ReviewableLineAsync(db, lineId, ViewerId!);
+        if (line is null)
+        {
+            form.ReviewLineId = null;
+            return page;
+        }
+        return page with { Reviewing = line.VariantName.Length > 0 ? $"{line.Title} ({line.VariantName})" : line.Title };
     }
 
     private string UploadMessage(UploadProblem problem) => t.UploadMessage(problem, uploadLimits.Value);

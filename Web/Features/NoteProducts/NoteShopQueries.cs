@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using RedMvc.Domain.Commerce;
+using RedMvc.Domain.Data;
+using RedMvc.Domain.Notes;
+using RedMvc.Web.Features.Notes;
+
+namespace RedMvc.Web.Features.NoteProducts;
+
+public record ProductChip(long Id, string Title, long PriceFen, PhotoView? Cover, bool OnSale);
+
+public record PinView(long Id, long PhotoId, long ProductId, string Title, long PriceFen, double X, double Y);
+
+public record VerifiedPurchase(long ProductId, string ProductTitle, string VariantName, DateTime DeliveredAt);
+
+/// <summary>The shop side of a note: its products (strip), pins per photo, and the purchase it reviews.</summary>
+public record NoteShopView(IReadOnlyList<ProductChip> Products, IReadOnlyList<PinView> Pins, VerifiedPurchase? Verified)
+{
+    public static readonly NoteShopView Empty = new([], [], null);
+
+    public IEnumerable<PinView> PinsOn(long photoId) => Pins.Where(p => p.PhotoId == photoId);
+}
+
+public record ProductSearchResult(long Id, string Title, string ShopName, long PriceFen, PhotoView? Cover);
+
+public class NoteShopQueries(AppDbContext db)
+{
+    /// <summary>Three small queries: the attached products with covers, the pins, and the reviewed order line.</summary>
+    public async Task<NoteShopView> ForNoteAsync(long noteId, bool includeOffSale = false)
+    {
+        var products = await db.NoteProducts.AsNoTracking().Where(np => np.NoteId == noteId)
+            .Join(db.Products, np => np.ProductId, p => p.Id, (np, p) => new { np.Position, Product = p })
+            .Where(x => includeOffSale || x.Product.Status == ProductStatus.Active)
+            .OrderBy(x => x.Position)
+            .Select(x => new
+            {
+                x.Product.Id, x.Product.Title, x.Product.Status,
+                Price = x.Product.Variants.Min(v => (long?)v.PriceFen) ?? 0,
+                Cover = x.Product.Photos.Where(ph => ph.Status == PhotoStatus.Ready).OrderBy(ph => ph.Position).FirstOrDefault(),
+            })
+            .ToListAsync();
+        var chips = products.Select(p => new ProductChip(p.Id, p.Title, p.Price, p.Cover is null ? null : ToView(p.Cover, p.Title), p.Status == ProductStatus.Active)).ToList();
+        var titles = chips.ToDictionary(c => c.Id);
+
+        var pins = await db.ProductPins.AsNoTracking()
+            .Where(pin => db.NotePhotos.Any(ph => ph.Id == pin.NotePhotoId && ph.NoteId == noteId))
+            .OrderBy(pin => pin.Id).ToListAsync();
+        var pinViews = pins.Where(pin => titles.ContainsKey(pin.ProductId))
+            .Select(pin => new PinView(pin.Id, pin.NotePhotoId, pin.ProductId, titles[pin.ProductId].Title, titles[pin.ProductId].PriceFen, pin.X, pin.Y)).ToList();
+
+        var verified = await db.OrderLines.AsNoTracking().Where(l => l.ReviewNoteId == noteId)
+            .Join(db.Orders, l => l.OrderId, o => o.Id, (l, o) => new VerifiedPurchase(l.ProductId, l.Title, l.VariantName, o.DeliveredAt ?? o.PlacedAt))
+            .FirstOrDefaultAsync();
+        return new NoteShopView(chips, pinViews, verified);
+    }
+
+    /// <summary>Products on sale whose title contains the words, newest first: what an author can attach.</summary>
+    public async Task<IReadOnlyList<ProductSearchResult>> SearchAsync(string? text, int limit = 20)
+    {
+        var words = (text ?? "").Trim();
+        if (words.Length == 0) return [];
+        // LIKE ignores ASCII case on both providers; the user's % and _ are matched literally.
+        var pattern = "%" + words.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_").Replace("[", "\\[") + "%";
+        var rows = await db.Products.AsNoTracking()
+            .Where(p => p.Status == ProductStatus.Active && EF.Functions.Like(p.Title, pattern, "\\"))
+            .Join(db.Shops, p => p.ShopId, s => s.Id, (p, s) => new
+            {
+                p.Id, p.Title, ShopName = s.Name,
+                Price = p.Variants.Min(v => (long?)v.PriceFen) ?? 0,
+                Cover = p.Photos.Where(ph => ph.Status == PhotoStatus.Ready).OrderBy(ph => ph.Position).FirstOrDefault(),
+            })
+            .OrderByDescending(p => p.Id).Take(limit).ToListAsync();
+        return rows.Select(r => new ProductSearchResult(r.Id, r.Title, r.ShopName, r.Price, r.Cover is null ? null : ToView(r.Cover, r.Title))).ToList();
+    }
+
+    public static PhotoView ToView(ProductPhoto photo, string title) => new(
+        photo.Id, photo.Status, null, photo.Width, photo.Height, photo.DominantColor, photo.ContentHash,
+        (photo.Widths ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList(), title);
+}
