@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
+using RedMvc.Workers.Commerce;
 
 namespace RedMvc.Web.Tests;
 
@@ -248,6 +249,43 @@ public class CartCheckoutTests(RedMvcAppFactory site)
         Assert.Contains("Cancelled by the buyer.", page.Document.QuerySelector(".timeline")!.TextContent);
         Assert.Null(page.Document.QuerySelector($"form[action='/orders/{id}/pay']"));
         Assert.Equal(4, await site.StockAsync(product));
+    }
+
+    [Fact]
+    public async Task A_delivered_order_can_be_returned_with_a_reason_within_seven_days()
+    {
+        var product = await site.OpenShopAsync(stock: 4, title: "退货杯");
+        var (buyer, person, checkout) = await site.ReadyToCheckOutAsync(product);
+        var pay = await checkout.SubmitAsync(buyer.Client, "/checkout", NoFields);
+        await pay.SubmitAsync(buyer.Client, pay.Url, new Dictionary<string, string> { ["decision"] = "approved" });
+        var id = Assert.Single(await site.OrdersOfAsync(person)).Id;
+        await DeliverAsync(id);
+
+        var details = await buyer.GetAsync($"/orders/{id}");
+        Assert.Null(details.Document.QuerySelector($"form[action='/orders/{id}/cancel']")); // shipped: too late to cancel
+        var refused = await details.SubmitAsync(buyer.Client, $"/orders/{id}/return", new Dictionary<string, string> { ["Reason"] = " " });
+        Assert.Equal("Reason for the return is required.", refused.FieldError("Reason"));
+        Assert.Equal(OrderStatus.Delivered, Assert.Single(await site.OrdersOfAsync(person)).Status);
+
+        var page = await details.SubmitAsync(buyer.Client, $"/orders/{id}/return", new Dictionary<string, string> { ["Reason"] = "杯盖有裂纹" });
+
+        Assert.Equal("Return requested", page.Document.QuerySelector("header [data-status]")!.TextContent);
+        Assert.Contains("杯盖有裂纹", page.Document.QuerySelector(".timeline")!.TextContent);
+        Assert.Null(page.Document.QuerySelector($"form[action='/orders/{id}/return']"));
+    }
+
+    /// <summary>The brand's and the carrier's steps, through the lifecycle (the paid order's fulfil job runs in the site's job server).</summary>
+    private async Task DeliverAsync(long orderId)
+    {
+        for (var waited = 0; await site.WithDbAsync(db => db.Orders.Where(o => o.Id == orderId).Select(o => o.Status).SingleAsync()) != OrderStatus.Processing; waited++)
+        {
+            if (waited == 150) throw new TimeoutException("The fulfil job did not move the order to Processing.");
+            await Task.Delay(200);
+        }
+        await using var scope = site.Services.CreateAsyncScope();
+        var lifecycle = scope.ServiceProvider.GetRequiredService<OrderLifecycle>();
+        await lifecycle.ShipAsync(orderId, "顺丰", "SF1234567890", "brand", default);
+        await lifecycle.MarkDeliveredAsync(orderId);
     }
 
     private Task<List<CartItem>> CartAsync(Accounts.Person person) => site.WithDbAsync(db =>
