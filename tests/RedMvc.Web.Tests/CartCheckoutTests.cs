@@ -156,6 +156,27 @@ public class CartCheckoutTests(RedMvcAppFactory site)
     }
 
     [Fact]
+    public async Task A_cart_from_two_shops_becomes_two_orders_with_their_own_shipping_and_one_payment()
+    {
+        var cup = await site.OpenShopAsync(stock: 5, priceFen: 12900, title: "两店杯");
+        var bag = await site.OpenShopAsync(stock: 5, priceFen: 5990, title: "两店包");
+        var (buyer, person, _) = await site.ReadyToCheckOutAsync(cup);
+        await buyer.AddToCartAsync(bag);
+        var checkout = await buyer.GetAsync("/checkout");
+        Assert.Equal("¥198.90", checkout.Document.QuerySelector("[data-total]")!.TextContent); // the bag's shop charges ¥10, the cup ships free
+
+        var pay = await checkout.SubmitAsync(buyer.Client, "/checkout", NoFields);
+        Assert.Equal("¥198.90", pay.Document.QuerySelector("[data-amount]")!.TextContent);
+        var paid = await pay.SubmitAsync(buyer.Client, pay.Url, new Dictionary<string, string> { ["decision"] = "approved" });
+
+        Assert.Equal("/orders", paid.Url);
+        var orders = await site.OrdersOfAsync(person);
+        Assert.Equal([(cup.ShopId, 12900L), (bag.ShopId, 6990L)], orders.Select(o => (o.ShopId, o.TotalFen)));
+        Assert.All(orders, o => Assert.Equal(Shopping.HomeAddress, o.Address));
+        Assert.All(orders, o => Assert.NotNull(o.PaidAt));
+    }
+
+    [Fact]
     public async Task Checkout_says_which_item_sold_out_meanwhile_and_places_nothing()
     {
         var product = await site.OpenShopAsync(stock: 2, title: "抢光了杯");
