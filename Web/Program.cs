@@ -7,6 +7,7 @@ builder.AddRedWorkers(runServer: builder.Configuration.GetValue("Workers:InProce
 builder.Services.AddRedIdentity();
 builder.Services.AddRedMvc();
 builder.Services.AddRedSecurity(builder.Configuration, builder.Environment);
+builder.Services.AddRedOutputCache(builder.Configuration);
 
 var app = builder.Build();
 

@@ -17,4 +17,5 @@ public static class JobIds
     public const string SweepEmailOutbox = "email-outbox-sweeper";
     public const string PublishDueNotes = "publish-due-notes";
     public const string RecomputeCounts = "recompute-counts";
+    public const string ComputeTrends = "compute-trends";
 }

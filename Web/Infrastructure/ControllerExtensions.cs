@@ -10,8 +10,17 @@ public static class ControllerExtensions
 {
     public const string FlashKey = "flash";
 
+    /// <summary>MVC's TempData cookie, present only while a flash message waits for the next page.</summary>
+    public const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
+
     /// <summary>A one-line message shown at the top of the next page (after a redirect).</summary>
     public static void Flash(this Controller controller, string message) => controller.TempData[FlashKey] = message;
+
+    /// <summary>
+    /// Whether a flash may be waiting. Pages read TempData only then: reading it otherwise makes MVC
+    /// answer with a cookie deletion, and a response that sets a cookie is never output-cached.
+    /// </summary>
+    public static bool FlashMayWait(this HttpContext context) => context.Request.Cookies.ContainsKey(TempDataCookie);
 
     /// <summary>Puts Identity's errors next to the field they are about.</summary>
     public static void AddIdentityErrors(this ModelStateDictionary modelState, IdentityResult result, IStringLocalizer t)

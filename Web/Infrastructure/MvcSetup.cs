@@ -33,6 +33,10 @@ public static class MvcSetup
         services.AddScoped<PublicLinks>();
         services.AddScoped<Features.Notes.NoteQueries>();
         services.AddScoped<Features.Discover.DiscoverQueries>();
+        services.AddScoped<Features.Discover.PersonalMix>();
+        services.AddScoped<Features.Notes.NoteCards>();
+        services.AddScoped<Features.Topics.TopicQueries>();
+        services.AddMemoryCache();
         services.AddScoped<Features.Profiles.ProfileQueries>();
         services.AddScoped<Features.Notifications.NotificationQueries>();
         services.AddScoped<Features.Notifications.UnreadNotifications>();

@@ -30,6 +30,7 @@ public static class Pipeline
         app.UseAuthentication();
         app.UseRateLimiter(); // after authentication: members are limited per account
         app.UseAuthorization();
+        app.UseOutputCache(); // after authentication: the visitor policy must know who is signed in
 
         app.MapHealthChecks("/health");
         app.MapHangfireDashboard("/admin/jobs", new DashboardOptions

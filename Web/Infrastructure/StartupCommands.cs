@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
@@ -5,6 +6,7 @@ using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Data;
 using RedMvc.Web.Seed;
 using RedMvc.Workers;
+using RedMvc.Workers.Jobs;
 
 namespace RedMvc.Web.Infrastructure;
 
@@ -40,6 +42,8 @@ public static class StartupCommands
         var seedAsked = args.Contains("--seed");
         if (seedAsked || app.Environment.IsDevelopment())
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(force: seedAsked);
+        // Trending now rather than at the job's next turn, so a fresh (or freshly seeded) site has its order.
+        scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>().Enqueue<ComputeTrendsJob>(job => job.RunAsync(CancellationToken.None));
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddress(app));
     }

@@ -70,7 +70,7 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes n
         var noteIds = await db.Notes.OrderBy(n => n.Id).Select(n => n.Id).ToListAsync();
         foreach (var (noteId, index) in noteIds.Select((id, index) => (id, index)))
         {
-            var likes = index * 7 % (members.Count + 1);
+            var likes = (index * 37 + 11) % (members.Count + 1); // 0 to everyone, spread so trending has something to rank
             for (var k = 0; k < likes; k++) await NoteLikes.LikeAsync(db, noteId, members[(index + k) % members.Count], now);
         }
     }

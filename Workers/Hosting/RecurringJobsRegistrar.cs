@@ -1,11 +1,13 @@
 using Hangfire;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using RedMvc.Domain.Ranking;
 using RedMvc.Workers.Jobs;
 
 namespace RedMvc.Workers.Hosting;
 
 /// <summary>Registers every recurring job once at start-up, by stable id.</summary>
-public class RecurringJobsRegistrar(IRecurringJobManager recurringJobs) : IHostedService
+public class RecurringJobsRegistrar(IRecurringJobManager recurringJobs, IOptions<RankingOptions> ranking) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -15,6 +17,8 @@ public class RecurringJobsRegistrar(IRecurringJobManager recurringJobs) : IHoste
             job => job.PublishAllDueAsync(CancellationToken.None), Cron.Minutely());
         recurringJobs.AddOrUpdate<RecomputeCountsJob>(JobIds.RecomputeCounts, Queues.Default,
             job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
+        recurringJobs.AddOrUpdate<ComputeTrendsJob>(JobIds.ComputeTrends, Queues.Default,
+            job => job.RunAsync(CancellationToken.None), $"*/{Math.Clamp(ranking.Value.TrendsEveryMinutes, 1, 59)} * * * *");
         return Task.CompletedTask;
     }
 

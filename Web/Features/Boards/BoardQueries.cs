@@ -7,7 +7,7 @@ using RedMvc.Web.Features.Notes;
 namespace RedMvc.Web.Features.Boards;
 
 /// <summary>Reads for boards: only notes the viewer may see, a page at a time by (collect time, note id).</summary>
-public class BoardQueries(AppDbContext db)
+public class BoardQueries(AppDbContext db, NoteCards noteCards)
 {
     public const int PageSize = 24;
 
@@ -34,15 +34,15 @@ public class BoardQueries(AppDbContext db)
             {
                 r.CollectedAt, r.Note.Id, r.Note.Title, r.Note.PublishedAt, r.Note.LikeCount,
                 Author = new AuthorView(u.Id, u.Handle, u.DisplayName, u.AvatarKey),
-                Cover = r.Note.Photos.OrderBy(p => p.Position).FirstOrDefault(),
             })
             .OrderByDescending(r => r.CollectedAt).ThenByDescending(r => r.Id)
             .Take(PageSize + 1)
             .ToListAsync();
 
         var shown = rows.Take(PageSize).ToList();
+        var covers = await noteCards.CoversAsync(shown.Select(r => r.Id).ToList());
         var cards = shown.Select(r => new NoteCard(r.Id, r.Title, r.Author,
-            r.Cover is null ? null : NoteQueries.ToView(r.Cover, r.Title), r.PublishedAt, r.LikeCount)).ToList();
+            covers.TryGetValue(r.Id, out var cover) ? NoteQueries.ToView(cover, r.Title) : null, r.PublishedAt, r.LikeCount)).ToList();
         var next = rows.Count > PageSize ? new FeedCursor(shown[^1].CollectedAt, shown[^1].Id).ToString() : null;
         return new BoardPage(Summary(found.Board), found.Owner, isOwner, count, cards, next);
     }

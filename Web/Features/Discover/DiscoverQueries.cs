@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
@@ -6,58 +7,68 @@ using RedMvc.Web.Features.Notes;
 namespace RedMvc.Web.Features.Discover;
 
 /// <summary>
-/// The newest public notes, a page at a time by keyset (publish time, id), so a page costs the same
-/// however deep the reader scrolls. Ranking and personal mixes replace the order later.
+/// The discover feeds: trending for visitors (keyset on the trends table), newest first (keyset on
+/// publish time, id) for the chronological switch and the following feed.
+/// Each page costs the same however deep the reader scrolls.
 /// </summary>
-public class DiscoverQueries(AppDbContext db)
+public class DiscoverQueries(AppDbContext db, NoteCards cards)
 {
     public const int PageSize = 24;
 
-    public record FeedPage(IReadOnlyList<NoteCard> Cards, FeedCursor? Next);
+    public record FeedPage(IReadOnlyList<NoteCard> Cards, string? Next);
 
-    public Task<FeedPage> LatestAsync(string channel, FeedCursor? after, string? viewerId = null)
+    private sealed class ScoreRow
     {
-        var notes = db.Notes.AsNoTracking().Where(n => n.Status == NoteStatus.Published && n.Visibility == NoteVisibility.Public);
-        if (channel != Channels.Recommended) notes = notes.Where(n => n.Channel == channel);
-        if (viewerId is not null)
+        public long NoteId { get; init; }
+        public double Score { get; init; }
+    }
+
+    /// <summary>
+    /// Visitors' order: the trends table in score order ("CROSS JOIN" keeps SQLite walking it in that
+    /// order), each note still public and published now. On a fresh site, before
+    /// the trends job has written anything for this channel, the newest notes instead.
+    /// </summary>
+    public async Task<FeedPage> TrendingAsync(string channel, TrendCursor? after)
+    {
+        var dialect = SqlDialect.For(db);
+        var sql = $"""
+            SELECT {dialect.Top(PageSize + 1)} s.NoteId, s.Score FROM NoteScores s CROSS JOIN Notes n
+            WHERE n.Id = s.NoteId AND n.Status = @published AND n.Visibility = @visibility
+            {(channel == Channels.Recommended ? "" : "AND s.Channel = @channel")}
+            {(after is null ? "" : "AND (s.Score < @score OR (s.Score = @score AND s.NoteId < @noteId))")}
+            ORDER BY s.Score DESC, s.NoteId DESC {dialect.Limit(PageSize + 1)}
+            """;
+        var rows = (await db.WithConnectionAsync(connection => connection.QueryAsync<ScoreRow>(sql, new
         {
-            // Never the people the member blocked, nor those who blocked the member.
-            var blocked = db.Blocks.Where(b => b.BlockerId == viewerId).Select(b => b.BlockedId)
-                .Concat(db.Blocks.Where(b => b.BlockedId == viewerId).Select(b => b.BlockerId));
-            notes = notes.Where(n => !blocked.Contains(n.AuthorId));
-        }
-        return PageAsync(notes, after);
+            published = (int)NoteStatus.Published, visibility = (int)NoteVisibility.Public, channel,
+            score = after?.Score ?? 0, noteId = after?.NoteId ?? 0,
+        }))).ToList();
+        if (after is null && rows.Count == 0) return await LatestAsync(channel, null, null);
+
+        var shown = rows.Take(PageSize).ToList();
+        var page = await cards.LoadAsync(shown.Select(r => r.NoteId).ToList(), null);
+        return new FeedPage(page, rows.Count > PageSize ? new TrendCursor(shown[^1].Score, shown[^1].NoteId).ToString() : null);
+    }
+
+    /// <summary>Newest first: what visitors see before the first trends run, and members who switched to chronological.</summary>
+    public async Task<FeedPage> LatestAsync(string channel, FeedCursor? after, string? viewerId)
+    {
+        var notes = cards.VisibleTo(db.Notes.AsNoTracking(), viewerId).Where(n => n.Visibility == NoteVisibility.Public);
+        if (channel != Channels.Recommended) notes = notes.Where(n => n.Channel == channel);
+        return await NewestPageAsync(notes, after, viewerId);
     }
 
     /// <summary>Notes of the people the member follows that the member may see, newest first.</summary>
     public Task<FeedPage> FollowingAsync(string memberId, FeedCursor? after)
     {
         var followed = db.Follows.Where(f => f.FollowerId == memberId).Select(f => f.FolloweeId);
-        var followsMe = db.Follows.Where(f => f.FolloweeId == memberId).Select(f => f.FollowerId);
-        var notes = db.Notes.AsNoTracking().Where(n => n.Status == NoteStatus.Published && followed.Contains(n.AuthorId)
-            && (n.Visibility == NoteVisibility.Public || (n.Visibility == NoteVisibility.MutualFollowers && followsMe.Contains(n.AuthorId))));
-        return PageAsync(notes, after);
+        var notes = cards.VisibleTo(db.Notes.AsNoTracking(), memberId).Where(n => followed.Contains(n.AuthorId));
+        return NewestPageAsync(notes, after, memberId);
     }
 
-    private async Task<FeedPage> PageAsync(IQueryable<Note> notes, FeedCursor? after)
+    private async Task<FeedPage> NewestPageAsync(IQueryable<Note> notes, FeedCursor? after, string? viewerId)
     {
-        if (after is not null)
-            notes = notes.Where(n => n.PublishedAt < after.PublishedAt || (n.PublishedAt == after.PublishedAt && n.Id < after.Id));
-
-        var rows = await notes
-            .Join(db.Users, n => n.AuthorId, u => u.Id, (n, u) => new
-            {
-                n.Id, n.Title, n.PublishedAt, n.LikeCount,
-                Author = new AuthorView(u.Id, u.Handle, u.DisplayName, u.AvatarKey),
-                Cover = n.Photos.OrderBy(p => p.Position).FirstOrDefault(),
-            })
-            .OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id)
-            .Take(PageSize + 1)
-            .ToListAsync();
-
-        var cards = rows.Take(PageSize).Select(r => new NoteCard(r.Id, r.Title, r.Author,
-            r.Cover is null ? null : NoteQueries.ToView(r.Cover, r.Title), r.PublishedAt, r.LikeCount)).ToList();
-        var next = rows.Count > PageSize ? new FeedCursor(cards[^1].PublishedAt!.Value, cards[^1].Id) : null;
-        return new FeedPage(cards, next);
+        var (page, more) = await cards.NewestAsync(notes, after?.PublishedAt, after?.Id ?? 0, PageSize, viewerId);
+        return new FeedPage(page, more ? new FeedCursor(page[^1].PublishedAt!.Value, page[^1].Id).ToString() : null);
     }
 }

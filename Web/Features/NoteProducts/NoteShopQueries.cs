@@ -35,10 +35,10 @@ public class NoteShopQueries(AppDbContext db)
             {
                 x.Product.Id, x.Product.Title, x.Product.Status,
                 Price = x.Product.Variants.Min(v => (long?)v.PriceFen) ?? 0,
-                Cover = x.Product.Photos.Where(ph => ph.Status == PhotoStatus.Ready).OrderBy(ph => ph.Position).FirstOrDefault(),
             })
             .ToListAsync();
-        var chips = products.Select(p => new ProductChip(p.Id, p.Title, p.Price, p.Cover is null ? null : ToView(p.Cover, p.Title), p.Status == ProductStatus.Active)).ToList();
+        var covers = await CoversAsync(products.Select(p => p.Id).ToList());
+        var chips = products.Select(p => new ProductChip(p.Id, p.Title, p.Price, Cover(covers, p.Id, p.Title), p.Status == ProductStatus.Active)).ToList();
         var titles = chips.ToDictionary(c => c.Id);
 
         var pins = await db.ProductPins.AsNoTracking()
@@ -66,11 +66,21 @@ public class NoteShopQueries(AppDbContext db)
             {
                 p.Id, p.Title, ShopName = s.Name,
                 Price = p.Variants.Min(v => (long?)v.PriceFen) ?? 0,
-                Cover = p.Photos.Where(ph => ph.Status == PhotoStatus.Ready).OrderBy(ph => ph.Position).FirstOrDefault(),
             })
             .OrderByDescending(p => p.Id).Take(limit).ToListAsync();
-        return rows.Select(r => new ProductSearchResult(r.Id, r.Title, r.ShopName, r.Price, r.Cover is null ? null : ToView(r.Cover, r.Title))).ToList();
+        var covers = await CoversAsync(rows.Select(r => r.Id).ToList());
+        return rows.Select(r => new ProductSearchResult(r.Id, r.Title, r.ShopName, r.Price, Cover(covers, r.Id, r.Title))).ToList();
     }
+
+    /// <summary>Each product's first photo in one query by index (see NoteCards.CoversAsync for why not inside the list query).</summary>
+    private async Task<Dictionary<long, ProductPhoto>> CoversAsync(List<long> productIds) =>
+        productIds.Count == 0 ? [] : (await db.ProductPhotos.AsNoTracking()
+                .Where(p => productIds.Contains(p.ProductId) && p.Position == db.ProductPhotos.Where(q => q.ProductId == p.ProductId).Min(q => q.Position))
+                .ToListAsync())
+            .DistinctBy(p => p.ProductId).ToDictionary(p => p.ProductId);
+
+    private static PhotoView? Cover(Dictionary<long, ProductPhoto> covers, long productId, string title) =>
+        covers.TryGetValue(productId, out var photo) ? ToView(photo, title) : null;
 
     public static PhotoView ToView(ProductPhoto photo, string title) => new(
         photo.Id, photo.Status, null, photo.Width, photo.Height, photo.DominantColor, photo.ContentHash,

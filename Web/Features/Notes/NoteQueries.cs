@@ -99,21 +99,6 @@ public class NoteQueries(AppDbContext db)
             Count(NoteStatus.Published), Count(NoteStatus.Draft), Count(NoteStatus.Scheduled));
     }
 
-    /// <summary>Public, published notes with the topic, newest first.</summary>
-    public async Task<TopicPage?> TopicAsync(string name)
-    {
-        var normalized = Topic.Normalize(name);
-        var topic = await db.Topics.AsNoTracking().SingleOrDefaultAsync(t => t.NormalizedName == normalized);
-        if (topic is null) return null;
-        var notes = await db.Notes.AsNoTracking().Include(n => n.Photos)
-            .Where(n => n.Status == NoteStatus.Published && n.Visibility == NoteVisibility.Public && n.Topics.Any(t => t.TopicId == topic.Id))
-            .OrderByDescending(n => n.PublishedAt).Take(48).ToListAsync();
-        var authorIds = notes.Select(n => n.AuthorId).Distinct().ToList();
-        var authors = await db.Users.Where(u => authorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => new AuthorView(u.Id, u.Handle, u.DisplayName, u.AvatarKey));
-        return new TopicPage(topic.Name, notes.Select(n => new NoteCard(n.Id, n.Title, authors[n.AuthorId],
-            n.Photos.OrderBy(p => p.Position).Select(p => ToView(p, n.Title)).FirstOrDefault(), n.PublishedAt)).ToList());
-    }
-
     public static PhotoView ToView(NotePhoto p, string noteTitle) =>
         new(p.Id, p.Status, p.FailureReason, p.Width, p.Height, p.DominantColor, p.ContentHash, p.WidthList, p.AltText ?? noteTitle);
 }

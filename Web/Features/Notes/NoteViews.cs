@@ -42,9 +42,12 @@ public record MyNoteRow(long Id, string Title, NoteStatus Status, DateTime Updat
 
 public record MyNotesPage(string Tab, IReadOnlyList<MyNoteRow> Notes, int Published, int Drafts, int Scheduled);
 
-public record NoteCard(long Id, string Title, AuthorView Author, PhotoView? Cover, DateTime? PublishedAt, int LikeCount = 0);
-
-public record TopicPage(string Name, IReadOnlyList<NoteCard> Notes);
+/// <summary>
+/// A waterfall card. ViewerLiked is null where the page did not look it up (then no like button);
+/// Reason says why the personal mix shows it.
+/// </summary>
+public record NoteCard(long Id, string Title, AuthorView Author, PhotoView? Cover, DateTime? PublishedAt, int LikeCount = 0,
+    bool? ViewerLiked = null, RedMvc.Domain.Ranking.MixReason? Reason = null);
 
 public record CommentView(long Id, AuthorView Author, string Body, DateTime CreatedAt, bool IsDeleted, string? ReplyToHandle, bool CanDelete,
     IReadOnlyList<CommentView> Replies, int LikeCount = 0, bool ViewerLiked = false);

@@ -91,20 +91,23 @@ public class NotesController(
     }
 
     [HttpPost("/notes/{id:long}/like"), Authorize]
-    public async Task<IActionResult> Like(long id)
+    public async Task<IActionResult> Like(long id, string? returnUrl)
     {
         if (!await queries.CanSeeAsync(id, ViewerId)) return NotFound();
         await NoteLikes.LikeAsync(db, id, ViewerId!, Now);
-        return Redirect($"/notes/{id}");
+        return BackTo(id, returnUrl);
     }
 
     [HttpPost("/notes/{id:long}/unlike"), Authorize]
-    public async Task<IActionResult> Unlike(long id)
+    public async Task<IActionResult> Unlike(long id, string? returnUrl)
     {
         if (!await queries.CanSeeAsync(id, ViewerId)) return NotFound();
         await NoteLikes.UnlikeAsync(db, id, ViewerId!);
-        return Redirect($"/notes/{id}");
+        return BackTo(id, returnUrl);
     }
+
+    /// <summary>Back to the page the like came from (a card in a feed), else the note.</summary>
+    private RedirectResult BackTo(long id, string? returnUrl) => Redirect(Url.IsLocalUrl(returnUrl) ? returnUrl : $"/notes/{id}");
 
     [HttpGet("/notes/mine"), Authorize]
     public async Task<IActionResult> Mine(string? tab) =>

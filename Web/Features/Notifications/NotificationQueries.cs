@@ -13,7 +13,7 @@ namespace RedMvc.Web.Features.Notifications;
 /// fixed handful of queries for the people, notes, covers and comments they name. Rows whose note the
 /// member may no longer see, or whose comment is gone, are left out.
 /// </summary>
-public class NotificationQueries(AppDbContext db)
+public class NotificationQueries(AppDbContext db, NoteCards noteCards)
 {
     public const int PageSize = 30;
     public const int ActorsShown = 3;
@@ -84,9 +84,9 @@ public class NotificationQueries(AppDbContext db)
         long? NoteOf(Row row) => row.NoteId ?? (row.CommentId is { } id && comments.TryGetValue(id, out var c) ? c.NoteId : null);
 
         var noteIds = rows.Select(NoteOf).OfType<long>().Distinct().ToList();
-        var notes = await db.Notes.AsNoTracking().Where(n => noteIds.Contains(n.Id))
-            .Select(n => new { Note = n, Cover = n.Photos.OrderBy(p => p.Position).FirstOrDefault() })
-            .ToDictionaryAsync(n => n.Note.Id);
+        var covers = await noteCards.CoversAsync(noteIds);
+        var notes = (await db.Notes.AsNoTracking().Where(n => noteIds.Contains(n.Id)).ToListAsync())
+            .ToDictionary(n => n.Id, n => new { Note = n, Cover = covers.GetValueOrDefault(n.Id) });
         var isVisible = await VisibilityAsync(memberId, notes.Values.Select(n => n.Note).ToList());
 
         var followerIds = rows.Where(r => r.Kind == NotificationKind.Follow).SelectMany(r => r.ActorIds).ToList();

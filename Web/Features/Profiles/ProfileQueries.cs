@@ -30,7 +30,7 @@ public record ProfilePage(AuthorView Person, string? Bio, string? Region, DateTi
     public bool ShowsCollectsTab => IsSelf || !CollectsHidden;
 }
 
-public class ProfileQueries(AppDbContext db)
+public class ProfileQueries(AppDbContext db, NoteCards noteCards)
 {
     public const int LikesPageSize = 24;
 
@@ -98,9 +98,8 @@ public class ProfileQueries(AppDbContext db)
             })
             .ToListAsync();
         var coverNoteIds = boards.Select(b => b.LatestNoteId).OfType<long>().Distinct().ToList();
-        var covers = await db.Notes.AsNoTracking().Where(n => coverNoteIds.Contains(n.Id))
-            .Select(n => new { n.Id, n.Title, Photo = n.Photos.OrderBy(p => p.Position).FirstOrDefault() })
-            .ToDictionaryAsync(n => n.Id, n => n.Photo is null ? null : NoteQueries.ToView(n.Photo, n.Title));
+        var photos = await noteCards.CoversAsync(coverNoteIds);
+        var covers = photos.ToDictionary(p => p.Key, p => (PhotoView?)NoteQueries.ToView(p.Value, ""));
         return boards.Select(b => new BoardTile(b.Id, b.IsDefault ? null : b.Name, b.IsPrivate, b.Count,
             b.LatestNoteId is { } noteId ? covers.GetValueOrDefault(noteId) : null)).ToList();
     }
@@ -117,14 +116,14 @@ public class ProfileQueries(AppDbContext db)
             {
                 r.LikedAt, r.Note.Id, r.Note.Title, r.Note.PublishedAt, r.Note.LikeCount,
                 Author = new AuthorView(u.Id, u.Handle, u.DisplayName, u.AvatarKey),
-                Cover = r.Note.Photos.OrderBy(p => p.Position).FirstOrDefault(),
             })
             .OrderByDescending(r => r.LikedAt).ThenByDescending(r => r.Id)
             .Take(LikesPageSize + 1)
             .ToListAsync();
         var shown = rows.Take(LikesPageSize).ToList();
+        var covers = await noteCards.CoversAsync(shown.Select(r => r.Id).ToList());
         var cards = shown.Select(r => new NoteCard(r.Id, r.Title, r.Author,
-            r.Cover is null ? null : NoteQueries.ToView(r.Cover, r.Title), r.PublishedAt, r.LikeCount)).ToList();
+            covers.TryGetValue(r.Id, out var cover) ? NoteQueries.ToView(cover, r.Title) : null, r.PublishedAt, r.LikeCount)).ToList();
         return (cards, rows.Count > LikesPageSize ? new FeedCursor(shown[^1].LikedAt, shown[^1].Id).ToString() : null);
     }
 }

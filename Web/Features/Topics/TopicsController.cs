@@ -1,14 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
-using RedMvc.Web.Features.Notes;
+using RedMvc.Web.Infrastructure;
 
 namespace RedMvc.Web.Features.Topics;
 
-public class TopicsController(NoteQueries queries) : Controller
+public class TopicsController(TopicQueries queries) : Controller
 {
+    [HttpGet("/topics")]
+    public async Task<IActionResult> Index() => View(new HotTopicsPage(await queries.HotAsync(TopicQueries.HotTopicsListed)));
+
     [HttpGet("/topics/{name}")]
-    public async Task<IActionResult> Show(string name)
+    public async Task<IActionResult> Show(string name, string? sort, string? after)
     {
-        var page = await queries.TopicAsync(name);
+        var page = await queries.PageAsync(name, sort == TopicPage.Hot ? TopicPage.Hot : TopicPage.New, after, User.Id());
         return page is null ? NotFound() : View(page);
     }
 }

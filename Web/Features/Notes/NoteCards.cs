@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using RedMvc.Domain.Data;
+using RedMvc.Domain.Notes;
+
+namespace RedMvc.Web.Features.Notes;
+
+/// <summary>
+/// Cards for notes already chosen and ordered elsewhere (trending, the personal mix, a topic):
+/// one query for the cards, one for their covers, one for the viewer's likes. Visibility is checked again here, so a
+/// note deleted, hidden or blocked since it was ranked drops out instead of leaking.
+/// </summary>
+public class NoteCards(AppDbContext db)
+{
+    private sealed class CardRow
+    {
+        public long Id { get; init; }
+        public string Title { get; init; } = "";
+        public DateTime? PublishedAt { get; init; }
+        public int LikeCount { get; init; }
+        public AuthorView Author { get; init; } = null!;
+    }
+
+    public async Task<IReadOnlyList<NoteCard>> LoadAsync(IReadOnlyList<long> ids, string? viewerId)
+    {
+        if (ids.Count == 0) return [];
+        var rows = await Project(VisibleTo(db.Notes.AsNoTracking().Where(n => ids.Contains(n.Id)), viewerId)).ToListAsync();
+        var byId = rows.ToDictionary(r => r.Id);
+        return await CompleteAsync(ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList(), viewerId);
+    }
+
+    /// <summary>
+    /// Notes for this viewer's feeds: what they may see (VisibleNotes), minus their own only-me notes
+    /// and the notes they marked "not interested".
+    /// </summary>
+    public IQueryable<Note> VisibleTo(IQueryable<Note> notes, string? viewerId)
+    {
+        notes = notes.VisibleTo(db, viewerId).Where(n => n.Visibility != NoteVisibility.OnlyMe);
+        return viewerId is null ? notes : notes.Where(n => !db.NotInterested.Any(x => x.UserId == viewerId && x.NoteId == n.Id));
+    }
+
+    /// <summary>A page of cards straight from a query ordered newest first by keyset (publish time, id).</summary>
+    public async Task<(IReadOnlyList<NoteCard> Cards, bool More)> NewestAsync(IQueryable<Note> notes, DateTime? beforePublishedAt, long beforeId, int pageSize, string? viewerId)
+    {
+        if (beforePublishedAt is { } at)
+            notes = notes.Where(n => n.PublishedAt < at || (n.PublishedAt == at && n.Id < beforeId));
+        var rows = await Project(notes).OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).Take(pageSize + 1).ToListAsync();
+        return (await CompleteAsync(rows.Take(pageSize).ToList(), viewerId), rows.Count > pageSize);
+    }
+
+    private IQueryable<CardRow> Project(IQueryable<Note> notes) =>
+        notes.Join(db.Users, n => n.AuthorId, u => u.Id, (n, u) => new CardRow
+        {
+            Id = n.Id, Title = n.Title, PublishedAt = n.PublishedAt, LikeCount = n.LikeCount,
+            Author = new AuthorView(u.Id, u.Handle, u.DisplayName, u.AvatarKey),
+        });
+
+    /// <summary>
+    /// Each note's first photo, by the (NoteId, Position) index. Never select a cover inside a list
+    /// query (n.Photos.OrderBy(...).FirstOrDefault()): the database then numbers every photo of every
+    /// note on each request, seconds at a million notes (docs/benchmarks.md).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, NotePhoto>> CoversAsync(IReadOnlyCollection<long> noteIds) =>
+        noteIds.Count == 0 ? new Dictionary<long, NotePhoto>() : (await db.NotePhotos.AsNoTracking()
+                .Where(p => noteIds.Contains(p.NoteId) && p.Position == db.NotePhotos.Where(q => q.NoteId == p.NoteId).Min(q => q.Position))
+                .ToListAsync())
+            .DistinctBy(p => p.NoteId).ToDictionary(p => p.NoteId);
+
+    /// <summary>
+    /// Adds each card's cover and, for a member, their likes.
+    /// </summary>
+    private async Task<IReadOnlyList<NoteCard>> CompleteAsync(List<CardRow> rows, string? viewerId)
+    {
+        if (rows.Count == 0) return [];
+        var ids = rows.Select(r => r.Id).ToList();
+        var covers = await CoversAsync(ids);
+        var liked = viewerId is null ? null
+            : (await db.NoteLikes.Where(l => l.UserId == viewerId && ids.Contains(l.NoteId)).Select(l => l.NoteId).ToListAsync()).ToHashSet();
+        return rows.Select(r => new NoteCard(r.Id, r.Title, r.Author,
+            covers.TryGetValue(r.Id, out var cover) ? NoteQueries.ToView(cover, r.Title) : null,
+            r.PublishedAt, r.LikeCount, liked?.Contains(r.Id))).ToList();
+    }
+}
