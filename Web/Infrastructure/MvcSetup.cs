@@ -44,6 +44,7 @@ public static class MvcSetup
         services.AddScoped<Features.Cart.CartQueries>();
         services.AddScoped<Features.Orders.OrderQueries>();
         services.AddScoped<Features.NoteProducts.NoteShopQueries>();
+        services.AddScoped<Features.Profiles.PeopleQueries>();
         services.AddHttpContextAccessor();
 
         services.Configure<RequestLocalizationOptions>(options =>

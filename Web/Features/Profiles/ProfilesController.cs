@@ -7,7 +7,7 @@ using RedMvc.Web.Infrastructure;
 
 namespace RedMvc.Web.Features.Profiles;
 
-public class ProfilesController(AppDbContext db, ProfileQueries queries, TimeProvider clock) : Controller
+public class ProfilesController(AppDbContext db, ProfileQueries queries, PeopleQueries people, TimeProvider clock) : Controller
 {
     private string? ViewerId => User.Id();
 
@@ -16,6 +16,18 @@ public class ProfilesController(AppDbContext db, ProfileQueries queries, TimePro
     {
         var profile = await queries.ProfileAsync(handle, ViewerId, ProfileTabs.Of(tab), Discover.FeedCursor.Parse(after));
         return profile is null ? NotFound() : View(profile);
+    }
+
+    [HttpGet("/u/{handle}/followers")]
+    public Task<IActionResult> Followers(string handle, string? after) => PeopleAsync(handle, PeopleQueries.Followers, after);
+
+    [HttpGet("/u/{handle}/following")]
+    public Task<IActionResult> FollowingList(string handle, string? after) => PeopleAsync(handle, PeopleQueries.Following, after);
+
+    private async Task<IActionResult> PeopleAsync(string handle, string list, string? after)
+    {
+        var page = await people.ListAsync(handle, list, ViewerId, after);
+        return page is null ? NotFound() : View("People", page);
     }
 
     /// <summary>Back to the profile, or to the local page the button was on (following back from the notifications).</summary>
@@ -28,12 +40,12 @@ public class ProfilesController(AppDbContext db, ProfileQueries queries, TimePro
     }
 
     [HttpPost("/u/{handle}/unfollow"), Authorize]
-    public async Task<IActionResult> Unfollow(string handle)
+    public async Task<IActionResult> Unfollow(string handle, string? returnUrl)
     {
         var followeeId = await IdOfAsync(handle);
         if (followeeId is null) return NotFound();
         await Following.UnfollowAsync(db, ViewerId!, followeeId);
-        return Redirect($"/u/{handle}");
+        return Redirect(Url.IsLocalUrl(returnUrl) ? returnUrl : $"/u/{handle}");
     }
 
     [HttpPost("/u/{handle}/block"), Authorize]
