@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RedMvc.Domain.Data;
+using RedMvc.Workers.Commerce;
 using RedMvc.Workers.Email;
 using RedMvc.Workers.Files;
 using RedMvc.Workers.Hosting;
@@ -38,6 +39,7 @@ public static class WorkersHostingExtensions
         AddEmail(services, config, dataFolder);
         AddFilesAndImages(services, config, dataFolder);
         AddHangfire(services, config, builder.Environment.ContentRootPath, dataFolder);
+        services.AddRedPayments(config, dataFolder);
 
         services.AddScoped<SendEmailJob>();
         services.AddScoped<SweepEmailOutboxJob>();

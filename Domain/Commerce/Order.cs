@@ -78,7 +78,9 @@ public class Order
     {
         var order = new Order
         {
-            BuyerId = buyerId, ShopId = shopId, IdempotencyKey = idempotencyKey, Address = address,
+            // A copy: EF tracks an owned value by reference, so one instance shared by the orders of a
+            // checkout (one per shop) would be saved with the first order only, the others' columns null.
+            BuyerId = buyerId, ShopId = shopId, IdempotencyKey = idempotencyKey, Address = address with { },
             ShippingFen = shippingFen, PlacedAt = now, Status = OrderStatus.PendingPayment, Version = Guid.NewGuid(),
         };
         order._lines.AddRange(lines);

@@ -44,6 +44,8 @@ public static class MvcSetup
         services.AddScoped<Features.Boards.BoardQueries>();
         services.AddScoped<Features.Products.ProductQueries>();
         services.AddScoped<Features.Brand.BrandQueries>();
+        services.AddScoped<Features.Cart.CartQueries>();
+        services.AddScoped<Features.Orders.OrderQueries>();
         services.AddScoped<Features.NoteProducts.NoteShopQueries>();
         services.AddScoped<Features.Profiles.PeopleQueries>();
         services.AddHttpContextAccessor();

@@ -12,6 +12,7 @@ public static class RateLimits
     public const string PasswordReset = "PasswordReset";
     public const string Posting = "Posting";
     public const string Commenting = "Commenting";
+    public const string Checkout = "Checkout";
 
     public static IServiceCollection AddRedRateLimits(this IServiceCollection services, IConfiguration config)
     {
@@ -24,7 +25,7 @@ public static class RateLimits
                     context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
-            foreach (var name in new[] { SignIn, Register, PasswordReset, Posting, Commenting })
+            foreach (var name in new[] { SignIn, Register, PasswordReset, Posting, Commenting, Checkout })
                 AddPolicy(options, config, name);
         });
         return services;

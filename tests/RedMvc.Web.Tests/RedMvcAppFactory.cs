@@ -53,6 +53,7 @@ public class RedMvcAppFactory : WebApplicationFactory<Program>
             ["RateLimits:PasswordReset:PermitLimit"] = "1000",
             ["RateLimits:Posting:PermitLimit"] = "1000",
             ["RateLimits:Commenting:PermitLimit"] = "1000",
+            ["RateLimits:Checkout:PermitLimit"] = "1000",
             ["Workers:WorkerCount"] = "2",
         };
         foreach (var (key, value) in Overrides) settings[key] = value;

@@ -45,6 +45,7 @@ public partial class ResourceTests
         // Keys built at run time from known values.
         used.UnionWith(Channels.All.Select(c => $"Channel.{c}"));
         used.UnionWith(Roles.All.Select(r => $"Role.{r}"));
+        used.UnionWith(Enum.GetNames<RedMvc.Domain.Commerce.OrderStatus>().Select(s => $"Order.Status.{s}"));
         used.UnionWith(new[] { "NotFound", "Forbidden", "TooMany", "BadRequest", "TooLarge", "Server" }.SelectMany(k => new[] { $"Error.{k}.Title", $"Error.{k}.Text" }));
 
         Assert.Empty(used.Except(known));

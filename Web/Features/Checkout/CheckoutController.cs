@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using RedMvc.Domain.Commerce;
+using RedMvc.Domain.Data;
+using RedMvc.Web.Features.Addresses;
+using RedMvc.Web.Features.Cart;
+using RedMvc.Web.Infrastructure;
+using RedMvc.Workers.Commerce;
+using PlaceOrders = RedMvc.Domain.Commerce.Checkout;
+
+namespace RedMvc.Web.Features.Checkout;
+
+/// <summary>Places the cart as one order per shop and sends the buyer to pay. Prices and stock are checked again as it places.</summary>
+[Authorize(Policy = Policies.ConfirmedEmail)]
+public class CheckoutController(
+    AppDbContext db,
+    CartQueries cart,
+    IPaymentGateway gateway,
+    OrderLifecycle lifecycle,
+    IOptions<ShippingRule> shipping,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> t) : Controller
+{
+    private string BuyerId => User.Id()!;
+
+    [HttpGet("/checkout")]
+    public async Task<IActionResult> Index(long? address)
+    {
+        var page = await PageAsync(address, problem: null);
+        return page is null ? Redirect("/cart") : View(page);
+    }
+
+    [HttpPost("/checkout"), EnableRateLimiting(RateLimits.Checkout)]
+    public async Task<IActionResult> Index(CheckoutForm form)
+    {
+        if (!Guid.TryParseExact(form.Key, "N", out _)) return BadRequest();
+        // The same page submitted again: the orders exist (and the cart is already empty).
+        if (await PlaceOrders.FindAsync(db, BuyerId, form.Key!) is { } earlier) return await PayAsync(earlier);
+
+        var address = await db.Addresses.AsNoTracking().SingleOrDefaultAsync(a => a.Id == form.AddressId && a.UserId == BuyerId);
+        if (address is null) return await AgainAsync(form.AddressId, t["Checkout.ChooseAddress"]);
+        var before = await PageAsync(address.Id, problem: null);
+        if (before is null) return Redirect("/cart");
+        if (before.Shops.SelectMany(s => s.Group.Lines).FirstOrDefault(l => !l.CanBuy) is { } problem)
+            return await AgainAsync(address.Id, Problem(before, problem.VariantId, problem.State == StockState.Unavailable));
+        if (before.TotalFen != form.ExpectedTotalFen) return await AgainAsync(address.Id, t["Checkout.PricesChanged"]);
+
+        CheckoutResult result;
+        try
+        {
+            result = await PlaceOrders.PlaceAsync(db, BuyerId, form.Key!, address.Value, await ShoppingCart.LinesAsync(db, BuyerId), shipping.Value, clock.GetUtcNow().UtcDateTime);
+        }
+        catch (ShopRuleException rule)
+        {
+            return await AgainAsync(address.Id, t[rule.Key]);
+        }
+        return result switch
+        {
+            CheckoutResult.Placed placed => await PayAsync(placed),
+            // Another buyer took the last units between our look at the stock and the reservation.
+            CheckoutResult.SoldOut soldOut => await AgainAsync(address.Id, Problem(before, soldOut.VariantId, unavailable: false)),
+            CheckoutResult.Unavailable gone => await AgainAsync(address.Id, Problem(before, gone.VariantId, unavailable: true)),
+            _ => throw new InvalidOperationException(result.GetType().Name),
+        };
+    }
+
+    /// <summary>
+    /// Starts the payment timers and the "please pay" email, also for a repeated submit: if the
+    /// first request died right after placing, this finishes its work (both are safe to repeat).
+    /// </summary>
+    private async Task<IActionResult> PayAsync(CheckoutResult.Placed placed)
+    {
+        await lifecycle.PlacedAsync(placed.Orders.Select(o => o.Id));
+        return Redirect(await gateway.StartAsync(placed.Payment));
+    }
+
+    /// <summary>The page again with a fresh key, saying what went wrong (nothing was placed).</summary>
+    private async Task<IActionResult> AgainAsync(long? addressId, string problem)
+    {
+        var page = await PageAsync(addressId, problem);
+        if (page is null) return Redirect("/cart");
+        return View(nameof(Index), page);
+    }
+
+    private async Task<CheckoutPage?> PageAsync(long? addressId, string? problem)
+    {
+        var lines = await cart.CartAsync(BuyerId);
+        if (lines.IsEmpty) return null;
+        var addresses = await AddressQueries.OfAsync(db, BuyerId);
+        var chosen = addresses.FirstOrDefault(a => a.Id == addressId) ?? addresses.FirstOrDefault();
+        var shops = lines.Shops.Select(s => new CheckoutShop(s, shipping.Value.FeeFor(s.SubtotalFen))).ToList();
+        return new CheckoutPage(shops, addresses, chosen?.Id, Guid.NewGuid().ToString("N"), problem);
+    }
+
+    private string Problem(CheckoutPage page, long variantId, bool unavailable)
+    {
+        var name = page.Shops.SelectMany(s => s.Group.Lines).Where(l => l.VariantId == variantId)
+            .Select(l => l.VariantName.Length > 0 ? $"{l.Title} ({l.VariantName})" : l.Title).FirstOrDefault() ?? "";
+        return t[unavailable ? "Checkout.Unavailable" : "Checkout.SoldOut", name];
+    }
+}

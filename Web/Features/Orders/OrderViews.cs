@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+using RedMvc.Domain.Commerce;
+using RedMvc.Web.Features.Notes;
+
+namespace RedMvc.Web.Features.Orders;
+
+/// <summary>A row of "my orders": the first line's photo and title stand for the order.</summary>
+public record OrderRow(long Id, string Number, string ShopName, OrderStatus Status, long TotalFen, DateTime PlacedAt, int ItemCount,
+    string FirstTitle, PhotoView? Photo);
+
+/// <summary>Newest first, a page at a time; Before is the keyset for the next (older) page.</summary>
+public record OrdersPage(IReadOnlyList<OrderRow> Orders, long? Before);
+
+public record OrderLineView(long ProductId, string Title, string VariantName, long UnitPriceFen, int Quantity, PhotoView? Photo)
+{
+    public long LineTotalFen => UnitPriceFen * Quantity;
+}
+
+/// <summary>Note is free text, or a resource key ("Order.Timeline.*") the page translates.</summary>
+public record TimelineEntry(OrderStatus Status, DateTime At, string? Note);
+
+public record OrderDetails(
+    long Id, string Number, string ShopName, string ShopHandle, OrderStatus Status, IReadOnlyList<OrderLineView> Lines, ShippingAddress Address,
+    long SubtotalFen, long ShippingFen, DateTime PlacedAt, DateTime PaymentDueAt, string? Carrier, string? TrackingNumber, DateTime? ReturnWindowEndsAt,
+    IReadOnlyList<TimelineEntry> Timeline, bool CanPay, bool CanCancel, bool CanRequestReturn, ReturnForm ReturnForm)
+{
+    public long TotalFen => SubtotalFen + ShippingFen;
+}
+
+public class ReturnForm
+{
+    [Required(ErrorMessage = "Validation.Required"), StringLength(Order.ReasonMaxLength, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.ReturnReason")]
+    public string? Reason { get; set; }
+}
+
+/// <summary>Order times as the site's buyers read them: China time (UTC+8), to the minute.</summary>
+public static class OrderTime
+{
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    public static string Show(DateTime utc) =>
+        (utc + ChinaOffset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+}
