@@ -1,3 +1,4 @@
+using RedMvc.Web.Features.Discover;
 using Hangfire;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -30,6 +31,7 @@ public static class Pipeline
         app.UseAuthentication();
         app.UseRateLimiter(); // after authentication: members are limited per account
         app.UseAuthorization();
+        app.UseForgetMixAfterPosts();
         app.UseOutputCache(); // after authentication: the visitor policy must know who is signed in
 
         app.MapHealthChecks("/health");

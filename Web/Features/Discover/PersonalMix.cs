@@ -18,22 +18,27 @@ namespace RedMvc.Web.Features.Discover;
 /// Paging is by position in that list ("m{offset}"), not a keyset: the list is computed in memory
 /// from a bounded candidate set (a few hundred notes), so an offset costs nothing in SQL, and the
 /// list is kept for a few minutes so the next pages continue the same order instead of reshuffling.
-/// The first page always computes afresh.
+/// A first page reuses a list computed in the last FirstPageReuse, unless the member has posted
+/// anything since (ForgetMixAfterPosts): their own likes, follows and dismissals show at once,
+/// others' activity within seconds, and a member reloading discover does not recompute every time.
 /// </summary>
 public class PersonalMix(AppDbContext db, NoteCards cards, IMemoryCache cache, IOptions<RankingOptions> options, TimeProvider clock)
 {
     private static readonly TimeSpan MixLifetime = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan FirstPageReuse = TimeSpan.FromSeconds(30);
 
     private RankingOptions Settings => options.Value;
 
     public async Task<DiscoverQueries.FeedPage> PageAsync(string memberId, string channel, MixCursor? after)
     {
-        var key = ("mix", memberId, channel);
-        if (after is null || !cache.TryGetValue(key, out IReadOnlyList<MixEntry>? mix) || mix is null)
+        var key = ("mix", memberId, Generation(memberId), channel);
+        var now = clock.GetUtcNow();
+        if (!cache.TryGetValue(key, out ComputedMix? computed) || computed is null || (after is null && now - computed.At > FirstPageReuse))
         {
-            mix = await ComputeAsync(memberId, channel);
-            cache.Set(key, mix, MixLifetime);
+            computed = new ComputedMix(await ComputeAsync(memberId, channel), now);
+            cache.Set(key, computed, MixLifetime);
         }
+        var mix = computed.Entries;
         var offset = Math.Max(0, after?.Offset ?? 0);
         var shown = mix.Skip(offset).Take(DiscoverQueries.PageSize).ToList();
         var reasons = shown.ToDictionary(e => e.NoteId, e => e.Reason);
@@ -43,9 +48,15 @@ public class PersonalMix(AppDbContext db, NoteCards cards, IMemoryCache cache, I
         return new DiscoverQueries.FeedPage(page.Select(c => c with { Reason = reasons[c.Id] }).ToList(), next);
     }
 
+    private sealed record ComputedMix(IReadOnlyList<MixEntry> Entries, DateTimeOffset At);
+
+    /// <summary>Called after every post by the member: the next discover page computes a fresh mix.</summary>
+    public void Forget(string memberId) => cache.Set(("mix-generation", memberId), Generation(memberId) + 1, MixLifetime);
+
+    private int Generation(string memberId) => cache.TryGetValue(("mix-generation", memberId), out int generation) ? generation : 0;
+
     private async Task<IReadOnlyList<MixEntry>> ComputeAsync(string memberId, string channel)
     {
-        // Read afresh: only a first page computes, so a like shows in the very next mix.
         var profile = await ProfileAsync(memberId);
         var candidates = await CandidatesAsync(memberId, channel);
         return TrendMaths.Mix(candidates, profile, Settings);
