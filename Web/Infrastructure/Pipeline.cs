@@ -1,7 +1,7 @@
-using RedMvc.Web.Features.Discover;
 using Hangfire;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using RedMvc.Web.Features.Discover;
 
 namespace RedMvc.Web.Infrastructure;
 
