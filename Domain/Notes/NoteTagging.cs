@@ -11,6 +11,8 @@ public static class NoteTagging
         var names = NoteText.Topics(note.Body);
         var normalized = names.Select(Topic.Normalize).ToList();
         var existing = await db.Topics.Where(t => normalized.Contains(t.NormalizedName)).ToListAsync(cancellationToken);
+        // Topics added by an earlier note of the same unit of work are not in the database yet.
+        existing.AddRange(db.Topics.Local.Where(t => normalized.Contains(t.NormalizedName) && !existing.Contains(t)));
         var topics = names.Select(name => existing.SingleOrDefault(t => t.NormalizedName == Topic.Normalize(name)) ?? AddTopic(db, existing, name)).ToList();
         note.SetTopics(topics);
 
