@@ -100,7 +100,7 @@ public static class Checkout
     public static Task<List<Order>> OrdersOfAsync(AppDbContext db, Payment payment, CancellationToken cancellationToken = default)
     {
         var prefix = payment.CheckoutKey + ":";
-        return db.Orders.Include(o => o.Lines).Include(o => o.Timeline)
+        return db.Orders.Include(o => o.Lines).Include(o => o.Timeline).AsSplitQuery()
             .Where(o => o.BuyerId == payment.BuyerId && o.IdempotencyKey.StartsWith(prefix)).OrderBy(o => o.Id).ToListAsync(cancellationToken);
     }
 

@@ -151,5 +151,5 @@ public class OrderLifecycle(
     }
 
     private Task<Order?> LoadAsync(long orderId, CancellationToken cancellationToken) =>
-        db.Orders.Include(o => o.Lines).Include(o => o.Timeline).SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        db.Orders.Include(o => o.Lines).Include(o => o.Timeline).AsSplitQuery().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
 }

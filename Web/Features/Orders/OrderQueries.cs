@@ -31,7 +31,7 @@ public class OrderQueries(AppDbContext db, TimeProvider clock)
 
     public async Task<OrderDetails?> DetailsAsync(long id, string buyerId, ReturnForm? returnForm = null)
     {
-        var order = await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.Timeline)
+        var order = await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.Timeline).AsSplitQuery()
             .SingleOrDefaultAsync(o => o.Id == id && o.BuyerId == buyerId);
         if (order is null) return null;
         var shop = await db.Shops.AsNoTracking().Where(s => s.Id == order.ShopId).Select(s => new { s.Name, s.Handle }).SingleAsync();
