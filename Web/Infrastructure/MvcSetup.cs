@@ -31,6 +31,7 @@ public static class MvcSetup
         services.AddScoped<Seed.DemoNotes>();
         services.AddScoped<Seed.DemoConversations>();
         services.AddScoped<Seed.DemoShops>();
+        services.AddScoped<Seed.DemoOrders>();
         services.AddScoped<PublicLinks>();
         services.AddScoped<Features.Notes.NoteQueries>();
         services.AddScoped<Features.Discover.DiscoverQueries>();

@@ -10,7 +10,7 @@ namespace RedMvc.Web.Seed;
 /// Demo members for local runs: on the first Development start, or with --seed. The passwords are
 /// local-only (README lists them); never run --seed against production.
 /// </summary>
-public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes notes, DemoConversations conversations, DemoShops shops, ILogger<DemoSeeder> logger)
+public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes notes, DemoConversations conversations, DemoShops shops, DemoOrders orders, ILogger<DemoSeeder> logger)
 {
     public const string StaffEmail = "staff@redmvc.local";
     public const string StaffPassword = "red-ops-local-2026";
@@ -42,6 +42,7 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes n
         await SeedCollectsAsync(authors);
         await conversations.SeedAsync(authors);
         await shops.SeedAsync();
+        await orders.SeedAsync();
     }
 
     private static readonly string[] BoardNames = ["周末去哪儿", "想吃的店", "穿搭灵感", "家居好物", "健身计划", "旅行清单", "好物种草"];

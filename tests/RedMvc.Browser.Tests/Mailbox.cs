@@ -9,14 +9,17 @@ namespace RedMvc.Browser.Tests;
 public partial class Mailbox(SimpleSmtpServer smtp)
 {
     /// <summary>Waits (bounded) for a message to an address; the job server sends it a moment after the request.</summary>
-    public async Task<MimeMessage> WaitForAsync(string address, TimeSpan? timeout = null)
+    public Task<MimeMessage> WaitForAsync(string address, TimeSpan? timeout = null) => WaitForAsync(address, _ => true, timeout);
+
+    /// <summary>Waits (bounded) for a message to an address that matches, for someone who gets several (order status mail).</summary>
+    public async Task<MimeMessage> WaitForAsync(string address, Func<MimeMessage, bool> matches, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (DateTime.UtcNow < deadline)
         {
             var match = smtp.ReceivedEmail
                 .Select(e => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(e.Data))))
-                .FirstOrDefault(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase)));
+                .FirstOrDefault(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase)) && matches(m));
             if (match is not null) return match;
             await Task.Delay(200);
         }

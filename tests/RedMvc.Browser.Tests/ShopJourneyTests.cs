@@ -1,0 +1,141 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using RedMvc.Domain.Accounts;
+using RedMvc.Domain.Commerce;
+using RedMvc.Domain.Data;
+using RedMvc.Domain.Notes;
+using static Microsoft.Playwright.Assertions;
+
+namespace RedMvc.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public class ShopJourneyTests(BrowserSite site)
+{
+    private const string Password = "journey-pass-2026";
+
+    [Fact]
+    public async Task A_buyer_goes_from_a_pin_in_a_note_to_a_paid_order_and_sees_it_shipped_by_the_brand_with_the_email()
+    {
+        var brand = await MemberAsync("Brand", Roles.Brand);
+        var author = await MemberAsync("Author");
+        var buyer = await MemberAsync("Buyer");
+        var (productId, variantId) = await ProductOfAsync(brand);
+        var noteId = await NoteWithPinAsync(author.Id, productId);
+
+        var page = await SignedInPageAsync(buyer.Email!);
+        await page.GotoAsync($"/notes/{noteId}");
+        await page.Locator("svg.pins a.pin").First.ClickAsync();
+        await Expect(page).ToHaveURLAsync($"{site.BaseUrl}/products/{productId}?note={noteId}");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("旅行保温杯");
+        await page.ScreenshotAsync(new() { Path = Artifacts.Path("shop-product.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to cart", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync($"{site.BaseUrl}/cart");
+        await Expect(page.Locator("[data-subtotal]")).ToHaveTextAsync("¥89.00");
+        await page.ScreenshotAsync(new() { Path = Artifacts.Path("shop-cart.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Check out", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a new address", Exact = true }).ClickAsync();
+        await page.GetByLabel("Recipient", new() { Exact = true }).FillAsync("王小明");
+        await page.GetByLabel("Mobile number", new() { Exact = true }).FillAsync("13800138000");
+        await page.GetByLabel("Province", new() { Exact = true }).FillAsync("上海市");
+        await page.GetByLabel("City", new() { Exact = true }).FillAsync("上海市");
+        await page.GetByLabel("District", new() { Exact = true }).FillAsync("徐汇区");
+        await page.GetByLabel("Street address", new() { Exact = true }).FillAsync("漕溪北路 88 号 5 楼");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save address", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/checkout"));
+        await Expect(page.Locator("[data-total]")).ToHaveTextAsync("¥99.00"); // ¥89.00 and ¥10.00 shipping below the free-shipping line
+        await page.GetByRole(AriaRole.Button, new() { Name = "Place order", Exact = true }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/pay/sandbox/"));
+        await Expect(page.Locator("[data-amount]")).ToHaveTextAsync("¥99.00");
+        await page.ScreenshotAsync(new() { Path = Artifacts.Path("shop-payment.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve payment", Exact = true }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/orders/\d+"));
+        var orderUrl = page.Url;
+        // The fulfilment job may already have moved it on to Processing: the timeline shows it was paid either way.
+        await Expect(page.Locator(".timeline__item strong").Filter(new() { HasTextString = "Paid" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".mine__head [data-status]")).ToHaveAttributeAsync("data-status", new System.Text.RegularExpressions.Regex("^(Paid|Processing)$"));
+
+        var brandPage = await SignedInPageAsync(brand.Email!);
+        await brandPage.GotoAsync("/brand/orders");
+        var order = brandPage.Locator("li.brand-order").Filter(new() { HasTextString = "王小明" });
+        await order.GetByLabel("Carrier", new() { Exact = true }).FillAsync("顺丰速运");
+        await order.GetByLabel("Tracking number", new() { Exact = true }).FillAsync("SF1234567890");
+        await order.GetByRole(AriaRole.Button, new() { Name = "Mark shipped", Exact = true }).ClickAsync();
+        await Expect(brandPage.Locator("li.brand-order").Filter(new() { HasTextString = "SF1234567890" })).ToContainTextAsync("Shipped");
+
+        await page.GotoAsync(orderUrl);
+        await Expect(page.Locator(".mine__head [data-status]")).ToHaveAttributeAsync("data-status", "Shipped");
+        await Expect(page.Locator("main")).ToContainTextAsync("Shipped with 顺丰速运, tracking number SF1234567890");
+        await page.ScreenshotAsync(new() { Path = Artifacts.Path("shop-order-shipped.png"), FullPage = true });
+
+        var shippedEmail = await site.Mailbox.WaitForAsync(buyer.Email!, m => m.Subject?.EndsWith("is on its way") == true);
+        Assert.Contains("SF1234567890", shippedEmail.TextBody);
+
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var line = await db.Orders.Where(o => o.BuyerId == buyer.Id).SelectMany(o => o.Lines).SingleAsync();
+        Assert.Equal((variantId, noteId, author.Id), (line.VariantId, line.NoteId, line.CreatorId));
+    }
+
+    private async Task<AppUser> MemberAsync(string name, string? extraRole = null)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var handle = "s" + Guid.NewGuid().ToString("N")[..9];
+        var user = new AppUser { UserName = handle, Handle = handle, Email = $"{handle}@example.test", EmailConfirmed = true, DisplayName = $"{name} {handle[..4]}", Culture = "en" };
+        var result = await users.CreateAsync(user, Password);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, Roles.Member);
+        if (extraRole is not null) await users.AddToRoleAsync(user, extraRole);
+        return user;
+    }
+
+    /// <summary>The brand's shop with one product on sale: one variant, stock 20, a photo still waiting for the pipeline.</summary>
+    private async Task<(long ProductId, long VariantId)> ProductOfAsync(AppUser brand)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = DateTime.UtcNow;
+        var shop = new Shop(brand.Id, brand.Handle, brand.DisplayName, now);
+        db.Shops.Add(shop);
+        await db.SaveChangesAsync();
+        var product = Product.Draft(shop.Id, "旅行保温杯", "316 不锈钢内胆，保温 12 小时。", "travel", now);
+        var variant = product.AddVariant("500ml / 雾白", 8900, null, 20);
+        product.AddPhoto(new ProductPhoto($"originals/journey-product-{Guid.NewGuid():N}", 0));
+        product.Activate(now);
+        db.Products.Add(product);
+        await db.SaveChangesAsync();
+        return (product.Id, variant.Id);
+    }
+
+    private async Task<long> NoteWithPinAsync(string authorId, long productId)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var note = Note.Draft(authorId, new NoteContent("露营必带好物", "这个杯子陪我走了三座山 #露营", "travel", null, NoteVisibility.Public, false), DateTime.UtcNow);
+        note.AddPhoto(new NotePhoto($"originals/journey-{Guid.NewGuid():N}", "x.jpg", 0));
+        note.Publish(DateTime.UtcNow, new NoteLimits());
+        db.Notes.Add(note);
+        await db.SaveChangesAsync();
+        db.NoteProducts.Add(new NoteProduct { NoteId = note.Id, ProductId = productId, Position = 0 });
+        db.ProductPins.Add(new ProductPin(note.Photos.Single().Id, productId, 0.4, 0.5));
+        await db.SaveChangesAsync();
+        return note.Id;
+    }
+
+    private async Task<IPage> SignedInPageAsync(string email)
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Expect(page.GetByLabel("Account menu", new() { Exact = true })).ToBeVisibleAsync();
+        return page;
+    }
+}
