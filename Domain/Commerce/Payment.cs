@@ -1,6 +1,7 @@
 namespace RedMvc.Domain.Commerce;
 
-public enum PaymentStatus { Pending = 0, Approved = 1, Declined = 2 }
+/// <summary>A declined attempt leaves the payment Pending: the buyer may try again until the orders' window ends.</summary>
+public enum PaymentStatus { Pending = 0, Approved = 1 }
 
 /// <summary>
 /// One payment for the orders of one checkout, through a gateway (the built-in sandbox by default).
@@ -32,17 +33,7 @@ public class Payment
     public bool Approve(DateTime now)
     {
         if (Status == PaymentStatus.Approved) return false;
-        if (Status != PaymentStatus.Pending) throw new ShopRuleException("Payment.Error.NotPending");
         Status = PaymentStatus.Approved;
-        CompletedAt = now;
-        return true;
-    }
-
-    public bool Decline(DateTime now)
-    {
-        if (Status == PaymentStatus.Declined) return false;
-        if (Status != PaymentStatus.Pending) throw new ShopRuleException("Payment.Error.NotPending");
-        Status = PaymentStatus.Declined;
         CompletedAt = now;
         return true;
     }

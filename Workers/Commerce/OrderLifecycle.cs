@@ -54,15 +54,6 @@ public class OrderLifecycle(
         return changed;
     }
 
-    public async Task<bool> PaymentDeclinedAsync(string paymentReference, CancellationToken cancellationToken = default)
-    {
-        var payment = await db.Payments.SingleOrDefaultAsync(p => p.Reference == paymentReference, cancellationToken);
-        if (payment is null || payment.Status == PaymentStatus.Approved) return false;
-        var changed = payment.Decline(Now);
-        await db.SaveChangesAsync(cancellationToken);
-        return changed;
-    }
-
     public Task<bool> CancelIfUnpaidAsync(long orderId, CancellationToken cancellationToken = default) =>
         MoveAsync(orderId, order => order.CancelIfUnpaid(Now), cancellationToken);
 

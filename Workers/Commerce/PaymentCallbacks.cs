@@ -56,9 +56,7 @@ public class PaymentCallbacks(AppDbContext db, PaymentSigner signer, OrderLifecy
         if (callback.Status == PaymentCallback.Declined)
         {
             // A declined attempt closes nothing: the payment stays open and the buyer may try again
-            // until the payment window ends (the timer then cancels the orders). So this does not
-            // call OrderLifecycle.PaymentDeclinedAsync: Payment.Decline is final and would refuse
-            // the retry's approval.
+            // until the payment window ends (the timer then cancels the orders).
             logger.LogInformation("Payment {Reference} declined by the gateway", payment.Reference);
             return CallbackOutcome.Applied;
         }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
@@ -23,14 +24,14 @@ public record BoardTile(long Id, string? Name, bool IsPrivate, int NoteCount, Ph
 /// A member's profile for one viewer. Notes holds the Notes or Likes tab's cards, Boards the Collects
 /// tab's; NextCursor pages the Likes tab. CollectsHidden: the owner hid the Collects tab from others.
 /// </summary>
-public record ProfilePage(AuthorView Person, string? Bio, string? Region, DateTime MemberSince, int Following, int Followers, int NoteCount,
+public record ProfilePage(AuthorView Person, string? Bio, string? Region, DateTime MemberSince, int Following, int Followers, long NoteCount,
     long LikesAndCollects, bool IsSelf, bool ViewerFollows, bool FollowsViewer, bool ViewerBlocked,
     string Tab, bool CollectsHidden, IReadOnlyList<NoteCard> Notes, IReadOnlyList<BoardTile> Boards, string? NextCursor)
 {
     public bool ShowsCollectsTab => IsSelf || !CollectsHidden;
 }
 
-public class ProfileQueries(AppDbContext db, NoteCards noteCards)
+public class ProfileQueries(AppDbContext db, NoteCards noteCards, IMemoryCache cache)
 {
     public const int LikesPageSize = 24;
 
@@ -77,10 +78,24 @@ public class ProfileQueries(AppDbContext db, NoteCards noteCards)
         return new ProfilePage(person.View, person.Bio, person.Region, person.CreatedAt,
             await db.Follows.CountAsync(f => f.FollowerId == id),
             await db.Follows.CountAsync(f => f.FolloweeId == id),
-            await visible.CountAsync(),
-            await db.Notes.Where(n => n.AuthorId == id && n.Status == NoteStatus.Published).SumAsync(n => (long)n.LikeCount + n.CollectCount),
+            await CountAsync(("notes", id, isSelf, mutual), isSelf, () => visible.LongCountAsync()),
+            await CountAsync(("received", id), isSelf, () => db.Notes.Where(n => n.AuthorId == id && n.Status == NoteStatus.Published).SumAsync(n => (long)n.LikeCount + n.CollectCount)),
             isSelf, viewerFollows, followsViewer, viewerBlocked,
             tab, person.HideCollects, notes, boards, next);
+    }
+
+    private static readonly TimeSpan CountsLifetime = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The two counts that add up every note of the member (10,000 rows for a big creator: tens of ms
+    /// each, docs/benchmarks.md) are kept for a minute for other viewers; the owner always sees them fresh.
+    /// </summary>
+    private async Task<long> CountAsync(object key, bool fresh, Func<Task<long>> count)
+    {
+        if (!fresh && cache.TryGetValue(("profile-count", key), out long kept)) return kept;
+        var value = await count();
+        cache.Set(("profile-count", key), value, CountsLifetime);
+        return value;
     }
 
     /// <summary>The member's boards this viewer may see (private ones only by the owner): three queries however many boards.</summary>
