@@ -26,6 +26,8 @@ public class NoteConfiguration : IEntityTypeConfiguration<Note>
         note.Navigation(n => n.Topics).UsePropertyAccessMode(PropertyAccessMode.Field);
         note.Navigation(n => n.Mentions).UsePropertyAccessMode(PropertyAccessMode.Field);
         note.HasIndex(n => new { n.AuthorId, n.Status, n.UpdatedAt });
+        // A profile's Notes tab: the newest published notes of one author, without sorting all of them.
+        note.HasIndex(n => new { n.AuthorId, n.Status, n.PublishedAt });
         note.HasIndex(n => new { n.Status, n.PublishedAt });
         note.HasIndex(n => new { n.Status, n.ScheduledFor });
     }

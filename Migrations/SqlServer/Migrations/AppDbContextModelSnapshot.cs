@@ -979,6 +979,8 @@ namespace RedMvc.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Status", "ScheduledFor");
 
+                    b.HasIndex("AuthorId", "Status", "PublishedAt");
+
                     b.HasIndex("AuthorId", "Status", "UpdatedAt");
 
                     b.ToTable("Notes");

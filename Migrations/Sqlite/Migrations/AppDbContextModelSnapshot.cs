@@ -940,6 +940,8 @@ namespace RedMvc.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "ScheduledFor");
 
+                    b.HasIndex("AuthorId", "Status", "PublishedAt");
+
                     b.HasIndex("AuthorId", "Status", "UpdatedAt");
 
                     b.ToTable("Notes");
