@@ -40,6 +40,20 @@ public class CartCheckoutTests(RedMvcAppFactory site)
     }
 
     [Fact]
+    public async Task Buy_now_on_the_product_page_adds_the_item_and_goes_straight_to_checkout()
+    {
+        var product = await site.OpenShopAsync(stock: 5, priceFen: 5900, title: "立即购买测试");
+        var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+
+        var page = await member.GetAsync($"/products/{product.ProductId}");
+        Assert.NotNull(page.Document.QuerySelector("form[action='/cart/add'] button[name=BuyNow]"));
+        var checkout = await page.SubmitAsync(member.Client, "/cart/add", new Dictionary<string, string> { ["BuyNow"] = "true" });
+
+        Assert.StartsWith("/checkout", checkout.Url);
+        Assert.Contains("立即购买测试", checkout.Text);
+    }
+
+    [Fact]
     public async Task The_cart_warns_of_low_and_short_stock_and_holds_back_checkout_until_it_is_fixed()
     {
         var product = await site.OpenShopAsync(stock: 3, title: "库存提示杯");

@@ -55,4 +55,7 @@ public class AddToCartForm
 
     /// <summary>The note the buyer found the product in: the order line credits its creator.</summary>
     public long? NoteId { get; set; }
+
+    /// <summary>"Buy now": add, then go straight to checkout instead of the cart.</summary>
+    public bool BuyNow { get; set; }
 }
