@@ -40,17 +40,24 @@ public class CartCheckoutTests(RedMvcAppFactory site)
     }
 
     [Fact]
-    public async Task Buy_now_on_the_product_page_adds_the_item_and_goes_straight_to_checkout()
+    public async Task Buy_now_checks_out_that_item_alone_and_leaves_the_rest_of_the_cart()
     {
+        var other = await site.OpenShopAsync(stock: 5, priceFen: 1200, title: "留在购物车");
         var product = await site.OpenShopAsync(stock: 5, priceFen: 5900, title: "立即购买测试");
         var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        await member.AddAddressAsync();
+        await member.AddToCartAsync(other);
 
         var page = await member.GetAsync($"/products/{product.ProductId}");
-        Assert.NotNull(page.Document.QuerySelector("form[action='/cart/add'] button[name=BuyNow]"));
         var checkout = await page.SubmitAsync(member.Client, "/cart/add", new Dictionary<string, string> { ["BuyNow"] = "true" });
-
-        Assert.StartsWith("/checkout", checkout.Url);
+        Assert.Equal($"/checkout?only={product.VariantId}", checkout.Url);
         Assert.Contains("立即购买测试", checkout.Text);
+        Assert.DoesNotContain("留在购物车", checkout.Text);
+
+        await checkout.SubmitAsync(member.Client, "/checkout", new Dictionary<string, string>());
+        var cart = await member.GetAsync("/cart");
+        Assert.Contains("留在购物车", cart.Text);
+        Assert.DoesNotContain("立即购买测试", cart.Text);
     }
 
     [Fact]

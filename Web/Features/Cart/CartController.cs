@@ -28,7 +28,7 @@ public class CartController(AppDbContext db, CartQueries queries, TimeProvider c
         if (User.Id() is not { } userId) return SignInFirst(form);
         PendingCartAdd.Clear(Response);
         if (!await ShoppingCart.AddAsync(db, userId, form.VariantId, form.Quantity, form.NoteId, Now)) return NotFound();
-        if (form.BuyNow) return Redirect("/checkout");
+        if (form.BuyNow) return Redirect($"/checkout?only={form.VariantId}");
         this.Flash(t["Cart.Added"]);
         return Redirect("/cart");
     }

@@ -56,6 +56,6 @@ public class AddToCartForm
     /// <summary>The note the buyer found the product in: the order line credits its creator.</summary>
     public long? NoteId { get; set; }
 
-    /// <summary>"Buy now": add, then go straight to checkout instead of the cart.</summary>
+    /// <summary>"Buy now": add, then check out this item alone (the rest of the cart stays).</summary>
     public bool BuyNow { get; set; }
 }

@@ -28,9 +28,9 @@ public class CheckoutController(
     private string BuyerId => User.Id()!;
 
     [HttpGet("/checkout")]
-    public async Task<IActionResult> Index(long? address)
+    public async Task<IActionResult> Index(long? address, long? only)
     {
-        var page = await PageAsync(address, problem: null);
+        var page = await PageAsync(address, problem: null, only);
         return page is null ? Redirect("/cart") : View(page);
     }
 
@@ -42,28 +42,29 @@ public class CheckoutController(
         if (await PlaceOrders.FindAsync(db, BuyerId, form.Key!) is { } earlier) return await PayAsync(earlier);
 
         var address = await db.Addresses.AsNoTracking().SingleOrDefaultAsync(a => a.Id == form.AddressId && a.UserId == BuyerId);
-        if (address is null) return await AgainAsync(form.AddressId, t["Checkout.ChooseAddress"]);
-        var before = await PageAsync(address.Id, problem: null);
+        if (address is null) return await AgainAsync(form.AddressId, t["Checkout.ChooseAddress"], form.Only);
+        var before = await PageAsync(address.Id, problem: null, form.Only);
         if (before is null) return Redirect("/cart");
         if (before.Shops.SelectMany(s => s.Group.Lines).FirstOrDefault(l => !l.CanBuy) is { } problem)
-            return await AgainAsync(address.Id, Problem(before, problem.VariantId, problem.State == StockState.Unavailable));
-        if (before.TotalFen != form.ExpectedTotalFen) return await AgainAsync(address.Id, t["Checkout.PricesChanged"]);
+            return await AgainAsync(address.Id, Problem(before, problem.VariantId, problem.State == StockState.Unavailable), form.Only);
+        if (before.TotalFen != form.ExpectedTotalFen) return await AgainAsync(address.Id, t["Checkout.PricesChanged"], form.Only);
+        var lines = (await ShoppingCart.LinesAsync(db, BuyerId)).Where(l => form.Only is null || l.VariantId == form.Only).ToList();
 
         CheckoutResult result;
         try
         {
-            result = await PlaceOrders.PlaceAsync(db, BuyerId, form.Key!, address.Value, await ShoppingCart.LinesAsync(db, BuyerId), shipping.Value, clock.GetUtcNow().UtcDateTime);
+            result = await PlaceOrders.PlaceAsync(db, BuyerId, form.Key!, address.Value, lines, shipping.Value, clock.GetUtcNow().UtcDateTime);
         }
         catch (ShopRuleException rule)
         {
-            return await AgainAsync(address.Id, t[rule.Key]);
+            return await AgainAsync(address.Id, t[rule.Key], form.Only);
         }
         return result switch
         {
             CheckoutResult.Placed placed => await PayAsync(placed),
             // Another buyer took the last units between our look at the stock and the reservation.
-            CheckoutResult.SoldOut soldOut => await AgainAsync(address.Id, Problem(before, soldOut.VariantId, unavailable: false)),
-            CheckoutResult.Unavailable gone => await AgainAsync(address.Id, Problem(before, gone.VariantId, unavailable: true)),
+            CheckoutResult.SoldOut soldOut => await AgainAsync(address.Id, Problem(before, soldOut.VariantId, unavailable: false), form.Only),
+            CheckoutResult.Unavailable gone => await AgainAsync(address.Id, Problem(before, gone.VariantId, unavailable: true), form.Only),
             _ => throw new InvalidOperationException(result.GetType().Name),
         };
     }
@@ -79,21 +80,24 @@ public class CheckoutController(
     }
 
     /// <summary>The page again with a fresh key, saying what went wrong (nothing was placed).</summary>
-    private async Task<IActionResult> AgainAsync(long? addressId, string problem)
+    private async Task<IActionResult> AgainAsync(long? addressId, string problem, long? only)
     {
-        var page = await PageAsync(addressId, problem);
+        var page = await PageAsync(addressId, problem, only);
         if (page is null) return Redirect("/cart");
         return View(nameof(Index), page);
     }
 
-    private async Task<CheckoutPage?> PageAsync(long? addressId, string? problem)
+    /// <summary>The cart as it will be placed, or only the "buy now" variant's line; null when there is nothing to place.</summary>
+    private async Task<CheckoutPage?> PageAsync(long? addressId, string? problem, long? only)
     {
-        var lines = await cart.CartAsync(BuyerId);
-        if (lines.IsEmpty) return null;
+        var groups = (await cart.CartAsync(BuyerId)).Shops
+            .Select(s => only is null ? s : s with { Lines = s.Lines.Where(l => l.VariantId == only).ToList() })
+            .Where(s => s.Lines.Count > 0).ToList();
+        if (groups.Count == 0) return null;
         var addresses = await AddressQueries.OfAsync(db, BuyerId);
         var chosen = addresses.FirstOrDefault(a => a.Id == addressId) ?? addresses.FirstOrDefault();
-        var shops = lines.Shops.Select(s => new CheckoutShop(s, shipping.Value.FeeFor(s.SubtotalFen))).ToList();
-        return new CheckoutPage(shops, addresses, chosen?.Id, Guid.NewGuid().ToString("N"), problem);
+        var shops = groups.Select(s => new CheckoutShop(s, shipping.Value.FeeFor(s.SubtotalFen))).ToList();
+        return new CheckoutPage(shops, addresses, chosen?.Id, Guid.NewGuid().ToString("N"), problem) { Only = only };
     }
 
     private string Problem(CheckoutPage page, long variantId, bool unavailable)

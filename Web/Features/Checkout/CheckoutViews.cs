@@ -15,6 +15,9 @@ public record CheckoutShop(CartShopGroup Group, long ShippingFen)
 /// </summary>
 public record CheckoutPage(IReadOnlyList<CheckoutShop> Shops, IReadOnlyList<AddressView> Addresses, long? AddressId, string Key, string? Problem)
 {
+    /// <summary>"Buy now": only this variant of the cart is checked out; the rest stays in the cart.</summary>
+    public long? Only { get; init; }
+
     public long SubtotalFen => Shops.Sum(s => s.Group.SubtotalFen);
     public long ShippingFen => Shops.Sum(s => s.ShippingFen);
     public long TotalFen => SubtotalFen + ShippingFen;
@@ -29,4 +32,7 @@ public class CheckoutForm
 
     /// <summary>The total the buyer saw: if prices moved since, the page is shown again instead of charging a different amount.</summary>
     public long ExpectedTotalFen { get; set; }
+
+    /// <summary>Set by "buy now": place only this variant's cart line.</summary>
+    public long? Only { get; set; }
 }
