@@ -14,6 +14,7 @@ using RedMvc.Workers.Commerce;
 using RedMvc.Workers.Files;
 using RedMvc.Workers.Images;
 using RedMvc.Workers.Jobs;
+using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Brand;
 
@@ -374,7 +375,7 @@ public class BrandController(
         // Existing variants and the rows already posted keep their order (errors point at their index); blanks follow.
         var blanksNeeded = ProductForm.BlankRows - form.Variants.Count(v => v.IsBlank);
         form.Variants.AddRange(Enumerable.Range(0, Math.Max(0, blanksNeeded)).Select(_ => new VariantRow()));
-        var photos = product?.Photos.OrderBy(p => p.Position).Select(p => Products.ProductPhotos.ToView(p, product.Title)).ToList() ?? [];
+        var photos = product?.Photos.OrderBy(p => p.Position).Select(p => ProductPhotos.ToView(p, product.Title)).ToList() ?? [];
         var stock = product?.Variants.ToDictionary(v => v.Id, v => v.Stock) ?? [];
         return new ProductFormPage(form, product?.Id, product?.Status, photos, stock, MaxPhotos);
     }

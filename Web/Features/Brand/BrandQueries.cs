@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
 using RedMvc.Web.Features.Products;
+using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Brand;
 
@@ -16,9 +17,9 @@ public class BrandQueries(AppDbContext db)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         var products = await db.Products.AsNoTracking().Include(p => p.Variants)
             .Where(p => p.ShopId == shop.Id && p.Status == status).OrderByDescending(p => p.UpdatedAt).Take(200).ToListAsync();
-        var covers = await ProductPhotos.CoversAsync(db, products.Select(p => p.Id).ToList());
+        var covers = await ProductPhotos.CoversAsync(db, products.Select(p => p.Id));
         var rows = products.Select(p => new BrandProductRow(p.Id, p.Title, p.Status,
-            covers.TryGetValue(p.Id, out var cover) ? ProductPhotos.ToView(cover, p.Title) : null,
+            ProductPhotos.CoverOf(covers, p.Id, p.Title),
             p.Variants.Count, p.Variants.Count == 0 ? null : p.Variants.Min(v => v.PriceFen), p.Variants.Sum(v => v.Stock))).ToList();
         var orders = await db.Orders.Where(o => o.ShopId == shop.Id
                 && (o.Status == OrderStatus.Paid || o.Status == OrderStatus.Processing || o.Status == OrderStatus.ReturnRequested))

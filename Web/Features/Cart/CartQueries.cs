@@ -47,8 +47,8 @@ public class CartQueries(AppDbContext db)
             where ids.Contains(v.Id)
             select new { VariantId = v.Id, v.ProductId, p.Title, VariantName = v.Name, v.PriceFen, v.Stock, p.Status, ShopId = s.Id, ShopName = s.Name, ShopHandle = s.Handle }
         ).ToListAsync();
-        var photos = await ProductPhotoViews.FirstOfAsync(db, rows.Select(r => r.ProductId));
+        var photos = await ProductPhotos.CoversAsync(db, rows.Select(r => r.ProductId));
         return rows.ToDictionary(r => r.VariantId, r => new VariantRow(r.VariantId, r.ProductId, r.Title, r.VariantName, r.PriceFen, r.Stock,
-            r.Status == ProductStatus.Active, r.ShopId, r.ShopName, r.ShopHandle, photos.TryGetValue(r.ProductId, out var photo) ? ProductPhotoViews.ToView(photo, r.Title) : null));
+            r.Status == ProductStatus.Active, r.ShopId, r.ShopName, r.ShopHandle, ProductPhotos.CoverOf(photos, r.ProductId, r.Title)));
     }
 }

@@ -3,6 +3,7 @@ using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
 using RedMvc.Web.Features.Notes;
+using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.NoteProducts;
 
@@ -37,8 +38,8 @@ public class NoteShopQueries(AppDbContext db)
                 Price = x.Product.Variants.Min(v => (long?)v.PriceFen) ?? 0,
             })
             .ToListAsync();
-        var covers = await CoversAsync(products.Select(p => p.Id).ToList());
-        var chips = products.Select(p => new ProductChip(p.Id, p.Title, p.Price, Cover(covers, p.Id, p.Title), p.Status == ProductStatus.Active)).ToList();
+        var covers = await ProductPhotos.CoversAsync(db, products.Select(p => p.Id));
+        var chips = products.Select(p => new ProductChip(p.Id, p.Title, p.Price, ProductPhotos.CoverOf(covers, p.Id, p.Title), p.Status == ProductStatus.Active)).ToList();
         var titles = chips.ToDictionary(c => c.Id);
 
         var pins = await db.ProductPins.AsNoTracking()
@@ -68,21 +69,7 @@ public class NoteShopQueries(AppDbContext db)
                 Price = p.Variants.Min(v => (long?)v.PriceFen) ?? 0,
             })
             .OrderByDescending(p => p.Id).Take(limit).ToListAsync();
-        var covers = await CoversAsync(rows.Select(r => r.Id).ToList());
-        return rows.Select(r => new ProductSearchResult(r.Id, r.Title, r.ShopName, r.Price, Cover(covers, r.Id, r.Title))).ToList();
+        var covers = await ProductPhotos.CoversAsync(db, rows.Select(r => r.Id));
+        return rows.Select(r => new ProductSearchResult(r.Id, r.Title, r.ShopName, r.Price, ProductPhotos.CoverOf(covers, r.Id, r.Title))).ToList();
     }
-
-    /// <summary>Each product's first photo in one query by index (see NoteCards.CoversAsync for why not inside the list query).</summary>
-    private async Task<Dictionary<long, ProductPhoto>> CoversAsync(List<long> productIds) =>
-        productIds.Count == 0 ? [] : (await db.ProductPhotos.AsNoTracking()
-                .Where(p => productIds.Contains(p.ProductId) && p.Position == db.ProductPhotos.Where(q => q.ProductId == p.ProductId).Min(q => q.Position))
-                .ToListAsync())
-            .DistinctBy(p => p.ProductId).ToDictionary(p => p.ProductId);
-
-    private static PhotoView? Cover(Dictionary<long, ProductPhoto> covers, long productId, string title) =>
-        covers.TryGetValue(productId, out var photo) ? ToView(photo, title) : null;
-
-    public static PhotoView ToView(ProductPhoto photo, string title) => new(
-        photo.Id, photo.Status, null, photo.Width, photo.Height, photo.DominantColor, photo.ContentHash,
-        (photo.Widths ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList(), title);
 }

@@ -23,9 +23,9 @@ public class OrderQueries(AppDbContext db, TimeProvider clock)
                 First = o.Lines.OrderBy(l => l.Id).Select(l => new { l.ProductId, l.Title }).First(),
             }).ToListAsync();
         var page = orders.Take(PageSize).ToList();
-        var photos = await ProductPhotoViews.FirstOfAsync(db, page.Select(o => o.First.ProductId));
+        var photos = await ProductPhotos.CoversAsync(db, page.Select(o => o.First.ProductId));
         var rows = page.Select(o => new OrderRow(o.Id, o.Number, o.ShopName, o.Status, o.SubtotalFen + o.ShippingFen, o.PlacedAt, o.ItemCount, o.First.Title,
-            photos.TryGetValue(o.First.ProductId, out var photo) ? ProductPhotoViews.ToView(photo, o.First.Title) : null)).ToList();
+            ProductPhotos.CoverOf(photos, o.First.ProductId, o.First.Title))).ToList();
         return new OrdersPage(rows, orders.Count > PageSize ? page[^1].Id : null);
     }
 
@@ -35,12 +35,12 @@ public class OrderQueries(AppDbContext db, TimeProvider clock)
             .SingleOrDefaultAsync(o => o.Id == id && o.BuyerId == buyerId);
         if (order is null) return null;
         var shop = await db.Shops.AsNoTracking().Where(s => s.Id == order.ShopId).Select(s => new { s.Name, s.Handle }).SingleAsync();
-        var photos = await ProductPhotoViews.FirstOfAsync(db, order.Lines.Select(l => l.ProductId));
+        var photos = await ProductPhotos.CoversAsync(db, order.Lines.Select(l => l.ProductId));
         var now = clock.GetUtcNow().UtcDateTime;
         return new OrderDetails(
             order.Id, order.Number, shop.Name, shop.Handle, order.Status,
             order.Lines.OrderBy(l => l.Id).Select(l => new OrderLineView(l.ProductId, l.Title, l.VariantName, l.UnitPriceFen, l.Quantity,
-                photos.TryGetValue(l.ProductId, out var photo) ? ProductPhotoViews.ToView(photo, l.Title) : null)).ToList(),
+                ProductPhotos.CoverOf(photos, l.ProductId, l.Title))).ToList(),
             order.Address, order.SubtotalFen, order.ShippingFen, order.PlacedAt, order.PaymentDueAt, order.Carrier, order.TrackingNumber, order.ReturnWindowEndsAt,
             order.Timeline.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TimelineEntry(e.Status, e.At, e.Note)).ToList(),
             CanPay: order.Status == OrderStatus.PendingPayment && now < order.PaymentDueAt,

@@ -3,6 +3,7 @@ using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
 using RedMvc.Web.Features.Notes;
+using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Products;
 

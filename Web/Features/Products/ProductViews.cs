@@ -38,19 +38,3 @@ public record ProductPage(
     /// <summary>This page's address with the chosen variant and the note the buyer came from.</summary>
     public string UrlFor(long variantId) => $"/products/{Id}?variant={variantId}" + (FromNoteId is { } note ? $"&note={note}" : "");
 }
-
-public static class ProductPhotos
-{
-    public static PhotoView ToView(ProductPhoto photo, string title) =>
-        new(photo.Id, photo.Status, null, photo.Width, photo.Height, photo.DominantColor, photo.ContentHash, WidthsOf(photo.Widths), title);
-
-    /// <summary>Each product's first photo by the (ProductId, Position) index, as NoteCards.CoversAsync does for notes.</summary>
-    public static async Task<IReadOnlyDictionary<long, ProductPhoto>> CoversAsync(AppDbContext db, IReadOnlyCollection<long> productIds) =>
-        productIds.Count == 0 ? new Dictionary<long, ProductPhoto>() : (await db.ProductPhotos.AsNoTracking()
-                .Where(p => productIds.Contains(p.ProductId) && p.Position == db.ProductPhotos.Where(q => q.ProductId == p.ProductId).Min(q => q.Position))
-                .ToListAsync())
-            .DistinctBy(p => p.ProductId).ToDictionary(p => p.ProductId);
-
-    private static IReadOnlyList<int> WidthsOf(string? widths) =>
-        string.IsNullOrEmpty(widths) ? [] : widths.Split(',').Select(int.Parse).ToList();
-}

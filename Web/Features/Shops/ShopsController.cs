@@ -6,6 +6,7 @@ using RedMvc.Domain.Data;
 using RedMvc.Web.Features.Notes;
 using RedMvc.Web.Features.Products;
 using RedMvc.Web.Infrastructure;
+using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Shops;
 
@@ -32,11 +33,11 @@ public class ShopsController(AppDbContext db, ProductQueries products, NoteCards
     public static async Task<List<ProductCard>> ProductCardsAsync(AppDbContext db, IQueryable<Product> products, int take)
     {
         var list = await products.AsNoTracking().Include(p => p.Variants).OrderByDescending(p => p.Id).Take(take).ToListAsync();
-        var covers = await ProductPhotos.CoversAsync(db, list.Select(p => p.Id).ToList());
+        var covers = await ProductPhotos.CoversAsync(db, list.Select(p => p.Id));
         return list.Where(p => p.Variants.Count > 0).Select(p =>
         {
             var cheapest = p.Variants.OrderBy(v => v.PriceFen).First();
-            var cover = covers.TryGetValue(p.Id, out var photo) ? ProductPhotos.ToView(photo, p.Title) : null;
+            var cover = ProductPhotos.CoverOf(covers, p.Id, p.Title);
             return new ProductCard(p.Id, p.Title, cheapest.PriceFen, cheapest.CompareAtFen, cover, p.Variants.All(v => v.Stock <= 0));
         }).ToList();
     }
