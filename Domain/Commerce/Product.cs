@@ -10,6 +10,7 @@ public class Product
     public const int TitleMaxLength = 60;
     public const int DescriptionMaxLength = 2000;
     public const int MaxVariants = 50;
+    public const int MaxPhotos = 9;
 
     private readonly List<ProductVariant> _variants = [];
     private readonly List<ProductPhoto> _photos = [];
@@ -57,7 +58,14 @@ public class Product
         return variant;
     }
 
-    public void AddPhoto(ProductPhoto photo) => _photos.Add(photo);
+    public void AddPhoto(ProductPhoto photo)
+    {
+        if (_photos.Count >= MaxPhotos) throw new ShopRuleException("Product.Error.TooManyPhotos");
+        _photos.Add(photo);
+    }
+
+    /// <summary>Takes a photo off the product (its files stay: names are content hashes other rows may share).</summary>
+    public void RemovePhoto(ProductPhoto photo) => _photos.Remove(photo);
 
     /// <summary>On sale: needs at least one variant and one photo.</summary>
     public void Activate(DateTime now)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using RedMvc.Workers.Files;
 using RedMvc.Workers.Images;
 
 namespace RedMvc.Web.Infrastructure;
@@ -11,6 +12,15 @@ public static class FormUploads
         if (upload.Length > limits.MaxFileBytes) return new UploadInspection(UploadProblem.TooLarge);
         await using var stream = upload.OpenReadStream();
         return await inspector.InspectAsync(stream, cancellationToken);
+    }
+
+    /// <summary>Keeps an accepted upload privately under originals/{folder}; the key is for the processing job.</summary>
+    public static async Task<string> SaveOriginalAsync(this IFileStore files, IFormFile upload, string folder, CancellationToken cancellationToken)
+    {
+        var key = folder.Length == 0 ? $"originals/{Guid.NewGuid():N}" : $"originals/{folder}/{Guid.NewGuid():N}";
+        await using var stream = upload.OpenReadStream();
+        await files.SaveAsync(key, stream, cancellationToken);
+        return key;
     }
 
     public static string UploadMessage(this IStringLocalizer t, UploadProblem problem, UploadLimits limits) =>

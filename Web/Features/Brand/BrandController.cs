@@ -34,7 +34,6 @@ public class BrandController(
     OrderLifecycle lifecycle,
     IStringLocalizer<SharedResource> t) : Controller
 {
-    public const int MaxPhotos = 9;
     private const long MaxUploadBytes = 10 * 25 * 1024 * 1024;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -90,8 +89,7 @@ public class BrandController(
             this.Flash(t["Brand.Logo.Refused", t.UploadMessage(inspection.Problem, uploadLimits.Value)]);
             return Redirect("/brand/settings");
         }
-        var key = $"originals/logos/{Guid.NewGuid():N}";
-        await using (var stream = logo!.OpenReadStream()) await files.SaveAsync(key, stream, HttpContext.RequestAborted);
+        var key = await files.SaveOriginalAsync(logo!, "logos", HttpContext.RequestAborted);
         jobs.Enqueue<ProcessShopLogoJob>(job => job.RunAsync(shop.Id, key, CancellationToken.None));
         this.Flash(t["Brand.Logo.Processing"]);
         return Redirect("/brand/settings");
@@ -282,8 +280,8 @@ public class BrandController(
         var newVariants = ApplyVariants(product, form);
         var kept = product?.Photos.Where(p => !form.RemovePhotoIds.Contains(p.Id)).ToList() ?? [];
         var uploads = form.Photos.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToList();
-        if (kept.Count + uploads.Count is < 1 or > MaxPhotos)
-            ModelState.AddModelError(nameof(form.Photos), t["Brand.Product.PhotoCount", MaxPhotos]);
+        if (kept.Count + uploads.Count is < 1 or > Product.MaxPhotos)
+            ModelState.AddModelError(nameof(form.Photos), t["Brand.Product.PhotoCount", Product.MaxPhotos]);
         if (isNew && form.Variants.All(v => v.IsBlank))
             ModelState.AddModelError("Variants", t["Product.Error.NoVariants"]);
         foreach (var upload in uploads)
@@ -299,13 +297,8 @@ public class BrandController(
         var storedKeys = new List<string>();
         try
         {
-            foreach (var upload in uploads)
-            {
-                var key = $"originals/{Guid.NewGuid():N}";
-                await using (var stream = upload.OpenReadStream()) await files.SaveAsync(key, stream, HttpContext.RequestAborted);
-                storedKeys.Add(key);
-            }
-            foreach (var removed in product.Photos.Except(kept)) db.ProductPhotos.Remove(removed);
+            foreach (var upload in uploads) storedKeys.Add(await files.SaveOriginalAsync(upload, "", HttpContext.RequestAborted));
+            foreach (var removed in product.Photos.Except(kept).ToList()) product.RemovePhoto(removed);
             var position = product.Photos.Count == 0 ? 0 : product.Photos.Max(p => p.Position) + 1;
             foreach (var key in storedKeys) product.AddPhoto(new ProductPhoto(key, position++));
             if (isNew) db.Products.Add(product);
@@ -377,6 +370,6 @@ public class BrandController(
         form.Variants.AddRange(Enumerable.Range(0, Math.Max(0, blanksNeeded)).Select(_ => new VariantRow()));
         var photos = product?.Photos.OrderBy(p => p.Position).Select(p => ProductPhotos.ToView(p, product.Title)).ToList() ?? [];
         var stock = product?.Variants.ToDictionary(v => v.Id, v => v.Stock) ?? [];
-        return new ProductFormPage(form, product?.Id, product?.Status, photos, stock, MaxPhotos);
+        return new ProductFormPage(form, product?.Id, product?.Status, photos, stock, Product.MaxPhotos);
     }
 }

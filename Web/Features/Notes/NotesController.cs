@@ -181,13 +181,7 @@ public class NotesController(
     private async Task<List<string>> StoreOriginalsAsync(IEnumerable<IFormFile> uploads)
     {
         var keys = new List<string>();
-        foreach (var upload in uploads)
-        {
-            var key = $"originals/{Guid.NewGuid():N}";
-            await using var stream = upload.OpenReadStream();
-            await files.SaveAsync(key, stream, HttpContext.RequestAborted);
-            keys.Add(key);
-        }
+        foreach (var upload in uploads) keys.Add(await files.SaveOriginalAsync(upload, "", HttpContext.RequestAborted));
         return keys;
     }
 

@@ -37,8 +37,7 @@ public class AvatarController(
             this.Flash(t["Avatar.Refused", t.UploadMessage(inspection.Problem, uploadLimits.Value)]);
             return Redirect("/settings/profile");
         }
-        var key = $"originals/avatars/{Guid.NewGuid():N}";
-        await using (var stream = avatar!.OpenReadStream()) await files.SaveAsync(key, stream, HttpContext.RequestAborted);
+        var key = await files.SaveOriginalAsync(avatar!, "avatars", HttpContext.RequestAborted);
         var replaced = user.AvatarPendingKey;
         user.AvatarPendingKey = key;
         await users.UpdateAsync(user);
