@@ -25,25 +25,9 @@ public class BoardQueries(AppDbContext db, NoteCards noteCards)
         if (!isOwner && (found.Board.IsPrivate || found.HideCollects || await Blocking.EitherBlockedAsync(db, viewerId, found.Board.OwnerId))) return null;
 
         var inBoard = db.Collects.Where(c => c.BoardId == id)
-            .Join(db.Notes.VisibleTo(db, viewerId), c => c.NoteId, n => n.Id, (c, n) => new { CollectedAt = c.CreatedAt, Note = n });
+            .Join(db.Notes.VisibleTo(db, viewerId), c => c.NoteId, n => n.Id, (c, n) => new TimedNote { At = c.CreatedAt, Note = n });
         var count = await inBoard.CountAsync();
-        if (after is not null)
-            inBoard = inBoard.Where(r => r.CollectedAt < after.PublishedAt || (r.CollectedAt == after.PublishedAt && r.Note.Id < after.Id));
-        var rows = await inBoard
-            .Join(db.Users, r => r.Note.AuthorId, u => u.Id, (r, u) => new
-            {
-                r.CollectedAt, r.Note.Id, r.Note.Title, r.Note.PublishedAt, r.Note.LikeCount,
-                Author = new AuthorView(u.Id, u.Handle, u.DisplayName, u.AvatarKey),
-            })
-            .OrderByDescending(r => r.CollectedAt).ThenByDescending(r => r.Id)
-            .Take(PageSize + 1)
-            .ToListAsync();
-
-        var shown = rows.Take(PageSize).ToList();
-        var covers = await noteCards.CoversAsync(shown.Select(r => r.Id).ToList());
-        var cards = shown.Select(r => new NoteCard(r.Id, r.Title, r.Author,
-            covers.TryGetValue(r.Id, out var cover) ? NoteQueries.ToView(cover, r.Title) : null, r.PublishedAt, r.LikeCount)).ToList();
-        var next = rows.Count > PageSize ? new FeedCursor(shown[^1].CollectedAt, shown[^1].Id).ToString() : null;
+        var (cards, next) = await noteCards.ByTimeAsync(inBoard, after, PageSize);
         return new BoardPage(Summary(found.Board), found.Owner, isOwner, count, cards, next);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
+using RedMvc.Web.Features.Discover;
 
 namespace RedMvc.Web.Features.Notes;
 
@@ -18,6 +19,9 @@ public class NoteCards(AppDbContext db)
         public DateTime? PublishedAt { get; init; }
         public int LikeCount { get; init; }
         public AuthorView Author { get; init; } = null!;
+
+        /// <summary>The time a time-keyed list sorts by (collected, liked); unused elsewhere.</summary>
+        public DateTime At { get; init; }
     }
 
     public async Task<IReadOnlyList<NoteCard>> LoadAsync(IReadOnlyList<long> ids, string? viewerId)
@@ -36,6 +40,29 @@ public class NoteCards(AppDbContext db)
     {
         notes = notes.VisibleTo(db, viewerId).Where(n => n.Visibility != NoteVisibility.OnlyMe);
         return viewerId is null ? notes : notes.Where(n => !db.NotInterested.Any(x => x.UserId == viewerId && x.NoteId == n.Id));
+    }
+
+    /// <summary>
+    /// A page of cards from a list keyed by its own time (a board by collect time, the Likes tab by
+    /// like time), newest first, keyset-paged by (time, note id). The notes come as they are; the
+    /// caller applies visibility.
+    /// </summary>
+    public async Task<(IReadOnlyList<NoteCard> Cards, string? Next)> ByTimeAsync(IQueryable<TimedNote> notes, FeedCursor? after, int pageSize)
+    {
+        if (after is not null)
+            notes = notes.Where(r => r.At < after.PublishedAt || (r.At == after.PublishedAt && r.Note.Id < after.Id));
+        var rows = await notes
+            .Join(db.Users, r => r.Note.AuthorId, u => u.Id, (r, u) => new CardRow
+            {
+                Id = r.Note.Id, Title = r.Note.Title, PublishedAt = r.Note.PublishedAt, LikeCount = r.Note.LikeCount, At = r.At,
+                Author = new AuthorView(u.Id, u.Handle, u.DisplayName, u.AvatarKey),
+            })
+            .OrderByDescending(r => r.At).ThenByDescending(r => r.Id)
+            .Take(pageSize + 1)
+            .ToListAsync();
+        var shown = rows.Take(pageSize).ToList();
+        var next = rows.Count > pageSize ? new FeedCursor(shown[^1].At, shown[^1].Id).ToString() : null;
+        return (await CompleteAsync(shown, viewerId: null), next);
     }
 
     /// <summary>A page of cards straight from a query ordered newest first by keyset (publish time, id).</summary>
@@ -79,4 +106,11 @@ public class NoteCards(AppDbContext db)
             covers.TryGetValue(r.Id, out var cover) ? NoteQueries.ToView(cover, r.Title) : null,
             r.PublishedAt, r.LikeCount, liked?.Contains(r.Id))).ToList();
     }
+}
+
+/// <summary>A note with the time a list sorts it by (see NoteCards.ByTimeAsync). A class, so EF can filter on its members.</summary>
+public sealed class TimedNote
+{
+    public DateTime At { get; init; }
+    public Note Note { get; init; } = null!;
 }

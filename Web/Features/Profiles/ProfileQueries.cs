@@ -123,22 +123,7 @@ public class ProfileQueries(AppDbContext db, NoteCards noteCards, IMemoryCache c
     private async Task<(IReadOnlyList<NoteCard>, string?)> LikedAsync(string memberId, string? viewerId, FeedCursor? after)
     {
         var liked = db.NoteLikes.Where(l => l.UserId == memberId)
-            .Join(db.Notes.VisibleTo(db, viewerId), l => l.NoteId, n => n.Id, (l, n) => new { LikedAt = l.CreatedAt, Note = n });
-        if (after is not null)
-            liked = liked.Where(r => r.LikedAt < after.PublishedAt || (r.LikedAt == after.PublishedAt && r.Note.Id < after.Id));
-        var rows = await liked
-            .Join(db.Users, r => r.Note.AuthorId, u => u.Id, (r, u) => new
-            {
-                r.LikedAt, r.Note.Id, r.Note.Title, r.Note.PublishedAt, r.Note.LikeCount,
-                Author = new AuthorView(u.Id, u.Handle, u.DisplayName, u.AvatarKey),
-            })
-            .OrderByDescending(r => r.LikedAt).ThenByDescending(r => r.Id)
-            .Take(LikesPageSize + 1)
-            .ToListAsync();
-        var shown = rows.Take(LikesPageSize).ToList();
-        var covers = await noteCards.CoversAsync(shown.Select(r => r.Id).ToList());
-        var cards = shown.Select(r => new NoteCard(r.Id, r.Title, r.Author,
-            covers.TryGetValue(r.Id, out var cover) ? NoteQueries.ToView(cover, r.Title) : null, r.PublishedAt, r.LikeCount)).ToList();
-        return (cards, rows.Count > LikesPageSize ? new FeedCursor(shown[^1].LikedAt, shown[^1].Id).ToString() : null);
+            .Join(db.Notes.VisibleTo(db, viewerId), l => l.NoteId, n => n.Id, (l, n) => new TimedNote { At = l.CreatedAt, Note = n });
+        return await noteCards.ByTimeAsync(liked, after, LikesPageSize);
     }
 }
