@@ -60,6 +60,23 @@ public class CartCheckoutTests(RedMvcAppFactory site)
         Assert.DoesNotContain("立即购买测试", cart.Text);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("500")]
+    [InlineData("two")]
+    public async Task A_quantity_the_form_refuses_goes_back_to_the_product_with_the_reason_and_adds_nothing(string quantity)
+    {
+        var product = await site.OpenShopAsync(stock: 5, priceFen: 5900, title: "数量测试");
+        var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+
+        var page = await member.GetAsync($"/products/{product.ProductId}");
+        var back = await page.SubmitAsync(member.Client, "/cart/add", new Dictionary<string, string> { ["Quantity"] = quantity });
+
+        Assert.StartsWith($"/products/{product.ProductId}", back.Url);
+        Assert.Matches("Quantity|not a valid value", back.Document.QuerySelector(".flash")?.TextContent ?? back.Text);
+        Assert.Contains("Your cart is empty", (await member.GetAsync("/cart")).Text);
+    }
+
     [Fact]
     public async Task The_cart_warns_of_low_and_short_stock_and_holds_back_checkout_until_it_is_fixed()
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
@@ -24,7 +25,7 @@ public class CartController(AppDbContext db, CartQueries queries, TimeProvider c
     [HttpPost("/cart/add")]
     public async Task<IActionResult> Add(AddToCartForm form)
     {
-        if (!ModelState.IsValid) return BadRequest();
+        if (!ModelState.IsValid) return await BackToProductAsync(form);
         if (User.Id() is not { } userId) return SignInFirst(form);
         PendingCartAdd.Clear(Response);
         if (!await ShoppingCart.AddAsync(db, userId, form.VariantId, form.Quantity, form.NoteId, Now)) return NotFound();
@@ -91,6 +92,15 @@ public class CartController(AppDbContext db, CartQueries queries, TimeProvider c
             return NotFound();
         }
         return View("ConfirmAdd", page);
+    }
+
+    /// <summary>A quantity the form refused (0, 500, "abc"): back to the product with the reason, nothing added.</summary>
+    private async Task<IActionResult> BackToProductAsync(AddToCartForm form)
+    {
+        var productId = await db.ProductVariants.Where(v => v.Id == form.VariantId).Select(v => (long?)v.ProductId).SingleOrDefaultAsync();
+        if (productId is null) return NotFound();
+        this.Flash(ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).First());
+        return Redirect($"/products/{productId}?variant={form.VariantId}" + (form.NoteId is { } note ? $"&note={note}" : ""));
     }
 
     private IActionResult SignInFirst(AddToCartForm form)
