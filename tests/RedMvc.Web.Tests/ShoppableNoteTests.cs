@@ -63,6 +63,11 @@ public class ShoppableNoteTests(RedMvcAppFactory site)
         await page.SubmitAsync(author.Client, $"{noteUrl}/products/pins",
             new Dictionary<string, string> { ["photoId"] = photoId, ["productId"] = productId.ToString(), ["x"] = "30", ["y"] = "40" });
 
+        var refused = await page.SubmitAsync(author.Client, $"{noteUrl}/products/pins",
+            new Dictionary<string, string> { ["photoId"] = photoId, ["productId"] = productId.ToString(), ["x"] = "left", ["y"] = "40" });
+        Assert.Contains("A pin must be inside the photo", refused.Text);
+        Assert.Single(refused.Document.QuerySelectorAll(".pin-list li"));
+
         var reader = await site.CreateVisitor().GetAsync(noteUrl);
         var pin = reader.Document.QuerySelector("svg.pins a.pin")!;
         Assert.Equal($"/products/{productId}?note={noteId}", pin.GetAttribute("href"));

@@ -41,6 +41,8 @@ public class NoteProductsController(AppDbContext db, NoteShopQueries shop, IStri
     public Task<IActionResult> Pin(long noteId, long photoId, long productId, double x, double y) =>
         ChangeAsync(noteId, async () =>
         {
+            // "abc" binds as 0: a pin in the corner nobody asked for. Refuse it with the position message.
+            if (!ModelState.IsValid) return "Pin.Error.Position";
             try
             {
                 return await NoteShopping.PinAsync(db, noteId, photoId, productId, x / 100, y / 100);
