@@ -156,20 +156,6 @@ public class Note
         UpdatedAt = now;
     }
 
-    /// <summary>Published and visible to this viewer. Authors always see their own notes.</summary>
-    public bool IsVisibleTo(string? viewerId, bool viewerIsMutualFollower)
-    {
-        if (Status == NoteStatus.Deleted) return false;
-        if (viewerId == AuthorId) return true;
-        if (Status != NoteStatus.Published) return false;
-        return Visibility switch
-        {
-            NoteVisibility.Public => true,
-            NoteVisibility.MutualFollowers => viewerId is not null && viewerIsMutualFollower,
-            _ => false,
-        };
-    }
-
     private void EnsureCanGoLive(NoteLimits limits)
     {
         EnsureNotDeleted();

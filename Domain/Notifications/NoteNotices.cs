@@ -44,9 +44,7 @@ public static class NoteNotices
 
     private static async Task<HashSet<string>> WhoMaySeeAsync(AppDbContext db, Note note, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
     {
-        var mutual = note.Visibility == NoteVisibility.MutualFollowers
-            ? await Following.MutualFollowersAmongAsync(db, note.AuthorId, userIds, cancellationToken)
-            : [];
-        return userIds.Where(id => note.IsVisibleTo(id, mutual.Contains(id))).ToHashSet();
+        var relations = await NoteAccess.RelationsAsync(db, note.AuthorId, userIds, cancellationToken);
+        return userIds.Where(id => NoteAccess.MaySee(note, id, relations.GetValueOrDefault(id))).ToHashSet();
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.Mvc;
 
 namespace RedMvc.Web.Infrastructure;
 
@@ -36,18 +36,20 @@ public static class MvcSetup
         services.AddScoped<Features.Notes.NoteQueries>();
         services.AddScoped<Features.Discover.DiscoverQueries>();
         services.AddScoped<Features.Discover.PersonalMix>();
-        services.AddScoped<Features.Notes.NoteCards>();
+        services.AddScoped<Features.Shared.NoteCards>();
         services.AddScoped<Features.Topics.TopicQueries>();
+        services.AddScoped<Features.Shared.HotTopics>();
         services.AddMemoryCache();
         services.AddScoped<Features.Profiles.ProfileQueries>();
         services.AddScoped<Features.Notifications.NotificationQueries>();
-        services.AddScoped<Features.Notifications.UnreadNotifications>();
+        services.AddScoped<Features.Shared.UnreadNotifications>();
         services.AddScoped<Features.Boards.BoardQueries>();
         services.AddScoped<Features.Products.ProductQueries>();
         services.AddScoped<Features.Brand.BrandQueries>();
-        services.AddScoped<Features.Cart.CartQueries>();
+        services.AddScoped<Features.Shared.CartLines>();
         services.AddScoped<Features.Orders.OrderQueries>();
-        services.AddScoped<Features.NoteProducts.NoteShopQueries>();
+        services.AddScoped<Features.Shared.NoteShopQueries>();
+        services.AddScoped<Features.NoteProducts.ProductSearch>();
         services.AddScoped<Features.Profiles.PeopleQueries>();
         services.AddHttpContextAccessor();
 

@@ -1,7 +1,7 @@
 using Dapper;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
@@ -46,11 +46,11 @@ public class ComputeTrendsJob(AppDbContext db, IOptions<RankingOptions> options,
         try
         {
             var candidates = await connection.QueryAsync<Candidate>(new CommandDefinition(
-                """
-                SELECT Id, AuthorId, Channel, PublishedAt, LikeCount, CollectCount, CommentCount FROM Notes
-                WHERE Status = @published AND Visibility = @visibility AND PublishedAt >= @since
+                $"""
+                SELECT n.Id, n.AuthorId, n.Channel, n.PublishedAt, n.LikeCount, n.CollectCount, n.CommentCount FROM Notes n
+                WHERE {NoteAccess.PublicReachSql("n")} AND n.PublishedAt >= @since
                 """,
-                new { published = (int)NoteStatus.Published, visibility = (int)NoteVisibility.Public, since = now.AddDays(-settings.WindowDays) },
+                new { since = now.AddDays(-settings.WindowDays) },
                 cancellationToken: cancellationToken));
 
             var scores = candidates

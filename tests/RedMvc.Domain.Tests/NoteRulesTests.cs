@@ -86,11 +86,11 @@ public class NoteRulesTests
         note.Schedule(at, Now, Limits);
 
         Assert.False(note.PublishIfDue(Now.AddHours(1)));
-        Assert.False(note.IsVisibleTo("someone", false));
+        Assert.False(NoteAccess.MaySee(note, "someone", new ViewerRelation(false, Blocked: false)));
         Assert.True(note.PublishIfDue(at));
         Assert.False(note.PublishIfDue(at.AddMinutes(1)));
         Assert.Equal(at, note.PublishedAt);
-        Assert.True(note.IsVisibleTo("someone", false));
+        Assert.True(NoteAccess.MaySee(note, "someone", new ViewerRelation(false, Blocked: false)));
     }
 
     [Theory]
@@ -104,7 +104,7 @@ public class NoteRulesTests
     {
         var note = NoteWithPhotos(1, visibility);
         note.Publish(Now, Limits);
-        Assert.Equal(visible, note.IsVisibleTo(viewer, mutual));
+        Assert.Equal(visible, NoteAccess.MaySee(note, viewer, new ViewerRelation(mutual, Blocked: false)));
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public class NoteRulesTests
         var note = NoteWithPhotos(1);
         note.Publish(Now, Limits);
         note.Delete(Now);
-        Assert.False(note.IsVisibleTo("author", false));
+        Assert.False(NoteAccess.MaySee(note, "author", new ViewerRelation(false, Blocked: false)));
         Assert.Throws<NoteRuleException>(() => note.Edit(Content(), Now));
     }
 

@@ -1,12 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using RedMvc.Domain.Commerce;
+using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Addresses;
-
-public record AddressView(long Id, string Name, string Phone, string Province, string City, string District, string Line, bool IsDefault)
-{
-    public string Region => $"{Province} {City} {District}";
-}
 
 /// <summary>One form for adding and editing; the rules (and their messages per field) are AddressRules.</summary>
 public class AddressForm

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
+using RedMvc.Web.Features.Shared;
 using RedMvc.Web.Infrastructure;
 
 namespace RedMvc.Web.Features.Addresses;
@@ -15,7 +16,7 @@ public class AddressesController(AppDbContext db, IStringLocalizer<SharedResourc
     private string UserId => User.Id()!;
 
     [HttpGet("")]
-    public async Task<IActionResult> Index() => View(await AddressQueries.OfAsync(db, UserId));
+    public async Task<IActionResult> Index() => View(await SavedAddresses.OfAsync(db, UserId));
 
     [HttpGet("new")]
     public IActionResult New(string? returnUrl) => View("Edit", new AddressEditPage(null, new AddressForm { ReturnUrl = returnUrl }));
@@ -36,7 +37,7 @@ public class AddressesController(AppDbContext db, IStringLocalizer<SharedResourc
     [HttpGet("{id:long}/edit")]
     public async Task<IActionResult> Edit(long id)
     {
-        var address = (await AddressQueries.OfAsync(db, UserId)).SingleOrDefault(a => a.Id == id);
+        var address = (await SavedAddresses.OfAsync(db, UserId)).SingleOrDefault(a => a.Id == id);
         return address is null ? NotFound() : View(new AddressEditPage(id, AddressForm.From(address)));
     }
 

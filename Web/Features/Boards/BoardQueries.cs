@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Data;
+using RedMvc.Domain.Notes;
 using RedMvc.Domain.Social;
-using RedMvc.Web.Features.Discover;
-using RedMvc.Web.Features.Notes;
+using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Boards;
 
@@ -25,7 +25,7 @@ public class BoardQueries(AppDbContext db, NoteCards noteCards)
         if (!isOwner && (found.Board.IsPrivate || found.HideCollects || await Blocking.EitherBlockedAsync(db, viewerId, found.Board.OwnerId))) return null;
 
         var inBoard = db.Collects.Where(c => c.BoardId == id)
-            .Join(db.Notes.VisibleTo(db, viewerId), c => c.NoteId, n => n.Id, (c, n) => new TimedNote { At = c.CreatedAt, Note = n });
+            .Join(db.Notes.WhereListedFor(db, viewerId), c => c.NoteId, n => n.Id, (c, n) => new TimedNote { At = c.CreatedAt, Note = n });
         var count = await inBoard.CountAsync();
         var (cards, next) = await noteCards.ByTimeAsync(inBoard, after, PageSize);
         return new BoardPage(Summary(found.Board), found.Owner, isOwner, count, cards, next);

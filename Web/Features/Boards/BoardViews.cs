@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using RedMvc.Web.Features.Notes;
+using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Boards;
 

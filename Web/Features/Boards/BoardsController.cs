@@ -5,14 +5,13 @@ using Microsoft.Extensions.Localization;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
 using RedMvc.Domain.Social;
-using RedMvc.Web.Features.Discover;
-using RedMvc.Web.Features.Notes;
+using RedMvc.Web.Features.Shared;
 using RedMvc.Web.Infrastructure;
 
 namespace RedMvc.Web.Features.Boards;
 
 /// <summary>Collecting notes into boards, and the boards themselves. Someone else's board answers 404 to every action.</summary>
-public class BoardsController(AppDbContext db, BoardQueries queries, NoteQueries notes, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+public class BoardsController(AppDbContext db, BoardQueries queries, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
 {
     private string? ViewerId => User.Id();
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -20,7 +19,7 @@ public class BoardsController(AppDbContext db, BoardQueries queries, NoteQueries
     [HttpGet("/notes/{id:long}/collect"), Authorize]
     public async Task<IActionResult> Collect(long id)
     {
-        if (!await notes.CanSeeAsync(id, ViewerId)) return NotFound();
+        if (!await NoteAccess.CanSeeAsync(db, id, ViewerId)) return NotFound();
         var page = await queries.CollectAsync(id, ViewerId!, new CollectForm());
         return page is null ? NotFound() : View(page);
     }
@@ -29,7 +28,7 @@ public class BoardsController(AppDbContext db, BoardQueries queries, NoteQueries
     [HttpPost("/notes/{id:long}/collect"), Authorize]
     public async Task<IActionResult> Collect(long id, CollectForm form)
     {
-        if (!await notes.CanSeeAsync(id, ViewerId)) return NotFound();
+        if (!await NoteAccess.CanSeeAsync(db, id, ViewerId)) return NotFound();
         var boardId = form.BoardId;
         if (!string.IsNullOrWhiteSpace(form.NewBoardName))
         {
@@ -52,7 +51,7 @@ public class BoardsController(AppDbContext db, BoardQueries queries, NoteQueries
     [HttpPost("/notes/{id:long}/uncollect"), Authorize]
     public async Task<IActionResult> Uncollect(long id, string? returnUrl)
     {
-        if (!await Collecting.UncollectAsync(db, ViewerId!, id) && !await notes.CanSeeAsync(id, ViewerId)) return NotFound();
+        if (!await Collecting.UncollectAsync(db, ViewerId!, id) && !await NoteAccess.CanSeeAsync(db, id, ViewerId)) return NotFound();
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : $"/notes/{id}");
     }
 

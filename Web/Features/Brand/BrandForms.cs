@@ -1,6 +1,5 @@
 using RedMvc.Domain.Commerce;
-using RedMvc.Web.Features.Notes;
-using RedMvc.Web.Features.Products;
+using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Brand;
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
+using RedMvc.Web.Features.Shared;
 using RedMvc.Web.Infrastructure;
 
 namespace RedMvc.Web.Features.Cart;
@@ -12,14 +13,14 @@ namespace RedMvc.Web.Features.Cart;
 /// The member's cart. A visitor who adds is sent to sign in and keeps the item: the add waits in a
 /// short-lived cookie (PendingCartAdd) and the member confirms it on /cart/add/resume.
 /// </summary>
-public class CartController(AppDbContext db, CartQueries queries, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+public class CartController(AppDbContext db, CartLines lines, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
 {
     private const string ResumeUrl = "/cart/add/resume";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     [HttpGet("/cart"), Authorize]
-    public async Task<IActionResult> Index() => View(await queries.CartAsync(User.Id()!, PendingCartAdd.Read(Request)));
+    public async Task<IActionResult> Index() => View(new CartPage(await lines.ByShopAsync(User.Id()!), PendingCartAdd.Read(Request)));
 
     /// <summary>The product page's button. Visitors (whose cached pages carry no forms) reach the GET below instead.</summary>
     [HttpPost("/cart/add")]
@@ -85,13 +86,12 @@ public class CartController(AppDbContext db, CartQueries queries, TimeProvider c
 
     private async Task<IActionResult> ConfirmPageAsync(PendingCartAdd add)
     {
-        var page = await queries.PreviewAsync(add);
-        if (page is null)
+        if (await lines.PreviewAsync(add.VariantId, add.Quantity, add.NoteId) is not { } preview)
         {
             PendingCartAdd.Clear(Response);
             return NotFound();
         }
-        return View("ConfirmAdd", page);
+        return View("ConfirmAdd", new ConfirmAddPage(preview.Line, preview.ShopName));
     }
 
     /// <summary>A quantity the form refused (0, 500, "abc"): back to the product with the reason, nothing added.</summary>

@@ -1,35 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using RedMvc.Domain.Commerce;
-using RedMvc.Web.Features.Notes;
+using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Cart;
-
-public enum StockState { InStock, FewLeft, NotEnough, SoldOut, Unavailable }
-
-/// <summary>A variant in the cart with today's price and stock (never the price it had when it was added).</summary>
-public record CartLineView(long VariantId, long ProductId, string Title, string VariantName, long UnitPriceFen, int Quantity, int Stock,
-    bool OnSale, PhotoView? Photo, long? NoteId)
-{
-    /// <summary>From this many left down, the page says "only N left".</summary>
-    public const int FewLeftFrom = 5;
-
-    public long LineTotalFen => UnitPriceFen * Quantity;
-
-    public StockState State =>
-        !OnSale ? StockState.Unavailable
-        : Stock == 0 ? StockState.SoldOut
-        : Stock < Quantity ? StockState.NotEnough
-        : Stock <= FewLeftFrom ? StockState.FewLeft
-        : StockState.InStock;
-
-    public bool CanBuy => State is StockState.InStock or StockState.FewLeft;
-}
-
-/// <summary>One shop's lines: each shop ships its own order with its own shipping fee.</summary>
-public record CartShopGroup(long ShopId, string ShopName, string ShopHandle, IReadOnlyList<CartLineView> Lines)
-{
-    public long SubtotalFen => Lines.Where(l => l.CanBuy).Sum(l => l.LineTotalFen);
-}
 
 public record CartPage(IReadOnlyList<CartShopGroup> Shops, PendingCartAdd? Pending)
 {

@@ -6,11 +6,10 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
-using RedMvc.Web.Features.Addresses;
-using RedMvc.Web.Features.Cart;
 using RedMvc.Web.Infrastructure;
 using RedMvc.Workers.Commerce;
 using PlaceOrders = RedMvc.Domain.Commerce.Checkout;
+using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Checkout;
 
@@ -18,7 +17,7 @@ namespace RedMvc.Web.Features.Checkout;
 [Authorize(Policy = Policies.ConfirmedEmail)]
 public class CheckoutController(
     AppDbContext db,
-    CartQueries cart,
+    CartLines cart,
     IPaymentGateway gateway,
     OrderLifecycle lifecycle,
     IOptions<ShippingRule> shipping,
@@ -46,7 +45,7 @@ public class CheckoutController(
         var before = await PageAsync(address.Id, problem: null, form.Only);
         if (before is null) return Redirect("/cart");
         if (before.Shops.SelectMany(s => s.Group.Lines).FirstOrDefault(l => !l.CanBuy) is { } problem)
-            return await AgainAsync(address.Id, Problem(before, problem.VariantId, problem.State == StockState.Unavailable), form.Only);
+            return await AgainAsync(address.Id, Problem(before, problem.VariantId, problem.State == CartLineState.Unavailable), form.Only);
         if (before.TotalFen != form.ExpectedTotalFen) return await AgainAsync(address.Id, t["Checkout.PricesChanged"], form.Only);
         var lines = (await ShoppingCart.LinesAsync(db, BuyerId)).Where(l => form.Only is null || l.VariantId == form.Only).ToList();
 
@@ -90,11 +89,11 @@ public class CheckoutController(
     /// <summary>The cart as it will be placed, or only the "buy now" variant's line; null when there is nothing to place.</summary>
     private async Task<CheckoutPage?> PageAsync(long? addressId, string? problem, long? only)
     {
-        var groups = (await cart.CartAsync(BuyerId)).Shops
+        var groups = (await cart.ByShopAsync(BuyerId))
             .Select(s => only is null ? s : s with { Lines = s.Lines.Where(l => l.VariantId == only).ToList() })
             .Where(s => s.Lines.Count > 0).ToList();
         if (groups.Count == 0) return null;
-        var addresses = await AddressQueries.OfAsync(db, BuyerId);
+        var addresses = await SavedAddresses.OfAsync(db, BuyerId);
         var chosen = addresses.FirstOrDefault(a => a.Id == addressId) ?? addresses.FirstOrDefault();
         var shops = groups.Select(s => new CheckoutShop(s, shipping.Value.FeeFor(s.SubtotalFen))).ToList();
         return new CheckoutPage(shops, addresses, chosen?.Id, Guid.NewGuid().ToString("N"), problem) { Only = only };

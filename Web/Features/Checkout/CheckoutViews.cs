@@ -1,5 +1,5 @@
-using RedMvc.Web.Features.Addresses;
-using RedMvc.Web.Features.Cart;
+using RedMvc.Web.Features.Shared;
+
 
 namespace RedMvc.Web.Features.Checkout;
 

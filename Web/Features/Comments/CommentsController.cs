@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
 using RedMvc.Domain.Social;
-using RedMvc.Web.Features.Notes;
+using RedMvc.Web.Features.Shared;
 using RedMvc.Web.Infrastructure;
 
 namespace RedMvc.Web.Features.Comments;
@@ -19,7 +19,7 @@ public class CommentForm
     public long? ReplyToId { get; set; }
 }
 
-public class CommentsController(AppDbContext db, NoteQueries notes, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+public class CommentsController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
 {
     private string ViewerId => User.Id()!; // every action here requires a signed-in member
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -27,7 +27,7 @@ public class CommentsController(AppDbContext db, NoteQueries notes, TimeProvider
     [HttpPost("/notes/{noteId:long}/comments"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.Commenting)]
     public async Task<IActionResult> Add(long noteId, CommentForm form)
     {
-        if (!await notes.CanSeeAsync(noteId, ViewerId)) return NotFound();
+        if (!await NoteAccess.CanSeeAsync(db, noteId, ViewerId)) return NotFound();
         var target = form.ReplyToId is { } replyToId
             ? await db.Comments.SingleOrDefaultAsync(c => c.Id == replyToId && c.NoteId == noteId)
             : null;
@@ -57,7 +57,7 @@ public class CommentsController(AppDbContext db, NoteQueries notes, TimeProvider
     {
         var comment = await db.Comments.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.NoteId, c.AuthorId, c.DeletedAt }).SingleOrDefaultAsync();
         // A comment the viewer may not see (its note, or a block either way) is the same 404 as a wrong id.
-        if (comment is null || comment.DeletedAt is not null || !await notes.CanSeeAsync(comment.NoteId, ViewerId)
+        if (comment is null || comment.DeletedAt is not null || !await NoteAccess.CanSeeAsync(db, comment.NoteId, ViewerId)
             || await Blocking.EitherBlockedAsync(db, ViewerId, comment.AuthorId)) return NotFound();
         if (like) await CommentLikes.LikeAsync(db, id, ViewerId, Now);
         else await CommentLikes.UnlikeAsync(db, id, ViewerId);

@@ -6,13 +6,12 @@ using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
 using RedMvc.Domain.Social;
-using RedMvc.Web.Features.Notes;
-using RedMvc.Web.Features.Topics;
+using RedMvc.Web.Features.Shared;
 using RedMvc.Web.Infrastructure;
 
 namespace RedMvc.Web.Features.Discover;
 
-public class DiscoverController(DiscoverQueries queries, PersonalMix mix, TopicQueries topics, NoteQueries notes, AppDbContext db, UserManager<AppUser> users, TimeProvider clock) : Controller
+public class DiscoverController(DiscoverQueries queries, PersonalMix mix, HotTopics topics, AppDbContext db, UserManager<AppUser> users, TimeProvider clock) : Controller
 {
     [HttpGet("/following"), Authorize]
     public async Task<IActionResult> Following(string? after)
@@ -43,7 +42,7 @@ public class DiscoverController(DiscoverQueries queries, PersonalMix mix, TopicQ
                 ? await queries.LatestAsync(selected, FeedCursor.Parse(after), memberId)
                 : await mix.PageAsync(memberId, selected, MixCursor.Parse(after));
         }
-        var hotTopics = after is null ? await topics.HotAsync(TopicQueries.HotTopicsOnDiscover) : [];
+        var hotTopics = after is null ? await topics.TopAsync(HotTopics.OnDiscover) : [];
         return View(new DiscoverPage(selected, Channels.All, page.Cards, page.Next) { Chronological = chronological, HotTopics = hotTopics });
     }
 
@@ -65,7 +64,7 @@ public class DiscoverController(DiscoverQueries queries, PersonalMix mix, TopicQ
     [HttpPost("/notes/{id:long}/not-interested"), Authorize]
     public async Task<IActionResult> NotInterested(long id, string? returnUrl)
     {
-        if (!await notes.CanSeeAsync(id, User.Id())) return NotFound();
+        if (!await NoteAccess.CanSeeAsync(db, id, User.Id())) return NotFound();
         await NotInterestedNotes.MarkAsync(db, User.Id()!, id, clock.GetUtcNow().UtcDateTime);
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }

@@ -2,7 +2,7 @@ using Dapper;
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
-using RedMvc.Web.Features.Notes;
+using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Discover;
 
@@ -33,14 +33,14 @@ public class DiscoverQueries(AppDbContext db, NoteCards cards)
         var dialect = SqlDialect.For(db);
         var sql = $"""
             SELECT {dialect.Top(PageSize + 1)} s.NoteId, s.Score FROM NoteScores s CROSS JOIN Notes n
-            WHERE n.Id = s.NoteId AND n.Status = @published AND n.Visibility = @visibility
+            WHERE n.Id = s.NoteId AND {NoteAccess.PublicReachSql("n")}
             {(channel == Channels.Recommended ? "" : "AND s.Channel = @channel")}
             {(after is null ? "" : "AND (s.Score < @score OR (s.Score = @score AND s.NoteId < @noteId))")}
             ORDER BY s.Score DESC, s.NoteId DESC {dialect.Limit(PageSize + 1)}
             """;
         var rows = (await db.WithConnectionAsync(connection => connection.QueryAsync<ScoreRow>(sql, new
         {
-            published = (int)NoteStatus.Published, visibility = (int)NoteVisibility.Public, channel,
+            channel,
             score = after?.Score ?? 0, noteId = after?.NoteId ?? 0,
         }))).ToList();
         if (after is null && rows.Count == 0) return await LatestAsync(channel, null, null);
@@ -53,7 +53,7 @@ public class DiscoverQueries(AppDbContext db, NoteCards cards)
     /// <summary>Newest first: what visitors see before the first trends run, and members who switched to chronological.</summary>
     public async Task<FeedPage> LatestAsync(string channel, FeedCursor? after, string? viewerId)
     {
-        var notes = cards.VisibleTo(db.Notes.AsNoTracking(), viewerId).Where(n => n.Visibility == NoteVisibility.Public);
+        var notes = cards.PublicFeedOf(viewerId);
         if (channel != Channels.Recommended) notes = notes.Where(n => n.Channel == channel);
         return await NewestPageAsync(notes, after, viewerId);
     }
@@ -62,7 +62,7 @@ public class DiscoverQueries(AppDbContext db, NoteCards cards)
     public Task<FeedPage> FollowingAsync(string memberId, FeedCursor? after)
     {
         var followed = db.Follows.Where(f => f.FollowerId == memberId).Select(f => f.FolloweeId);
-        var notes = cards.VisibleTo(db.Notes.AsNoTracking(), memberId).Where(n => followed.Contains(n.AuthorId));
+        var notes = cards.InFeedsOf(memberId).Where(n => followed.Contains(n.AuthorId));
         return NewestPageAsync(notes, after, memberId);
     }
 

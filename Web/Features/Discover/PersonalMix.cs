@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
 using RedMvc.Domain.Ranking;
-using RedMvc.Web.Features.Notes;
+using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Discover;
 
@@ -99,7 +99,7 @@ public class PersonalMix(AppDbContext db, NoteCards cards, IMemoryCache cache, I
                     ORDER BY PublishedAt DESC {d.Limit(s.MixFollowedCandidates)}) followed
                 UNION
                 SELECT Id FROM (
-                    SELECT {d.Top(s.MixFreshCandidates)} Id FROM Notes WHERE Status = @published AND Visibility = @public {inChannel}
+                    SELECT {d.Top(s.MixFreshCandidates)} Id FROM Notes WHERE {NoteAccess.PublicReachSql("Notes")} {inChannel}
                     ORDER BY PublishedAt DESC {d.Limit(s.MixFreshCandidates)}) fresh
             )
             SELECT n.Id, n.AuthorId, n.Channel, n.PublishedAt, n.LikeCount, n.CollectCount, n.CommentCount,
@@ -107,12 +107,8 @@ public class PersonalMix(AppDbContext db, NoteCards cards, IMemoryCache cache, I
                 t.TopicId, p.Name AS TopicName
             FROM ids CROSS JOIN Notes n
             LEFT JOIN NoteTopics t ON t.NoteId = n.Id LEFT JOIN Topics p ON p.Id = t.TopicId
-            WHERE n.Id = ids.Id AND n.Status = @published AND n.AuthorId <> @me
-                AND (n.Visibility = @public OR (n.Visibility = @mutual
-                    AND EXISTS (SELECT 1 FROM Follows f WHERE f.FollowerId = @me AND f.FolloweeId = n.AuthorId)
-                    AND EXISTS (SELECT 1 FROM Follows f WHERE f.FollowerId = n.AuthorId AND f.FolloweeId = @me)))
+            WHERE n.Id = ids.Id AND n.AuthorId <> @me AND {NoteAccess.MaySeeSql("n", "@me")}
                 AND NOT EXISTS (SELECT 1 FROM NotInterested x WHERE x.UserId = @me AND x.NoteId = n.Id)
-                AND NOT EXISTS (SELECT 1 FROM Blocks b WHERE (b.BlockerId = @me AND b.BlockedId = n.AuthorId) OR (b.BlockerId = n.AuthorId AND b.BlockedId = @me))
             """;
         return await db.WithConnectionAsync(connection => ReadCandidatesAsync(connection, sql, memberId, channel));
     }
@@ -122,8 +118,7 @@ public class PersonalMix(AppDbContext db, NoteCards cards, IMemoryCache cache, I
         var s = Settings;
         var rows = (await connection.QueryAsync<CandidateRow>(sql, new
         {
-            me = memberId, channel, published = (int)NoteStatus.Published, @public = (int)NoteVisibility.Public,
-            mutual = (int)NoteVisibility.MutualFollowers, followedSince = clock.GetUtcNow().UtcDateTime.AddDays(-s.MixFollowedDays),
+            me = memberId, channel, published = (int)NoteStatus.Published, followedSince = clock.GetUtcNow().UtcDateTime.AddDays(-s.MixFollowedDays),
         })).ToList();
         // One row per topic of each note (or one with no topic).
         return rows.GroupBy(r => r.Id).Select(g =>

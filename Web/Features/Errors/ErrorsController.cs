@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Errors;
-
-public record ErrorPage(int StatusCode);
 
 /// <summary>Friendly pages for 400, 403, 404, 429 and 500, in the site's look.</summary>
 [ApiExplorerSettings(IgnoreApi = true), IgnoreAntiforgeryToken]

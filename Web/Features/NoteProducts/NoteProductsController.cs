@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
-using RedMvc.Web.Features.Notes;
+using RedMvc.Web.Features.Shared;
 using RedMvc.Web.Infrastructure;
 
 namespace RedMvc.Web.Features.NoteProducts;
@@ -17,15 +17,15 @@ public record TagProductsPage(long NoteId, string NoteTitle, IReadOnlyList<Photo
 /// them on photos. Plain forms throughout; pins.js lets the author click the photo instead of typing x/y.
 /// </summary>
 [Authorize, Route("notes/{noteId:long}/products")]
-public class NoteProductsController(AppDbContext db, NoteShopQueries shop, IStringLocalizer<SharedResource> t) : Controller
+public class NoteProductsController(AppDbContext db, NoteShopQueries shop, ProductSearch search, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Manage(long noteId, string? q)
     {
         var note = await OwnNoteAsync(noteId);
         if (note is null) return NotFound();
-        var photos = note.Photos.OrderBy(p => p.Position).Select(p => NoteQueries.ToView(p, note.Title)).ToList();
-        return View(new TagProductsPage(noteId, note.Title, photos, await shop.ForNoteAsync(noteId, includeOffSale: true), q, await shop.SearchAsync(q)));
+        var photos = note.Photos.OrderBy(p => p.Position).Select(p => PhotoView.Of(p, note.Title)).ToList();
+        return View(new TagProductsPage(noteId, note.Title, photos, await shop.ForNoteAsync(noteId, includeOffSale: true), q, await search.SearchAsync(q)));
     }
 
     [HttpPost("attach")]

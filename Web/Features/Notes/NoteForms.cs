@@ -1,4 +1,5 @@
 using RedMvc.Domain.Notes;
+using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Notes;
 

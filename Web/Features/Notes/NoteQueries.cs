@@ -2,29 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
 using RedMvc.Domain.Social;
+using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Notes;
 
 /// <summary>Reads for the note pages: projections, no tracking.</summary>
 public class NoteQueries(AppDbContext db)
 {
-    public async Task<bool> AreMutualFollowersAsync(string? viewerId, string authorId)
-    {
-        if (viewerId is null || viewerId == authorId) return false;
-        var edges = await db.Follows.CountAsync(f =>
-            (f.FollowerId == viewerId && f.FolloweeId == authorId) || (f.FollowerId == authorId && f.FolloweeId == viewerId));
-        return edges == 2;
-    }
-
-    /// <summary>Whether this viewer may see (and so like or comment on) the note: the same rules as DetailsAsync, without loading the page.</summary>
-    public async Task<bool> CanSeeAsync(long id, string? viewerId)
-    {
-        var note = await db.Notes.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id);
-        return note is not null
-            && note.IsVisibleTo(viewerId, await AreMutualFollowersAsync(viewerId, note.AuthorId))
-            && !await Blocking.EitherBlockedAsync(db, viewerId, note.AuthorId);
-    }
-
     /// <summary>The note as this viewer may see it, or null (a 404) when they may not.</summary>
     public async Task<NoteDetails?> DetailsAsync(long id, string? viewerId, long? commentsOlderThan = null)
     {
@@ -32,15 +16,14 @@ public class NoteQueries(AppDbContext db)
             .Include(n => n.Photos).Include(n => n.Topics).ThenInclude(t => t.Topic).Include(n => n.Mentions)
             .AsSplitQuery()
             .SingleOrDefaultAsync(n => n.Id == id);
-        if (note is null || !note.IsVisibleTo(viewerId, await AreMutualFollowersAsync(viewerId, note.AuthorId))
-            || await Blocking.EitherBlockedAsync(db, viewerId, note.AuthorId)) return null;
+        if (note is null || !NoteAccess.MaySee(note, viewerId, await NoteAccess.RelationAsync(db, viewerId, note.AuthorId))) return null;
 
         var author = await db.Users.Where(u => u.Id == note.AuthorId).Select(u => new AuthorView(u.Id, u.Handle, u.DisplayName, u.AvatarKey)).SingleAsync();
         var mentionIds = note.Mentions.Select(m => m.UserId).ToList();
         var handles = await db.Users.Where(u => mentionIds.Contains(u.Id)).Select(u => u.Handle).ToListAsync();
         return new NoteDetails(note.Id, note.Title, note.Body, note.Channel, note.Place, note.Visibility, note.AiAssisted,
             note.Status, note.PublishedAt, note.ScheduledFor, note.UpdatedAt, author,
-            note.Photos.OrderBy(p => p.Position).Select(p => ToView(p, note.Title)).ToList(),
+            note.Photos.OrderBy(p => p.Position).Select(p => PhotoView.Of(p, note.Title)).ToList(),
             note.Topics.Select(t => t.Topic.Name).ToList(),
             handles.ToHashSet(),
             note.AuthorId == viewerId, note.LikeCount,
@@ -94,11 +77,8 @@ public class NoteQueries(AppDbContext db)
         int Count(NoteStatus s) => counts.SingleOrDefault(c => c.Key == s)?.Count ?? 0;
         return new MyNotesPage(tab,
             notes.Select(n => new MyNoteRow(n.Id, n.Title, n.Status, n.UpdatedAt, n.PublishedAt, n.ScheduledFor,
-                n.Photos.OrderBy(p => p.Position).Select(p => ToView(p, n.Title)).FirstOrDefault(), n.Photos.Count,
+                n.Photos.OrderBy(p => p.Position).Select(p => PhotoView.Of(p, n.Title)).FirstOrDefault(), n.Photos.Count,
                 n.Photos.Count(p => p.Status == PhotoStatus.Pending), n.Photos.Count(p => p.Status == PhotoStatus.Failed))).ToList(),
             Count(NoteStatus.Published), Count(NoteStatus.Draft), Count(NoteStatus.Scheduled));
     }
-
-    public static PhotoView ToView(NotePhoto p, string noteTitle) =>
-        new(p.Id, p.Status, p.FailureReason, p.Width, p.Height, p.DominantColor, p.ContentHash, p.WidthList, p.AltText ?? noteTitle);
 }

@@ -10,6 +10,7 @@ using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
 using RedMvc.Domain.Notifications;
 using RedMvc.Domain.Social;
+using RedMvc.Web.Features.Shared;
 using RedMvc.Web.Infrastructure;
 using RedMvc.Workers.Files;
 using RedMvc.Workers.Images;
@@ -20,7 +21,7 @@ namespace RedMvc.Web.Features.Notes;
 public class NotesController(
     AppDbContext db,
     NoteQueries queries,
-    NoteProducts.NoteShopQueries shop,
+    NoteShopQueries shop,
     UploadInspector inspector,
     IFileStore files,
     IBackgroundJobClient jobs,
@@ -93,7 +94,7 @@ public class NotesController(
     [HttpPost("/notes/{id:long}/like"), Authorize]
     public async Task<IActionResult> Like(long id, string? returnUrl)
     {
-        if (!await queries.CanSeeAsync(id, ViewerId)) return NotFound();
+        if (!await NoteAccess.CanSeeAsync(db, id, ViewerId)) return NotFound();
         await NoteLikes.LikeAsync(db, id, ViewerId!, Now);
         return BackTo(id, returnUrl);
     }
@@ -101,7 +102,7 @@ public class NotesController(
     [HttpPost("/notes/{id:long}/unlike"), Authorize]
     public async Task<IActionResult> Unlike(long id, string? returnUrl)
     {
-        if (!await queries.CanSeeAsync(id, ViewerId)) return NotFound();
+        if (!await NoteAccess.CanSeeAsync(db, id, ViewerId)) return NotFound();
         await NoteLikes.UnlikeAsync(db, id, ViewerId!);
         return BackTo(id, returnUrl);
     }
@@ -217,7 +218,7 @@ public class NotesController(
             .SingleOrDefaultAsync(n => n.Id == id && n.AuthorId == ViewerId && n.Status != NoteStatus.Deleted);
 
     private static List<PhotoView> PhotosOf(Note note) =>
-        note.Photos.OrderBy(p => p.Position).Select(p => NoteQueries.ToView(p, note.Title)).ToList();
+        note.Photos.OrderBy(p => p.Position).Select(p => PhotoView.Of(p, note.Title)).ToList();
 
     private NoteFormPage FormPage(NoteForm form, long? noteId, IReadOnlyList<PhotoView> photos) =>
         new(form, noteId, photos, Limits, uploadLimits.Value.MaxFileBytes);

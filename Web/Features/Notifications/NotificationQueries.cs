@@ -4,7 +4,7 @@ using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
 using RedMvc.Domain.Notifications;
 using RedMvc.Domain.Social;
-using RedMvc.Web.Features.Notes;
+using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Notifications;
 
@@ -108,7 +108,7 @@ public class NotificationQueries(AppDbContext db, NoteCards noteCards)
             if (NoteOf(row) is { } noteId)
             {
                 if (!notes.TryGetValue(noteId, out var found) || !isVisible(found.Note)) continue;
-                note = new NoteLink(noteId, found.Note.Title, found.Cover is null ? null : NoteQueries.ToView(found.Cover, found.Note.Title));
+                note = new NoteLink(noteId, found.Note.Title, found.Cover is null ? null : PhotoView.Of(found.Cover, found.Note.Title));
             }
             items.Add(new NotificationItem(row.Kind, rowActors, row.ActorCount, row.Unread, row.At, note, row.CommentId, excerpt,
                 followedBack.Contains(rowActors[0].Id)));
@@ -116,17 +116,11 @@ public class NotificationQueries(AppDbContext db, NoteCards noteCards)
         return items;
     }
 
-    /// <summary>The note page's rules (visibility and blocks), for a page of notes in two queries.</summary>
+    /// <summary>The note page's rule (NoteAccess) for a page of notes, in two queries.</summary>
     private async Task<Func<Note, bool>> VisibilityAsync(string memberId, List<Note> notes)
     {
-        var authorIds = notes.Select(n => n.AuthorId).Where(id => id != memberId).Distinct().ToList();
-        if (authorIds.Count == 0) return note => note.IsVisibleTo(memberId, false);
-        var blocked = (await db.Blocks
-            .Where(b => (b.BlockerId == memberId && authorIds.Contains(b.BlockedId)) || (b.BlockedId == memberId && authorIds.Contains(b.BlockerId)))
-            .Select(b => b.BlockerId == memberId ? b.BlockedId : b.BlockerId).ToListAsync()).ToHashSet();
-        var mutualOnlyAuthors = notes.Where(n => n.Visibility == NoteVisibility.MutualFollowers).Select(n => n.AuthorId).Distinct().ToList();
-        var mutual = await Following.MutualFollowersAmongAsync(db, memberId, mutualOnlyAuthors);
-        return note => note.IsVisibleTo(memberId, mutual.Contains(note.AuthorId)) && !blocked.Contains(note.AuthorId);
+        var relations = await NoteAccess.RelationsAsync(db, memberId, notes.Select(n => n.AuthorId).ToList());
+        return note => NoteAccess.MaySee(note, memberId, relations.GetValueOrDefault(note.AuthorId));
     }
 
     private static string Excerpt(string text) =>

@@ -1,5 +1,5 @@
 using RedMvc.Domain.Notifications;
-using RedMvc.Web.Features.Notes;
+using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Notifications;
 
@@ -21,17 +21,6 @@ public static class NotificationTabs
         NotificationTab.Follows => "follows",
         _ => "comments",
     };
-}
-
-/// <summary>A member's unread notifications per tab.</summary>
-public record UnreadCounts(IReadOnlyDictionary<NotificationTab, int> ByTab)
-{
-    public int Total => ByTab.Values.Sum();
-
-    public int this[NotificationTab tab] => ByTab.GetValueOrDefault(tab);
-
-    /// <summary>What a badge shows; callers hide it at 0.</summary>
-    public static string Badge(int count) => count > 99 ? "99+" : count.ToString();
 }
 
 public record NoteLink(long Id, string Title, PhotoView? Cover);

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using RedMvc.Domain.Commerce;
-using RedMvc.Web.Features.Notes;
+using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Orders;
 
@@ -32,13 +32,4 @@ public class ReturnForm
     [Required(ErrorMessage = "Validation.Required"), StringLength(Order.ReasonMaxLength, ErrorMessage = "Validation.MaxLength")]
     [Display(Name = "Field.ReturnReason")]
     public string? Reason { get; set; }
-}
-
-/// <summary>Order times as the site's buyers read them: China time (UTC+8), to the minute.</summary>
-public static class OrderTime
-{
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
-    public static string Show(DateTime utc) =>
-        (utc + ChinaOffset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

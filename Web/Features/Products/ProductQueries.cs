@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
-using RedMvc.Web.Features.Notes;
 using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Products;
@@ -29,7 +28,7 @@ public class ProductQueries(AppDbContext db, NoteCards cards)
             ?? variants.FirstOrDefault(v => v.State != StockState.SoldOut) ?? variants.FirstOrDefault();
         var reviews = await ReviewsAsync(id, viewerId);
         var reviewed = reviews.Select(r => r.Note.Id).ToList();
-        var featuring = await cards.NewestAsync(PublicNotes(viewerId)
+        var featuring = await cards.NewestAsync(cards.PublicFeedOf(viewerId)
             .Where(n => db.NoteProducts.Any(np => np.ProductId == id && np.NoteId == n.Id) && !reviewed.Contains(n.Id)), null, 0, NotesShown, viewerId);
         return new ProductPage(product.Id, product.Title, product.Description, product.Category, product.Status,
             product.Photos.OrderBy(p => p.Position).Select(p => ProductPhotos.ToView(p, product.Title)).ToList(),
@@ -45,13 +44,10 @@ public class ProductQueries(AppDbContext db, NoteCards cards)
             .OrderByDescending(l => l.PurchasedAt).Take(NotesShown).ToListAsync();
         if (lines.Count == 0) return [];
         var noteIds = lines.Select(l => l.NoteId).ToList();
-        var publicIds = await PublicNotes(viewerId).Where(n => noteIds.Contains(n.Id)).Select(n => n.Id).ToListAsync();
+        var publicIds = await cards.PublicFeedOf(viewerId).Where(n => noteIds.Contains(n.Id)).Select(n => n.Id).ToListAsync();
         var byId = (await cards.LoadAsync(publicIds, viewerId)).ToDictionary(n => n.Id);
         return lines.Where(l => byId.ContainsKey(l.NoteId)).DistinctBy(l => l.NoteId)
             .Select(l => new VerifiedReview(byId[l.NoteId], l.PurchasedAt, l.VariantName)).ToList();
     }
 
-    /// <summary>Published public notes this viewer may see (not blocked, not dismissed): the only ones a product or shop shows.</summary>
-    public IQueryable<Note> PublicNotes(string? viewerId) =>
-        cards.VisibleTo(db.Notes.AsNoTracking(), viewerId).Where(n => n.Visibility == NoteVisibility.Public);
 }

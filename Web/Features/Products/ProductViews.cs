@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
-using RedMvc.Web.Features.Notes;
+using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Products;
 
@@ -14,15 +14,6 @@ public record VariantView(long Id, string Name, long PriceFen, long? CompareAtFe
 
     public StockState State => Stock <= 0 ? StockState.SoldOut : Stock <= LowStock ? StockState.Low : StockState.InStock;
 }
-
-/// <summary>A shop as a card: its address, name and logo.</summary>
-public record ShopCard(string Handle, string Name, string? LogoKey)
-{
-    public AvatarView Logo => new(Name, LogoKey);
-}
-
-/// <summary>A product in a grid: the cover and the lowest price (with its compare-at price).</summary>
-public record ProductCard(long Id, string Title, long PriceFen, long? CompareAtFen, PhotoView? Cover, bool SoldOut);
 
 /// <summary>A note tied to an order line of this product: "Verified purchase · date · variant".</summary>
 public record VerifiedReview(NoteCard Note, DateTime PurchasedAt, string VariantName);

@@ -3,8 +3,7 @@ using Microsoft.Extensions.Caching.Memory;
 using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
-using RedMvc.Web.Features.Discover;
-using RedMvc.Web.Features.Notes;
+using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Profiles;
 
@@ -50,9 +49,8 @@ public class ProfileQueries(AppDbContext db, NoteCards noteCards, IMemoryCache c
         var isSelf = viewerId == id;
         var mutual = viewerFollows && followsViewer;
 
-        // What this viewer may see: everything published for the owner, mutual-only notes for mutual followers.
-        var visible = db.Notes.AsNoTracking().Where(n => n.AuthorId == id && n.Status == NoteStatus.Published
-            && (isSelf || n.Visibility == NoteVisibility.Public || (mutual && n.Visibility == NoteVisibility.MutualFollowers)));
+        // The notes listed for this viewer (NoteAccess); someone who blocked the owner sees no notes, and counts them as a visitor would.
+        var visible = db.Notes.AsNoTracking().Where(n => n.AuthorId == id).WhereListedFor(db, viewerBlocked ? null : viewerId);
 
         IReadOnlyList<NoteCard> notes = [];
         IReadOnlyList<BoardTile> boards = [];
@@ -70,7 +68,7 @@ public class ProfileQueries(AppDbContext db, NoteCards noteCards, IMemoryCache c
                 case ProfileTabs.Notes:
                     var list = await visible.Include(n => n.Photos).OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id).Take(60).ToListAsync();
                     notes = list.Select(n => new NoteCard(n.Id, n.Title, person.View,
-                        n.Photos.OrderBy(p => p.Position).Select(p => NoteQueries.ToView(p, n.Title)).FirstOrDefault(), n.PublishedAt, n.LikeCount)).ToList();
+                        n.Photos.OrderBy(p => p.Position).Select(p => PhotoView.Of(p, n.Title)).FirstOrDefault(), n.PublishedAt, n.LikeCount)).ToList();
                     break;
             }
         }
@@ -101,7 +99,7 @@ public class ProfileQueries(AppDbContext db, NoteCards noteCards, IMemoryCache c
     /// <summary>The member's boards this viewer may see (private ones only by the owner): three queries however many boards.</summary>
     private async Task<IReadOnlyList<BoardTile>> BoardsAsync(string ownerId, string? viewerId, bool isSelf)
     {
-        var visibleNotes = db.Notes.VisibleTo(db, viewerId);
+        var visibleNotes = db.Notes.WhereListedFor(db, viewerId);
         var boards = await db.Boards.AsNoTracking().Where(b => b.OwnerId == ownerId && (isSelf || !b.IsPrivate))
             .OrderByDescending(b => b.IsDefault).ThenByDescending(b => b.Id)
             .Select(b => new
@@ -114,7 +112,7 @@ public class ProfileQueries(AppDbContext db, NoteCards noteCards, IMemoryCache c
             .ToListAsync();
         var coverNoteIds = boards.Select(b => b.LatestNoteId).OfType<long>().Distinct().ToList();
         var photos = await noteCards.CoversAsync(coverNoteIds);
-        var covers = photos.ToDictionary(p => p.Key, p => (PhotoView?)NoteQueries.ToView(p.Value, ""));
+        var covers = photos.ToDictionary(p => p.Key, p => (PhotoView?)PhotoView.Of(p.Value, ""));
         return boards.Select(b => new BoardTile(b.Id, b.IsDefault ? null : b.Name, b.IsPrivate, b.Count,
             b.LatestNoteId is { } noteId ? covers.GetValueOrDefault(noteId) : null)).ToList();
     }
@@ -123,7 +121,7 @@ public class ProfileQueries(AppDbContext db, NoteCards noteCards, IMemoryCache c
     private async Task<(IReadOnlyList<NoteCard>, string?)> LikedAsync(string memberId, string? viewerId, FeedCursor? after)
     {
         var liked = db.NoteLikes.Where(l => l.UserId == memberId)
-            .Join(db.Notes.VisibleTo(db, viewerId), l => l.NoteId, n => n.Id, (l, n) => new TimedNote { At = l.CreatedAt, Note = n });
+            .Join(db.Notes.WhereListedFor(db, viewerId), l => l.NoteId, n => n.Id, (l, n) => new TimedNote { At = l.CreatedAt, Note = n });
         return await noteCards.ByTimeAsync(liked, after, LikesPageSize);
     }
 }

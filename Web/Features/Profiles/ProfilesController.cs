@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Social;
+using RedMvc.Web.Features.Shared;
 using RedMvc.Web.Infrastructure;
 
 namespace RedMvc.Web.Features.Profiles;
@@ -14,7 +15,7 @@ public class ProfilesController(AppDbContext db, ProfileQueries queries, PeopleQ
     [HttpGet("/u/{handle}")]
     public async Task<IActionResult> Show(string handle, string? tab, string? after)
     {
-        var profile = await queries.ProfileAsync(handle, ViewerId, ProfileTabs.Of(tab), Discover.FeedCursor.Parse(after));
+        var profile = await queries.ProfileAsync(handle, ViewerId, ProfileTabs.Of(tab), FeedCursor.Parse(after));
         return profile is null ? NotFound() : View(profile);
     }
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Data;
-using RedMvc.Web.Features.Notes;
+using RedMvc.Web.Features.Shared;
 using RedMvc.Web.Infrastructure;
 using RedMvc.Workers.Email;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Data;
-using RedMvc.Web.Features.Notes;
 using RedMvc.Web.Infrastructure;
 
 namespace RedMvc.Web.Features.Shared;

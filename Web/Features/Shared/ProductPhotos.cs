@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
-using RedMvc.Web.Features.Notes;
 
 namespace RedMvc.Web.Features.Shared;
 

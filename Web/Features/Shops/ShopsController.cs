@@ -3,17 +3,15 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
-using RedMvc.Web.Features.Notes;
-using RedMvc.Web.Features.Products;
-using RedMvc.Web.Infrastructure;
 using RedMvc.Web.Features.Shared;
+using RedMvc.Web.Infrastructure;
 
 namespace RedMvc.Web.Features.Shops;
 
 public record ShopPage(ShopCard Shop, string? Description, IReadOnlyList<ProductCard> Products, IReadOnlyList<NoteCard> Notes, bool ViewerIsOwner);
 
 /// <summary>A brand's public shop: on-sale products and the notes that feature them. No forms, so visitors' copies can be cached.</summary>
-public class ShopsController(AppDbContext db, ProductQueries products, NoteCards cards) : Controller
+public class ShopsController(AppDbContext db, NoteCards cards) : Controller
 {
     public const int ProductsShown = 60;
     public const int NotesShown = 24;
@@ -25,7 +23,7 @@ public class ShopsController(AppDbContext db, ProductQueries products, NoteCards
         if (shop is null) return NotFound();
         var onSale = await ProductCardsAsync(db, db.Products.Where(p => p.ShopId == shop.Id && p.Status == ProductStatus.Active), ProductsShown);
         var featured = db.NoteProducts.Where(np => db.Products.Any(p => p.Id == np.ProductId && p.ShopId == shop.Id && p.Status != ProductStatus.Draft));
-        var notes = await cards.NewestAsync(products.PublicNotes(User.Id()).Where(n => featured.Any(np => np.NoteId == n.Id)), null, 0, NotesShown, User.Id());
+        var notes = await cards.NewestAsync(cards.PublicFeedOf(User.Id()).Where(n => featured.Any(np => np.NoteId == n.Id)), null, 0, NotesShown, User.Id());
         return View(new ShopPage(new ShopCard(shop.Handle, shop.Name, shop.LogoKey), shop.Description, onSale, notes.Cards, shop.OwnerId == User.Id()));
     }
 

@@ -2,12 +2,9 @@ using Dapper;
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
-using RedMvc.Web.Features.Discover;
-using RedMvc.Web.Features.Notes;
+using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Topics;
-
-public record HotTopic(long Id, string Name, int NoteCount);
 
 public record HotTopicsPage(IReadOnlyList<HotTopic> Topics);
 
@@ -29,32 +26,12 @@ public record TopicPage(string Name, string Sort, int TrendingNotes, IReadOnlyLi
 /// </summary>
 public class TopicQueries(AppDbContext db, NoteCards cards)
 {
-    public const int HotTopicsOnDiscover = 10;
-    public const int HotTopicsListed = 50;
     public const int PageSize = 24;
-
-    private sealed class HotTopicRow
-    {
-        public long Id { get; init; }
-        public string Name { get; init; } = "";
-        public int NoteCount { get; init; }
-    }
 
     private sealed class ScoreRow
     {
         public long NoteId { get; init; }
         public double Score { get; init; }
-    }
-
-    /// <summary>The hottest topics, hottest first.</summary>
-    public async Task<IReadOnlyList<HotTopic>> HotAsync(int count)
-    {
-        var d = SqlDialect.For(db);
-        var rows = await db.WithConnectionAsync(connection => connection.QueryAsync<HotTopicRow>($"""
-            SELECT {d.Top(count)} t.Id, t.Name, s.NoteCount FROM TopicScores s INNER JOIN Topics t ON t.Id = s.TopicId
-            ORDER BY s.Score DESC, s.TopicId DESC {d.Limit(count)}
-            """));
-        return rows.Select(r => new HotTopic(r.Id, r.Name, r.NoteCount)).ToList();
     }
 
     /// <summary>Public, published notes with the topic: newest first, or hot (the trends table's order).</summary>
@@ -64,8 +41,7 @@ public class TopicQueries(AppDbContext db, NoteCards cards)
         var topic = await db.Topics.AsNoTracking().SingleOrDefaultAsync(t => t.NormalizedName == normalized);
         if (topic is null) return null;
         // Public notes only (a topic page is the same for everyone), less a member's blocks and dismissals, as in Hot.
-        var tagged = cards.VisibleTo(db.Notes.AsNoTracking(), viewerId)
-            .Where(n => n.Visibility == NoteVisibility.Public && n.Topics.Any(t => t.TopicId == topic.Id));
+        var tagged = cards.PublicFeedOf(viewerId).Where(n => n.Topics.Any(t => t.TopicId == topic.Id));
         // Its trending notes from the trends job: one row, where counting every tagged note would grow with the topic.
         var trending = await db.TopicScores.Where(s => s.TopicId == topic.Id).Select(s => s.NoteCount).SingleOrDefaultAsync();
 
@@ -75,13 +51,13 @@ public class TopicQueries(AppDbContext db, NoteCards cards)
             var d = SqlDialect.For(db);
             var rows = (await db.WithConnectionAsync(connection => connection.QueryAsync<ScoreRow>($"""
                 SELECT {d.Top(PageSize + 1)} s.NoteId, s.Score FROM NoteScores s CROSS JOIN Notes n
-                WHERE n.Id = s.NoteId AND n.Status = @published AND n.Visibility = @visibility
+                WHERE n.Id = s.NoteId AND {NoteAccess.PublicReachSql("n")}
                     AND EXISTS (SELECT 1 FROM NoteTopics t WHERE t.NoteId = s.NoteId AND t.TopicId = @topicId)
                 {(cursor is null ? "" : "AND (s.Score < @score OR (s.Score = @score AND s.NoteId < @noteId))")}
                 ORDER BY s.Score DESC, s.NoteId DESC {d.Limit(PageSize + 1)}
                 """, new
             {
-                topicId = topic.Id, published = (int)NoteStatus.Published, visibility = (int)NoteVisibility.Public,
+                topicId = topic.Id,
                 score = cursor?.Score ?? 0, noteId = cursor?.NoteId ?? 0,
             }))).ToList();
             var shown = rows.Take(PageSize).ToList();

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
+using RedMvc.Web.Features.Shared;
 using RedMvc.Web.Infrastructure;
 
 namespace RedMvc.Web.Features.Topics;
 
-public class TopicsController(TopicQueries queries) : Controller
+public class TopicsController(TopicQueries queries, HotTopics hotTopics) : Controller
 {
     [HttpGet("/topics")]
-    public async Task<IActionResult> Index() => View(new HotTopicsPage(await queries.HotAsync(TopicQueries.HotTopicsListed)));
+    public async Task<IActionResult> Index() => View(new HotTopicsPage(await hotTopics.TopAsync(HotTopics.Listed)));
 
     [HttpGet("/topics/{name}")]
     public async Task<IActionResult> Show(string name, string? sort, string? after)

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Data;
 
-namespace RedMvc.Web.Features.Addresses;
+namespace RedMvc.Web.Features.Shared;
 
-public static class AddressQueries
+public static class SavedAddresses
 {
     /// <summary>The member's addresses, default first, then newest; checkout lists them too.</summary>
     public static Task<List<AddressView>> OfAsync(AppDbContext db, string userId) =>

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Data;
+using RedMvc.Domain.Notifications;
 
-namespace RedMvc.Web.Features.Notifications;
+namespace RedMvc.Web.Features.Shared;
 
 /// <summary>
 /// The signed-in member's unread counts: one grouped query per request (on the index

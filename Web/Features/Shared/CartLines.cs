@@ -1,15 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
-using RedMvc.Web.Features.Notes;
-using RedMvc.Web.Features.Shared;
 
-namespace RedMvc.Web.Features.Cart;
+namespace RedMvc.Web.Features.Shared;
 
-public class CartQueries(AppDbContext db)
+/// <summary>The cart as pages show it (the cart page and checkout): lines grouped by shop with today's prices and stock.</summary>
+public class CartLines(AppDbContext db)
 {
     /// <summary>The member's cart grouped by shop, with today's prices and stock; a fixed number of queries whatever its size.</summary>
-    public async Task<CartPage> CartAsync(string userId, PendingCartAdd? pending = null)
+    public async Task<IReadOnlyList<CartShopGroup>> ByShopAsync(string userId)
     {
         var items = await db.CartItems.AsNoTracking().Where(i => i.UserId == userId)
             .OrderBy(i => i.AddedAt).ThenBy(i => i.VariantId)
@@ -22,15 +21,15 @@ public class CartQueries(AppDbContext db)
         });
         var shops = lines.GroupBy(l => (l.ShopId, l.ShopName, l.ShopHandle))
             .Select(g => new CartShopGroup(g.Key.ShopId, g.Key.ShopName, g.Key.ShopHandle, g.Select(l => l.Line).ToList())).ToList();
-        return new CartPage(shops, pending);
+        return shops;
     }
 
-    /// <summary>One variant as a would-be cart line, for the confirm-add page; null when it does not exist.</summary>
-    public async Task<ConfirmAddPage?> PreviewAsync(PendingCartAdd add)
+    /// <summary>One variant as a would-be cart line with its shop's name, for the confirm-add page; null when it does not exist.</summary>
+    public async Task<(CartLineView Line, string ShopName)?> PreviewAsync(long variantId, int quantity, long? noteId)
     {
-        var variants = await VariantsAsync([add.VariantId]);
-        if (!variants.TryGetValue(add.VariantId, out var v)) return null;
-        return new ConfirmAddPage(new CartLineView(v.VariantId, v.ProductId, v.Title, v.VariantName, v.PriceFen, add.Quantity, v.Stock, v.OnSale, v.Photo, add.NoteId), v.ShopName);
+        var variants = await VariantsAsync([variantId]);
+        if (!variants.TryGetValue(variantId, out var v)) return null;
+        return (new CartLineView(v.VariantId, v.ProductId, v.Title, v.VariantName, v.PriceFen, quantity, v.Stock, v.OnSale, v.Photo, noteId), v.ShopName);
     }
 
     private record VariantRow(long VariantId, long ProductId, string Title, string VariantName, long PriceFen, int Stock, bool OnSale,

@@ -2,10 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
-using RedMvc.Web.Features.Notes;
-using RedMvc.Web.Features.Shared;
 
-namespace RedMvc.Web.Features.NoteProducts;
+namespace RedMvc.Web.Features.Shared;
 
 public record ProductChip(long Id, string Title, long PriceFen, PhotoView? Cover, bool OnSale);
 
@@ -20,8 +18,6 @@ public record NoteShopView(IReadOnlyList<ProductChip> Products, IReadOnlyList<Pi
 
     public IEnumerable<PinView> PinsOn(long photoId) => Pins.Where(p => p.PhotoId == photoId);
 }
-
-public record ProductSearchResult(long Id, string Title, string ShopName, long PriceFen, PhotoView? Cover);
 
 public class NoteShopQueries(AppDbContext db)
 {
@@ -52,24 +48,5 @@ public class NoteShopQueries(AppDbContext db)
             .Join(db.Orders, l => l.OrderId, o => o.Id, (l, o) => new VerifiedPurchase(l.ProductId, l.Title, l.VariantName, o.DeliveredAt ?? o.PlacedAt))
             .FirstOrDefaultAsync();
         return new NoteShopView(chips, pinViews, verified);
-    }
-
-    /// <summary>Products on sale whose title contains the words, newest first: what an author can attach.</summary>
-    public async Task<IReadOnlyList<ProductSearchResult>> SearchAsync(string? text, int limit = 20)
-    {
-        var words = (text ?? "").Trim();
-        if (words.Length == 0) return [];
-        // LIKE ignores ASCII case on both providers; the user's % and _ are matched literally.
-        var pattern = "%" + words.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_").Replace("[", "\\[") + "%";
-        var rows = await db.Products.AsNoTracking()
-            .Where(p => p.Status == ProductStatus.Active && EF.Functions.Like(p.Title, pattern, "\\"))
-            .Join(db.Shops, p => p.ShopId, s => s.Id, (p, s) => new
-            {
-                p.Id, p.Title, ShopName = s.Name,
-                Price = p.Variants.Min(v => (long?)v.PriceFen) ?? 0,
-            })
-            .OrderByDescending(p => p.Id).Take(limit).ToListAsync();
-        var covers = await ProductPhotos.CoversAsync(db, rows.Select(r => r.Id));
-        return rows.Select(r => new ProductSearchResult(r.Id, r.Title, r.ShopName, r.Price, ProductPhotos.CoverOf(covers, r.Id, r.Title))).ToList();
     }
 }

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
-using RedMvc.Web.Features.Discover;
 
-namespace RedMvc.Web.Features.Notes;
+namespace RedMvc.Web.Features.Shared;
 
 /// <summary>
 /// Cards for notes already chosen and ordered elsewhere (trending, the personal mix, a topic):
@@ -27,20 +26,23 @@ public class NoteCards(AppDbContext db)
     public async Task<IReadOnlyList<NoteCard>> LoadAsync(IReadOnlyList<long> ids, string? viewerId)
     {
         if (ids.Count == 0) return [];
-        var rows = await Project(VisibleTo(db.Notes.AsNoTracking().Where(n => ids.Contains(n.Id)), viewerId)).ToListAsync();
+        var rows = await Project(InFeedsOf(viewerId, db.Notes.AsNoTracking().Where(n => ids.Contains(n.Id)))).ToListAsync();
         var byId = rows.ToDictionary(r => r.Id);
         return await CompleteAsync(ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList(), viewerId);
     }
 
     /// <summary>
-    /// Notes for this viewer's feeds: what they may see (VisibleNotes), minus their own only-me notes
+    /// Notes for this viewer's feeds: those listed for them (NoteAccess), less their own only-me notes
     /// and the notes they marked "not interested".
     /// </summary>
-    public IQueryable<Note> VisibleTo(IQueryable<Note> notes, string? viewerId)
+    public IQueryable<Note> InFeedsOf(string? viewerId, IQueryable<Note>? notes = null)
     {
-        notes = notes.VisibleTo(db, viewerId).Where(n => n.Visibility != NoteVisibility.OnlyMe);
+        notes = (notes ?? db.Notes.AsNoTracking()).WhereListedFor(db, viewerId).Where(n => n.Visibility != NoteVisibility.OnlyMe);
         return viewerId is null ? notes : notes.Where(n => !db.NotInterested.Any(x => x.UserId == viewerId && x.NoteId == n.Id));
     }
+
+    /// <summary>The notes of public places (product, shop and topic pages, newest on discover): in public reach, less this viewer's blocks and dismissals.</summary>
+    public IQueryable<Note> PublicFeedOf(string? viewerId) => InFeedsOf(viewerId).Where(NoteAccess.InPublicReach);
 
     /// <summary>
     /// A page of cards from a list keyed by its own time (a board by collect time, the Likes tab by
@@ -103,14 +105,7 @@ public class NoteCards(AppDbContext db)
         var liked = viewerId is null ? null
             : (await db.NoteLikes.Where(l => l.UserId == viewerId && ids.Contains(l.NoteId)).Select(l => l.NoteId).ToListAsync()).ToHashSet();
         return rows.Select(r => new NoteCard(r.Id, r.Title, r.Author,
-            covers.TryGetValue(r.Id, out var cover) ? NoteQueries.ToView(cover, r.Title) : null,
+            covers.TryGetValue(r.Id, out var cover) ? PhotoView.Of(cover, r.Title) : null,
             r.PublishedAt, r.LikeCount, liked?.Contains(r.Id))).ToList();
     }
-}
-
-/// <summary>A note with the time a list sorts it by (see NoteCards.ByTimeAsync). A class, so EF can filter on its members.</summary>
-public sealed class TimedNote
-{
-    public DateTime At { get; init; }
-    public Note Note { get; init; } = null!;
 }

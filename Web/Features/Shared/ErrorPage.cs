@@ -1,0 +1,3 @@
+namespace RedMvc.Web.Features.Shared;
+
+public record ErrorPage(int StatusCode);
