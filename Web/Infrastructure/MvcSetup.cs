@@ -23,6 +23,7 @@ public static class MvcSetup
                 razor.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
                 razor.AreaViewLocationFormats.Clear();
                 razor.AreaViewLocationFormats.Add("/Areas/{2}/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
+                razor.AreaViewLocationFormats.Add("/Areas/{2}/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
                 razor.AreaViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
             });
 

@@ -43,15 +43,11 @@ public class DemoNotes(AppDbContext db, IFileStore files, IBackgroundJobClient j
             var (title, body) = Ideas[channel][i / channels.Count % Ideas[channel].Length];
             var publishedAt = now.AddMinutes(-(i * 211 % (30 * 24 * 60)) - 5);
             var content = new NoteContent(title, body, channel, Places[i % Places.Length], NoteVisibility.Public, AiAssisted: i % 17 == 0);
-            var note = Note.Draft(authorIds[(i + i / channels.Count) % authorIds.Count], content, publishedAt);
-            for (var p = 0; p < PhotosOf(i); p++) note.AddPhoto(new NotePhoto(await StorePhotoAsync(photos[(i, p)], cancellationToken), $"demo-{i}-{p}.jpg", p));
-            await NoteTagging.ApplyAsync(db, note, cancellationToken);
-            note.Publish(publishedAt, limits);
-            db.Notes.Add(note);
-            notes.Add(note);
-            if (i % 20 == 19) await db.SaveChangesAsync(cancellationToken); // new topics become visible to the next batch
+            var stored = new List<NewPhoto>();
+            for (var p = 0; p < PhotosOf(i); p++) stored.Add(new NewPhoto(await StorePhotoAsync(photos[(i, p)], cancellationToken), $"demo-{i}-{p}.jpg"));
+            var post = new NotePost(content, PostAction.Publish, null, [], stored.Count);
+            notes.Add(await NotePosting.SaveAsync(db, authorIds[(i + i / channels.Count) % authorIds.Count], null, post, stored, limits, publishedAt, cancellationToken: cancellationToken));
         }
-        await db.SaveChangesAsync(cancellationToken);
         foreach (var note in notes) jobs.Enqueue<ProcessNotePhotosJob>(job => job.RunAsync(note.Id, CancellationToken.None));
     }
 

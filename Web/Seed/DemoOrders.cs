@@ -109,18 +109,13 @@ public class DemoOrders(AppDbContext db, OrderLifecycle lifecycle, IOptions<Ship
     private async Task ReviewAsync(long orderId, string buyerId, Offer offer, CancellationToken cancellationToken)
     {
         var line = await db.OrderLines.AsNoTracking().FirstAsync(l => l.OrderId == orderId, cancellationToken);
-        var now = DateTime.UtcNow;
-        var note = Note.Draft(buyerId, new NoteContent("用了一周的真实感受", $"{offer.Title}收到了，质感比图片还好，包装也很用心。用了一周，细节都很满意，会回购。#好物分享", offer.Category, null, NoteVisibility.Public, false), now);
+        var content = new NoteContent("用了一周的真实感受", $"{offer.Title}收到了，质感比图片还好，包装也很用心。用了一周，细节都很满意，会回购。#好物分享", offer.Category, null, NoteVisibility.Public, false);
         var key = $"originals/demo-review-{Guid.NewGuid():N}";
         await using (var stream = new MemoryStream(DemoPhotos.Jpeg(720, 960, (int)(orderId * 13 % 997))))
             await files.SaveAsync(key, stream, cancellationToken);
-        note.AddPhoto(new NotePhoto(key, "review.jpg", 0));
-        await NoteTagging.ApplyAsync(db, note, cancellationToken);
-        note.Publish(now, new NoteLimits());
-        db.Notes.Add(note);
-        await db.SaveChangesAsync(cancellationToken);
+        var note = await NotePosting.SaveAsync(db, buyerId, null, new NotePost(content, PostAction.Publish, null, [], 1), [new NewPhoto(key, "review.jpg")],
+            new NoteLimits(), DateTime.UtcNow, line.Id, cancellationToken);
         jobs.Enqueue<ProcessNotePhotosJob>(job => job.RunAsync(note.Id, CancellationToken.None));
-        await NoteShopping.LinkReviewAsync(db, line.Id, buyerId, note.Id, cancellationToken);
     }
 
     private record Offer(long NoteId, long VariantId, string Title, string Category, string BrandOwnerId, string Carrier);

@@ -1,5 +1,7 @@
 using Hangfire;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
@@ -13,7 +15,7 @@ namespace RedMvc.Web.Seed;
 /// with stock and an opening ledger), some products attached to demo notes of the same channel,
 /// with a pin on the note's first photo.
 /// </summary>
-public class DemoShops(AppDbContext db, IFileStore files, IBackgroundJobClient jobs, ILogger<DemoShops> logger)
+public class DemoShops(AppDbContext db, UserManager<AppUser> users, IFileStore files, IBackgroundJobClient jobs, ILogger<DemoShops> logger)
 {
     private record DemoVariant(string Name, long PriceFen, int Stock, long? CompareAtFen = null);
 
@@ -66,22 +68,21 @@ public class DemoShops(AppDbContext db, IFileStore files, IBackgroundJobClient j
         {
             var owner = await db.Users.SingleOrDefaultAsync(u => u.Handle == demo.Handle, cancellationToken);
             if (owner is null) continue;
-            var shop = new Shop(owner.Id, owner.Handle, owner.DisplayName, now);
+            if (await BrandGranting.GrantAsync(db, users, owner, now, cancellationToken) is { } problem) throw new InvalidOperationException(problem);
+            var shop = await db.Shops.SingleAsync(s => s.OwnerId == owner.Id, cancellationToken);
             shop.Describe(owner.DisplayName, demo.Description);
-            db.Shops.Add(shop);
             await db.SaveChangesAsync(cancellationToken);
             foreach (var item in demo.Products)
             {
-                var product = Product.Draft(shop.Id, item.Title, item.Description, item.Category, now);
-                foreach (var v in item.Variants) product.AddVariant(v.Name, v.PriceFen, v.CompareAtFen, v.Stock);
-                for (var p = 0; p < 3; p++) product.AddPhoto(new ProductPhoto(await StorePhotoAsync(seed * 3 + p, p == 0, cancellationToken), p));
+                var variants = item.Variants.Select((v, row) => new VariantInput(row, null, v.Name, v.PriceFen, v.CompareAtFen, false, v.Stock)).ToList();
+                var changes = ProductSaving.Apply(shop.Id, null, new ProductPost(item.Title, item.Description, item.Category, variants, [], 3), now);
+                var photoKeys = new List<string>();
+                for (var p = 0; p < 3; p++) photoKeys.Add(await StorePhotoAsync(seed * 3 + p, p == 0, cancellationToken));
                 seed++;
+                await ProductSaving.SaveAsync(db, changes, [], photoKeys, "期初库存", owner.Id, now, cancellationToken);
+                var product = changes.Product!;
                 if (item.Status != ProductStatus.Draft) product.Activate(now);
                 if (item.Status == ProductStatus.Archived) product.Archive(now);
-                db.Products.Add(product);
-                await db.SaveChangesAsync(cancellationToken);
-                foreach (var variant in product.Variants.Where(v => v.Stock > 0))
-                    db.StockAdjustments.Add(new StockAdjustment(variant.Id, variant.Stock, variant.Stock, "期初库存", owner.Id, now));
                 products.Add(product);
             }
             await db.SaveChangesAsync(cancellationToken);

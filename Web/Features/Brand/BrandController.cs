@@ -108,16 +108,7 @@ public class BrandController(
     {
         var shop = await OwnShopAsync();
         if (shop is null) return NotFound();
-        Product? product = null;
-        try
-        {
-            product = Product.Draft(shop.Id, form.Title, form.Description ?? "", form.Category, Now);
-        }
-        catch (ShopRuleException e)
-        {
-            ModelState.AddModelError(FieldOf(e.Key), t[e.Key]);
-        }
-        return await SaveAsync(product, form, isNew: true);
+        return await SaveAsync(shop.Id, null, form);
     }
 
     [HttpGet("/brand/products/{id:long}/edit")]
@@ -142,15 +133,7 @@ public class BrandController(
     {
         var product = await OwnProductAsync(id);
         if (product is null) return NotFound();
-        try
-        {
-            product.Edit(form.Title, form.Description ?? "", form.Category, Now);
-        }
-        catch (ShopRuleException e)
-        {
-            ModelState.AddModelError(FieldOf(e.Key), t[e.Key]);
-        }
-        return await SaveAsync(product, form, isNew: false);
+        return await SaveAsync(product.ShopId, product, form);
     }
 
     [HttpPost("/brand/products/{id:long}/activate")]
@@ -275,83 +258,44 @@ public class BrandController(
     }
 
     /// <summary>Checks everything first (text, variants, every photo); only a fully valid form stores anything.</summary>
-    private async Task<IActionResult> SaveAsync(Product? product, ProductForm form, bool isNew)
+    private async Task<IActionResult> SaveAsync(long shopId, Product? existing, ProductForm form)
     {
-        var newVariants = ApplyVariants(product, form);
-        var kept = product?.Photos.Where(p => !form.RemovePhotoIds.Contains(p.Id)).ToList() ?? [];
         var uploads = form.Photos.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToList();
-        if (kept.Count + uploads.Count is < 1 or > Product.MaxPhotos)
-            ModelState.AddModelError(nameof(form.Photos), t["Brand.Product.PhotoCount", Product.MaxPhotos]);
-        if (isNew && form.Variants.All(v => v.IsBlank))
-            ModelState.AddModelError("Variants", t["Product.Error.NoVariants"]);
+        var post = new ProductPost(form.Title, form.Description ?? "", form.Category, VariantInputs(form), form.RemovePhotoIds, uploads.Count);
+        var changes = ProductSaving.Apply(shopId, existing, post, Now);
+        foreach (var (field, error) in changes.Problems) ModelState.AddModelError(field, t[error, Product.MaxPhotos]);
         foreach (var upload in uploads)
         {
             var result = await inspector.InspectAsync(upload, uploadLimits.Value, HttpContext.RequestAborted);
             if (!result.IsAcceptable) ModelState.AddModelError(nameof(form.Photos), t["Upload.Refused", upload.FileName, t.UploadMessage(result.Problem, uploadLimits.Value)]);
         }
-        if (!ModelState.IsValid || product is null)
-        {
-            return View("Product", FormPage(form, isNew ? null : product));
-        }
+        if (!ModelState.IsValid || !changes.CanSave) return View("Product", FormPage(form, existing));
 
         var storedKeys = new List<string>();
         try
         {
             foreach (var upload in uploads) storedKeys.Add(await files.SaveOriginalAsync(upload, "", HttpContext.RequestAborted));
-            foreach (var removed in product.Photos.Except(kept).ToList()) product.RemovePhoto(removed);
-            var position = product.Photos.Count == 0 ? 0 : product.Photos.Max(p => p.Position) + 1;
-            foreach (var key in storedKeys) product.AddPhoto(new ProductPhoto(key, position++));
-            if (isNew) db.Products.Add(product);
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await db.SaveChangesAsync();
-            // The opening stock of each new variant starts its ledger.
-            foreach (var variant in newVariants.Where(v => v.Stock > 0))
-                db.StockAdjustments.Add(new StockAdjustment(variant.Id, variant.Stock, variant.Stock, t["Stock.InitialReason"], ViewerId, Now));
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
+            await ProductSaving.SaveAsync(db, changes, form.RemovePhotoIds, storedKeys, t["Stock.InitialReason"], ViewerId, Now);
         }
         catch
         {
             foreach (var key in storedKeys) await files.DeleteAsync(key);
             throw;
         }
+        var product = changes.Product!;
         if (storedKeys.Count > 0) jobs.Enqueue<ProcessProductPhotosJob>(job => job.RunAsync(product.Id, CancellationToken.None));
-        this.Flash(t[isNew ? "Brand.Product.Created" : "Brand.Product.Saved"]);
+        this.Flash(t[changes.IsNew ? "Brand.Product.Created" : "Brand.Product.Saved"]);
         return Redirect($"/brand/products/{product.Id}/edit");
     }
 
-    /// <summary>Reprices existing variants and adds the filled new rows; problems go next to their row.</summary>
-    private List<ProductVariant> ApplyVariants(Product? product, ProductForm form)
-    {
-        var added = new List<ProductVariant>();
-        for (var i = 0; i < form.Variants.Count; i++)
+    /// <summary>The filled rows, prices read as yuan; a price that cannot be read is left null for the rule to report.</summary>
+    private static List<VariantInput> VariantInputs(ProductForm form) =>
+        form.Variants.Select((row, index) => (Row: row, Index: index)).Where(r => !r.Row.IsBlank).Select(r =>
         {
-            var row = form.Variants[i];
-            if (row.IsBlank) continue;
-            var field = $"Variants[{i}]";
-            var price = Money.ParseYuan(row.Price);
-            long? compareAt = string.IsNullOrWhiteSpace(row.CompareAt) ? null : Money.ParseYuan(row.CompareAt) ?? -1;
-            if (price is null) ModelState.AddModelError($"{field}.Price", t["Brand.Product.PriceFormat"]);
-            if (compareAt == -1) ModelState.AddModelError($"{field}.CompareAt", t["Brand.Product.PriceFormat"]);
-            if (row.Id is null && row.Stock is < 0) ModelState.AddModelError($"{field}.Stock", t["Product.Error.NegativeStock"]);
-            if (product is null || price is null || compareAt == -1) continue;
-            try
-            {
-                if (row.Id is { } id)
-                    product.Variants.SingleOrDefault(v => v.Id == id)?.Reprice(price.Value, compareAt);
-                else
-                    added.Add(product.AddVariant(row.Name ?? "", price.Value, compareAt, Math.Max(0, row.Stock ?? 0)));
-            }
-            catch (ShopRuleException e)
-            {
-                ModelState.AddModelError($"{field}.{(e.Key.Contains("CompareAt") ? "CompareAt" : e.Key.Contains("Price") ? "Price" : "Name")}", t[e.Key]);
-            }
-        }
-        return added;
-    }
-
-    private static string FieldOf(string key) =>
-        key.Contains("Title") ? nameof(ProductForm.Title) : key.Contains("Description") ? nameof(ProductForm.Description) : nameof(ProductForm.Category);
+            var compareAtGiven = !string.IsNullOrWhiteSpace(r.Row.CompareAt);
+            var compareAt = compareAtGiven ? Money.ParseYuan(r.Row.CompareAt) : null;
+            return new VariantInput(r.Index, r.Row.Id, r.Row.Name ?? "", Money.ParseYuan(r.Row.Price), compareAt, compareAtGiven && compareAt is null, r.Row.Stock ?? 0);
+        }).ToList();
 
     private Task<Shop?> OwnShopAsync() => db.Shops.SingleOrDefaultAsync(s => s.OwnerId == ViewerId);
 

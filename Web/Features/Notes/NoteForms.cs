@@ -3,8 +3,6 @@ using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Notes;
 
-public enum PostAction { Publish, Draft, Schedule }
-
 /// <summary>The posting and editing form. Photos arrive as files; on edit, KeepPhotoIds lists the kept ones in order.</summary>
 public class NoteForm
 {

@@ -52,8 +52,7 @@ public class NotesController(
     [RequestFormLimits(MultipartBodyLengthLimit = 210 * 1024 * 1024), RequestSizeLimit(210 * 1024 * 1024)]
     public async Task<IActionResult> New(NoteForm form)
     {
-        var note = Note.Draft(ViewerId!, form.ToContent(), Now);
-        return await SaveAsync(note, form, isNew: true);
+        return await SaveAsync(null, form);
     }
 
     [HttpGet("/notes/{id:long}/edit"), Authorize(Policy = Policies.ConfirmedEmail)]
@@ -76,7 +75,7 @@ public class NotesController(
     {
         var note = await OwnNoteAsync(id);
         if (note is null) return NotFound();
-        return await SaveAsync(note, form, isNew: false);
+        return await SaveAsync(note, form);
     }
 
     [HttpPost("/notes/{id:long}/delete"), Authorize]
@@ -115,47 +114,30 @@ public class NotesController(
         View(await queries.MineAsync(ViewerId!, tab is "drafts" or "scheduled" ? tab : "published"));
 
     /// <summary>Checks everything first (text, then every photo); only a fully valid post stores anything.</summary>
-    private async Task<IActionResult> SaveAsync(Note note, NoteForm form, bool isNew)
+    private async Task<IActionResult> SaveAsync(Note? note, NoteForm form)
     {
-        foreach (var (field, error) in form.ToContent().Problems(Limits))
-            ModelState.AddModelError(field, t[error, Limits.TitleMaxLength, Limits.BodyMaxLength]);
-        var kept = note.Photos.Where(p => form.KeepPhotoIds.Contains(p.Id)).ToList();
         var uploads = form.Photos.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToList();
-        var photoCount = kept.Count + uploads.Count;
-        if (Limits.PhotoCountProblem(photoCount, goingLive: form.Action != PostAction.Draft) is { } photoProblem)
-            ModelState.AddModelError(nameof(form.Photos), t[photoProblem, Limits.MaxPhotos]);
-        var scheduleAt = form.ScheduleAtUtc();
-        if (form.Action == PostAction.Schedule && (scheduleAt is null || !Limits.IsInScheduleWindow(scheduleAt.Value, Now)))
-            ModelState.AddModelError(nameof(form.ScheduleAt), t["Note.Error.ScheduleWindow"]);
-        var inspected = new List<(IFormFile File, UploadInspection Result)>();
+        var post = new NotePost(form.ToContent(), form.Action, form.ScheduleAtUtc(), form.KeepPhotoIds, uploads.Count);
+        foreach (var (field, error) in NotePosting.Problems(note, post, Limits, Now))
+            ModelState.AddModelError(field, field == NotePost.PhotosField ? t[error, Limits.MaxPhotos] : t[error, Limits.TitleMaxLength, Limits.BodyMaxLength]);
         foreach (var upload in uploads)
         {
             var result = await InspectAsync(upload);
             if (!result.IsAcceptable) ModelState.AddModelError(nameof(form.Photos), t["Upload.Refused", upload.FileName, UploadMessage(result.Problem)]);
-            inspected.Add((upload, result));
         }
-        if (!ModelState.IsValid) return View("Edit", await WithReviewAsync(FormPage(form, isNew ? null : note.Id, PhotosOf(note)), form));
+        if (!ModelState.IsValid) return View("Edit", await WithReviewAsync(FormPage(form, note?.Id, note is null ? [] : PhotosOf(note)), form));
 
-        var storedKeys = await StoreOriginalsAsync(inspected.Select(i => i.File));
+        var stored = await StoreOriginalsAsync(uploads);
         try
         {
-            ApplyPhotos(note, form, kept, storedKeys, inspected.Select(i => i.File.FileName).ToList());
-            note.Edit(form.ToContent(), Now);
-            await NoteTagging.ApplyAsync(db, note);
-            GoLive(note, form.Action, scheduleAt);
-            if (isNew) db.Notes.Add(note);
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await db.SaveChangesAsync();
-            await NoteNotices.MentionsInNoteAsync(db, note, Now);
-            if (isNew && form.ReviewLineId is { } lineId) await NoteShopping.LinkReviewAsync(db, lineId, ViewerId!, note.Id);
-            await transaction.CommitAsync();
+            note = await NotePosting.SaveAsync(db, ViewerId!, note, post, stored, Limits, Now, form.ReviewLineId);
         }
         catch
         {
-            foreach (var key in storedKeys) await files.DeleteAsync(key);
+            foreach (var photo in stored) await files.DeleteAsync(photo.Key);
             throw;
         }
-        EnqueueFollowUps(note, storedKeys.Count > 0);
+        EnqueueFollowUps(note, stored.Count > 0);
         return Redirect($"/notes/{note.Id}");
     }
 
@@ -179,31 +161,11 @@ public class NotesController(
 
     private Task<UploadInspection> InspectAsync(IFormFile upload) => inspector.InspectAsync(upload, uploadLimits.Value, HttpContext.RequestAborted);
 
-    private async Task<List<string>> StoreOriginalsAsync(IEnumerable<IFormFile> uploads)
+    private async Task<List<NewPhoto>> StoreOriginalsAsync(IEnumerable<IFormFile> uploads)
     {
-        var keys = new List<string>();
-        foreach (var upload in uploads) keys.Add(await files.SaveOriginalAsync(upload, "", HttpContext.RequestAborted));
-        return keys;
-    }
-
-    private static void ApplyPhotos(Note note, NoteForm form, List<NotePhoto> kept, List<string> storedKeys, List<string> fileNames)
-    {
-        foreach (var removed in note.Photos.Except(kept).ToList()) note.RemovePhoto(removed);
-        var position = kept.Count;
-        for (var i = 0; i < storedKeys.Count; i++) note.AddPhoto(new NotePhoto(storedKeys[i], fileNames[i], position++));
-        note.ReorderPhotos(form.KeepPhotoIds);
-    }
-
-    private void GoLive(Note note, PostAction action, DateTime? scheduleAt)
-    {
-        switch (action)
-        {
-            case PostAction.Publish: note.Publish(Now, Limits); break;
-            case PostAction.Schedule: note.Schedule(scheduleAt!.Value, Now, Limits); break;
-            default:
-                if (note.Status != NoteStatus.Published) note.MoveToDrafts(Now);
-                break;
-        }
+        var stored = new List<NewPhoto>();
+        foreach (var upload in uploads) stored.Add(new NewPhoto(await files.SaveOriginalAsync(upload, "", HttpContext.RequestAborted), upload.FileName));
+        return stored;
     }
 
     private void EnqueueFollowUps(Note note, bool newPhotos)

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -8,18 +7,17 @@ using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
 using RedMvc.Web.Infrastructure;
 
-namespace RedMvc.Web.Features.Admin;
+namespace RedMvc.Web.Areas.Admin.Features.Brands;
 
 public record BrandCandidate(string Handle, string DisplayName, bool IsBrand, string? ShopHandle);
 
 public record BrandsPage(string? Query, BrandCandidate? Found, IReadOnlyList<BrandCandidate> Brands);
 
-/// <summary>Staff make a member a brand: the role and the member's shop arrive together.</summary>
-[Authorize(Policy = Policies.Staff)]
-public class AdminController(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+/// <summary>Staff make a member a brand: the role and the member's shop arrive together (BrandGranting).</summary>
+public class BrandsController(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, IStringLocalizer<SharedResource> t) : AdminController
 {
     [HttpGet("/admin/brands")]
-    public async Task<IActionResult> Brands(string? handle)
+    public async Task<IActionResult> Index(string? handle)
     {
         var query = handle?.Trim().TrimStart('@');
         BrandCandidate? found = null;
@@ -37,24 +35,8 @@ public class AdminController(AppDbContext db, UserManager<AppUser> users, TimePr
     {
         var user = await users.FindByNameAsync((handle ?? "").Trim());
         if (user is null) return NotFound();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        if (!await users.IsInRoleAsync(user, Roles.Brand))
-        {
-            var added = await users.AddToRoleAsync(user, Roles.Brand);
-            if (!added.Succeeded) throw new InvalidOperationException(string.Join("; ", added.Errors.Select(e => e.Description)));
-        }
-        if (!await db.Shops.AnyAsync(s => s.OwnerId == user.Id))
-        {
-            if (await db.Shops.AnyAsync(s => s.Handle == user.Handle))
-            {
-                this.Flash(t["Admin.Brands.HandleTaken", user.Handle]);
-                return Redirect($"/admin/brands?handle={Uri.EscapeDataString(user.Handle)}");
-            }
-            db.Shops.Add(new Shop(user.Id, user.Handle, user.DisplayName, clock.GetUtcNow().UtcDateTime));
-            await db.SaveChangesAsync();
-        }
-        await transaction.CommitAsync();
-        this.Flash(t["Admin.Brands.Granted", user.DisplayName]);
+        var problem = await BrandGranting.GrantAsync(db, users, user, clock.GetUtcNow().UtcDateTime);
+        this.Flash(problem is null ? t["Admin.Brands.Granted", user.DisplayName] : t[problem, user.Handle]);
         return Redirect($"/admin/brands?handle={Uri.EscapeDataString(user.Handle)}");
     }
 }

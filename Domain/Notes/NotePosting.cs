@@ -1,0 +1,66 @@
+using RedMvc.Domain.Commerce;
+using RedMvc.Domain.Data;
+using RedMvc.Domain.Notifications;
+
+namespace RedMvc.Domain.Notes;
+
+/// <summary>
+/// Posting and editing a note: the one workflow the note form, the demo seeders and the tests call.
+/// Problems are checked before any upload is stored; SaveAsync then writes everything in one transaction.
+/// </summary>
+public static class NotePosting
+{
+    /// <summary>What is wrong with the post as (field, resource key): the text, the photo count and the schedule.</summary>
+    public static IReadOnlyList<(string Field, string Error)> Problems(Note? existing, NotePost post, NoteLimits limits, DateTime now)
+    {
+        var problems = post.Content.Problems(limits).ToList();
+        var kept = existing?.Photos.Count(p => post.KeepPhotoIds.Contains(p.Id)) ?? 0;
+        if (limits.PhotoCountProblem(kept + post.NewPhotoCount, goingLive: post.Action != PostAction.Draft) is { } photoProblem)
+            problems.Add((NotePost.PhotosField, photoProblem));
+        if (post.Action == PostAction.Schedule && (post.ScheduleAt is not { } at || !limits.IsInScheduleWindow(at, now)))
+            problems.Add((NotePost.ScheduleField, "Note.Error.ScheduleWindow"));
+        return problems;
+    }
+
+    /// <summary>
+    /// Saves a post that has no problems (a new note when <paramref name="existing"/> is null): photos,
+    /// text, topics and mentions, the state asked for, the mention notices and, for a new note, the
+    /// purchase it reviews. The caller enqueues the photo and publishing jobs after this returns.
+    /// </summary>
+    public static async Task<Note> SaveAsync(AppDbContext db, string authorId, Note? existing, NotePost post, IReadOnlyList<NewPhoto> newPhotos,
+        NoteLimits limits, DateTime now, long? reviewLineId = null, CancellationToken cancellationToken = default)
+    {
+        var note = existing ?? Note.Draft(authorId, post.Content, now);
+        ApplyPhotos(note, post.KeepPhotoIds, newPhotos);
+        note.Edit(post.Content, now);
+        await NoteTagging.ApplyAsync(db, note, cancellationToken);
+        GoLive(note, post, limits, now);
+        if (existing is null) db.Notes.Add(note);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await NoteNotices.MentionsInNoteAsync(db, note, now, cancellationToken);
+        if (existing is null && reviewLineId is { } lineId) await NoteShopping.LinkReviewAsync(db, lineId, authorId, note.Id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return note;
+    }
+
+    private static void ApplyPhotos(Note note, IReadOnlyList<long> keepPhotoIds, IReadOnlyList<NewPhoto> newPhotos)
+    {
+        foreach (var removed in note.Photos.Where(p => !keepPhotoIds.Contains(p.Id)).ToList()) note.RemovePhoto(removed);
+        var position = note.Photos.Count;
+        foreach (var photo in newPhotos) note.AddPhoto(new NotePhoto(photo.Key, photo.FileName, position++));
+        note.ReorderPhotos(keepPhotoIds);
+    }
+
+    private static void GoLive(Note note, NotePost post, NoteLimits limits, DateTime now)
+    {
+        switch (post.Action)
+        {
+            case PostAction.Publish: note.Publish(now, limits); break;
+            case PostAction.Schedule: note.Schedule(post.ScheduleAt!.Value, now, limits); break;
+            default:
+                if (note.Status != NoteStatus.Published) note.MoveToDrafts(now);
+                break;
+        }
+    }
+}

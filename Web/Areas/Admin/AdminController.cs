@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using RedMvc.Web.Infrastructure;
+
+namespace RedMvc.Web.Areas.Admin;
+
+/// <summary>
+/// What every staff screen shares: the Admin area (views under Areas/Admin/Features, its own layout)
+/// and the Staff policy. Screens that only Admins may use add their own policy on top.
+/// </summary>
+[Area("Admin"), Authorize(Policy = Policies.Staff)]
+public abstract class AdminController : Controller;
