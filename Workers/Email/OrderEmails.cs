@@ -47,7 +47,7 @@ public class OrderEmails(OutboxMailer mailer, IStringLocalizer<EmailStrings> loc
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
             var items = string.Join(", ", order.Lines.Select(l => l.VariantName.Length > 0 ? $"{l.Title} ({l.VariantName}) × {l.Quantity}" : $"{l.Title} × {l.Quantity}"));
             var paragraphs = new List<string> { localizer[$"{kind}.Body", order.Number, order.Carrier ?? "", order.TrackingNumber ?? "", line?.Title ?? ""] };
-            if (line is null) paragraphs.Add(localizer["Order.Summary", items, Money(order.TotalFen)]);
+            if (line is null) paragraphs.Add(localizer["Order.Summary", items, Money.Yuan(order.TotalFen)]);
             content = new EmailContent(
                 culture,
                 Subject: localizer[$"{kind}.Subject", order.Number, line?.Title ?? ""],
@@ -62,6 +62,4 @@ public class OrderEmails(OutboxMailer mailer, IStringLocalizer<EmailStrings> loc
         }
         return await mailer.QueueAsync(purpose, recipient.Email!, subjectId, content, cancellationToken);
     }
-
-    public static string Money(long fen) => "¥" + (fen / 100m).ToString("0.00", CultureInfo.InvariantCulture);
 }
