@@ -37,6 +37,9 @@ public sealed class Times(TimeZoneInfo zone, TimeProvider clock)
         return abs.Minutes == 0 ? $"UTC{sign}{abs.Hours}" : $"UTC{sign}{abs.Hours}:{abs.Minutes:00}";
     }
 
+    /// <summary>The zone's offset now.</summary>
+    public string Offset() => Offset(clock.GetUtcNow().UtcDateTime);
+
     /// <summary>"3 分钟前", "2 hours ago", "in 2 days": measured from the clock's now, in the current UI language.</summary>
     public string Ago(DateTime utc) =>
         AsUtc(utc).Humanize(utcDate: true, dateToCompareAgainst: clock.GetUtcNow().UtcDateTime, culture: CultureInfo.CurrentUICulture);

@@ -50,6 +50,7 @@ public static class MvcSetup
         services.AddScoped<Features.NoteProducts.NoteShopQueries>();
         services.AddScoped<Features.Profiles.PeopleQueries>();
         services.AddHttpContextAccessor();
+        services.AddReaderTimes();
 
         services.Configure<RequestLocalizationOptions>(options =>
         {

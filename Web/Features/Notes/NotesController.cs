@@ -10,6 +10,7 @@ using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
 using RedMvc.Domain.Notifications;
 using RedMvc.Domain.Social;
+using RedMvc.Domain.Time;
 using RedMvc.Web.Infrastructure;
 using RedMvc.Workers.Files;
 using RedMvc.Workers.Images;
@@ -49,14 +50,14 @@ public class NotesController(
 
     [HttpPost("/notes/new"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.Posting)]
     [RequestFormLimits(MultipartBodyLengthLimit = 210 * 1024 * 1024), RequestSizeLimit(210 * 1024 * 1024)]
-    public async Task<IActionResult> New(NoteForm form)
+    public async Task<IActionResult> New(NoteForm form, [FromServices] Times times)
     {
         var note = Note.Draft(ViewerId!, form.ToContent(), Now);
-        return await SaveAsync(note, form, isNew: true);
+        return await SaveAsync(note, form, times, isNew: true);
     }
 
     [HttpGet("/notes/{id:long}/edit"), Authorize(Policy = Policies.ConfirmedEmail)]
-    public async Task<IActionResult> Edit(long id)
+    public async Task<IActionResult> Edit(long id, [FromServices] Times times)
     {
         var note = await OwnNoteAsync(id);
         if (note is null) return NotFound();
@@ -64,18 +65,18 @@ public class NotesController(
         {
             Title = note.Title, Body = note.Body, Channel = note.Channel, Place = note.Place, Visibility = note.Visibility,
             AiAssisted = note.AiAssisted, Action = note.Status switch { NoteStatus.Draft => PostAction.Draft, NoteStatus.Scheduled => PostAction.Schedule, _ => PostAction.Publish },
-            ScheduleAt = note.ScheduledFor?.AddMinutes(480),
+            ScheduleAt = note.ScheduledFor is { } at ? times.Local(at) : null, TimeZone = times.Zone.Id,
         };
         return View(FormPage(form, note.Id, PhotosOf(note)));
     }
 
     [HttpPost("/notes/{id:long}/edit"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.Posting)]
     [RequestFormLimits(MultipartBodyLengthLimit = 210 * 1024 * 1024), RequestSizeLimit(210 * 1024 * 1024)]
-    public async Task<IActionResult> Edit(long id, NoteForm form)
+    public async Task<IActionResult> Edit(long id, NoteForm form, [FromServices] Times times)
     {
         var note = await OwnNoteAsync(id);
         if (note is null) return NotFound();
-        return await SaveAsync(note, form, isNew: false);
+        return await SaveAsync(note, form, times, isNew: false);
     }
 
     [HttpPost("/notes/{id:long}/delete"), Authorize]
@@ -114,7 +115,7 @@ public class NotesController(
         View(await queries.MineAsync(ViewerId!, tab is "drafts" or "scheduled" ? tab : "published"));
 
     /// <summary>Checks everything first (text, then every photo); only a fully valid post stores anything.</summary>
-    private async Task<IActionResult> SaveAsync(Note note, NoteForm form, bool isNew)
+    private async Task<IActionResult> SaveAsync(Note note, NoteForm form, Times times, bool isNew)
     {
         foreach (var (field, error) in form.ToContent().Problems(Limits))
             ModelState.AddModelError(field, t[error, Limits.TitleMaxLength, Limits.BodyMaxLength]);
@@ -123,7 +124,7 @@ public class NotesController(
         var photoCount = kept.Count + uploads.Count;
         if (Limits.PhotoCountProblem(photoCount, goingLive: form.Action != PostAction.Draft) is { } photoProblem)
             ModelState.AddModelError(nameof(form.Photos), t[photoProblem, Limits.MaxPhotos]);
-        var scheduleAt = form.ScheduleAtUtc();
+        var scheduleAt = form.ScheduleAtUtc(times);
         if (form.Action == PostAction.Schedule && (scheduleAt is null || !Limits.IsInScheduleWindow(scheduleAt.Value, Now)))
             ModelState.AddModelError(nameof(form.ScheduleAt), t["Note.Error.ScheduleWindow"]);
         var inspected = new List<(IFormFile File, UploadInspection Result)>();
