@@ -182,7 +182,12 @@ public class Order
     /// <summary>Whether this order's stock should go back now: cancelled, or refunded with restock, and not done before.</summary>
     public bool NeedsStockRelease => !StockReleased && (Status == OrderStatus.Cancelled || (Status == OrderStatus.Refunded && RestockOnReturn));
 
-    public void MarkStockReleased() => StockReleased = true;
+    /// <summary>New version: a second runner that read the order before this one saved fails instead of releasing twice.</summary>
+    public void MarkStockReleased()
+    {
+        StockReleased = true;
+        Version = Guid.NewGuid();
+    }
 
     /// <summary>A paid order that was cancelled or whose return was approved owes the buyer their money, until it is issued.</summary>
     public bool NeedsRefund => PaidAt is not null && RefundIssuedAt is null && (Status is OrderStatus.Cancelled or OrderStatus.Refunded);
