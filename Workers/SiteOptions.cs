@@ -7,4 +7,7 @@ public class SiteOptions
     public string? PublicBaseUrl { get; set; }
 
     public string Name { get; set; } = "RedMvc";
+
+    /// <summary>IANA zone for times when neither the member nor their browser names one, and for emails to members who chose none.</summary>
+    public string TimeZone { get; set; } = RedMvc.Domain.Time.TimeZones.China;
 }

@@ -21,6 +21,9 @@ public class AppUser : IdentityUser
     /// <summary>Preferred UI language ("zh-CN" or "en"), used for email too.</summary>
     public string? Culture { get; set; }
 
+    /// <summary>IANA zone the member chose for times ("Europe/Berlin"); null follows their browser, else China time.</summary>
+    public string? TimeZone { get; set; }
+
     /// <summary>A line about themselves, shown on the profile.</summary>
     public string? Bio { get; set; }
 

@@ -20,7 +20,9 @@ public record ShippingAddress(string Name, string Phone, string Province, string
 /// One shop's part of a checkout. Every change of status is a method that refuses a move the
 /// rules do not allow, does nothing when the order is already there (jobs and callbacks repeat),
 /// and writes a line to the timeline that buyer and brand see. Each method returns true only
-/// when it changed the order, which is when the caller sends the email for it.
+/// when it changed the order (the caller then saves it). What follows a move (stock back, refund,
+/// email, next job) is decided by the state the order is in, whether or not this call changed it
+/// (OrderLifecycle, docs/decisions/0009).
 /// </summary>
 public class Order
 {
@@ -180,7 +182,12 @@ public class Order
     /// <summary>Whether this order's stock should go back now: cancelled, or refunded with restock, and not done before.</summary>
     public bool NeedsStockRelease => !StockReleased && (Status == OrderStatus.Cancelled || (Status == OrderStatus.Refunded && RestockOnReturn));
 
-    public void MarkStockReleased() => StockReleased = true;
+    /// <summary>New version: a second runner that read the order before this one saved fails instead of releasing twice.</summary>
+    public void MarkStockReleased()
+    {
+        StockReleased = true;
+        Version = Guid.NewGuid();
+    }
 
     /// <summary>A paid order that was cancelled or whose return was approved owes the buyer their money, until it is issued.</summary>
     public bool NeedsRefund => PaidAt is not null && RefundIssuedAt is null && (Status is OrderStatus.Cancelled or OrderStatus.Refunded);

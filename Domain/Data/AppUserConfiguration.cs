@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RedMvc.Domain.Accounts;
+using RedMvc.Domain.Time;
 
 namespace RedMvc.Domain.Data;
 
@@ -12,6 +13,7 @@ public class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         user.Property(u => u.Handle).HasMaxLength(AppUser.HandleMaxLength).IsRequired();
         user.HasIndex(u => u.Handle).IsUnique();
         user.Property(u => u.Culture).HasMaxLength(10);
+        user.Property(u => u.TimeZone).HasMaxLength(TimeZones.IdMaxLength);
         user.Property(u => u.Bio).HasMaxLength(AppUser.BioMaxLength * 4);
         user.Property(u => u.Region).HasMaxLength(AppUser.RegionMaxLength * 4);
         user.Property(u => u.AvatarKey).HasMaxLength(100);

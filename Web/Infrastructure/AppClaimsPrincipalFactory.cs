@@ -15,6 +15,7 @@ public class AppClaimsPrincipalFactory(UserManager<AppUser> users, RoleManager<I
         identity.AddClaim(new Claim(RedClaims.DisplayName, user.DisplayName));
         identity.AddClaim(new Claim(RedClaims.Handle, user.Handle));
         if (user.EmailConfirmed) identity.AddClaim(new Claim(RedClaims.EmailConfirmed, "true"));
+        if (user.TimeZone is not null) identity.AddClaim(new Claim(RedClaims.TimeZone, user.TimeZone));
         return identity;
     }
 }

@@ -53,6 +53,7 @@ public static class MvcSetup
         services.AddScoped<Features.NoteProducts.ProductSearch>();
         services.AddScoped<Features.Profiles.PeopleQueries>();
         services.AddHttpContextAccessor();
+        services.AddReaderTimes();
 
         services.Configure<RequestLocalizationOptions>(options =>
         {

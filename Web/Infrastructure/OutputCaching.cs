@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.OutputCaching;
+using RedMvc.Domain.Time;
 
 namespace RedMvc.Web.Infrastructure;
 
@@ -20,6 +21,7 @@ public static class OutputCaching
                 && !context.HttpContext.FlashMayWait()) // a visitor with a flash waiting gets their own page
             .SetVaryByQuery("channel", "after", "sort", "variant", "note")
             .VaryByValue(http => new("culture", http.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.Name ?? ""))
+            .VaryByValue(http => new("tz", http.RequestServices.GetRequiredService<Times>().Zone.Id)) // dates shown in the visitor's zone
             .Expire(TimeSpan.FromSeconds(seconds))));
         return services;
     }

@@ -18,4 +18,5 @@ public static class RedClaims
     public const string DisplayName = "red:display_name";
     public const string Handle = "red:handle";
     public const string EmailConfirmed = "red:email_confirmed";
+    public const string TimeZone = "red:time_zone";
 }

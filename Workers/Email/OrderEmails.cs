@@ -3,15 +3,17 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Commerce;
+using RedMvc.Domain.Time;
 
 namespace RedMvc.Workers.Email;
 
 /// <summary>
 /// The order mails, one per (purpose, order): the outbox key makes every one of them go out once
 /// however often a job or a callback repeats. Buyers hear about each step; the brand hears about
-/// a new paid order and a return request.
+/// a new paid order and a return request. Deadlines are written in the recipient's saved zone, else the
+/// site's (China time), with the offset so nobody has to guess.
 /// </summary>
-public class OrderEmails(OutboxMailer mailer, IStringLocalizer<EmailStrings> localizer, IOptions<SiteOptions> site)
+public class OrderEmails(OutboxMailer mailer, IStringLocalizer<EmailStrings> localizer, IOptions<SiteOptions> site, TimeProvider clock)
 {
     /// <summary>The statuses a buyer is told about; Processing and Completed pass quietly.</summary>
     public static readonly IReadOnlySet<OrderStatus> BuyerHears = new HashSet<OrderStatus>
@@ -46,8 +48,14 @@ public class OrderEmails(OutboxMailer mailer, IStringLocalizer<EmailStrings> loc
         {
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
             var items = string.Join(", ", order.Lines.Select(l => l.VariantName.Length > 0 ? $"{l.Title} ({l.VariantName}) × {l.Quantity}" : $"{l.Title} × {l.Quantity}"));
-            var paragraphs = new List<string> { localizer[$"{kind}.Body", order.Number, order.Carrier ?? "", order.TrackingNumber ?? "", line?.Title ?? ""] };
-            if (line is null) paragraphs.Add(localizer["Order.Summary", items, Money(order.TotalFen)]);
+            var times = new Times(TimeZones.Find(recipient.TimeZone) ?? TimeZones.SiteDefault(site.Value.TimeZone), clock);
+            var deadline = DeadlineOf(order);
+            var paragraphs = new List<string>
+            {
+                localizer[$"{kind}.Body", order.Number, order.Carrier ?? "", order.TrackingNumber ?? "", line?.Title ?? "",
+                    deadline is { } due ? times.Minute(due) : "", deadline is { } dueAt ? times.Offset(dueAt) : ""],
+            };
+            if (line is null) paragraphs.Add(localizer["Order.Summary", items, Money.Yuan(order.TotalFen)]);
             content = new EmailContent(
                 culture,
                 Subject: localizer[$"{kind}.Subject", order.Number, line?.Title ?? ""],
@@ -63,5 +71,11 @@ public class OrderEmails(OutboxMailer mailer, IStringLocalizer<EmailStrings> loc
         return await mailer.QueueAsync(purpose, recipient.Email!, subjectId, content, cancellationToken);
     }
 
-    public static string Money(long fen) => "¥" + (fen / 100m).ToString("0.00", CultureInfo.InvariantCulture);
+    /// <summary>What the buyer must do by when: pay a pending order, ask for a return of a delivered one.</summary>
+    private static DateTime? DeadlineOf(Order order) => order.Status switch
+    {
+        OrderStatus.PendingPayment => order.PaymentDueAt,
+        OrderStatus.Delivered => order.ReturnWindowEndsAt,
+        _ => null,
+    };
 }

@@ -7,10 +7,12 @@ using RedMvc.Workers.Commerce;
 
 namespace RedMvc.Workers.Jobs;
 
-// The order jobs are thin: each asks OrderLifecycle for one move, which re-checks the state, so a
-// job that runs twice, late, or after the order moved on does nothing wrong.
+// The order jobs are thin: each asks OrderLifecycle for one move, which re-checks the state and then
+// settles what the order's state calls for (docs/decisions/0009). A job that runs twice, late, or
+// after the order moved on changes nothing twice, and one that died after saving finishes the stock,
+// refund, email and next job when Hangfire retries it.
 
-/// <summary>Cancels an order still unpaid when its 30 minutes are up, and puts its stock back.</summary>
+/// <summary>Cancels an order still unpaid when its payment window is up; settling puts its stock back.</summary>
 public class CancelUnpaidOrderJob(OrderLifecycle orders)
 {
     [Queue(Queues.Critical)]
@@ -31,7 +33,7 @@ public class SandboxCarrierJob(OrderLifecycle orders)
     public Task RunAsync(long orderId, CancellationToken cancellationToken) => orders.MarkDeliveredAsync(orderId, cancellationToken);
 }
 
-/// <summary>Closes a delivered order once the 7-day return window has passed.</summary>
+/// <summary>Closes a delivered order once its return window (Order.ReturnWindow) has passed.</summary>
 public class CompleteOrderJob(OrderLifecycle orders)
 {
     [Queue(Queues.Default)]

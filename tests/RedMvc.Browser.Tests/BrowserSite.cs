@@ -56,14 +56,15 @@ public sealed class BrowserSite : WebApplicationFactory<Program>, IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(WaitMilliseconds);
     }
 
-    /// <summary>A page in a fresh browser context (its own cookies), with the browser's language and window size.</summary>
-    public async Task<IPage> NewPageAsync(string locale = "en-US", int width = 1280, int height = 900)
+    /// <summary>A page in a fresh browser context (its own cookies), with the browser's language, window size and time zone.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "en-US", int width = 1280, int height = 900, string? timezoneId = null)
     {
         var context = await browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             Locale = locale,
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            TimezoneId = timezoneId,
         });
         context.SetDefaultTimeout(WaitMilliseconds);
         context.SetDefaultNavigationTimeout(WaitMilliseconds);

@@ -4,7 +4,7 @@ namespace RedMvc.Web.Tests;
 
 /// <summary>
 /// A feature folder depends on Features/Shared and Domain only, never on another feature (ARCHITECTURE.md,
-/// docs/decisions/0016). C# and Razor must name a namespace or a view path to use another folder's types
+/// docs/decisions/0017). C# and Razor must name a namespace or a view path to use another folder's types
 /// or views, so reading the sources finds every such reach.
 /// </summary>
 public partial class FeatureBoundaryTests

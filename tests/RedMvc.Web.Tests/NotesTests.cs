@@ -21,7 +21,7 @@ public class NotesTests(RedMvcAppFactory site)
         ["Visibility"] = visibility,
         ["Action"] = action,
         ["ScheduleAt"] = scheduleAt ?? "",
-        ["TimeZoneOffsetMinutes"] = "0",
+        ["TimeZone"] = "UTC",
     };
 
     private static async Task<Visitor.Page> PostAsync(Visitor member, Dictionary<string, string> fields, IEnumerable<(string, string, byte[])> files)

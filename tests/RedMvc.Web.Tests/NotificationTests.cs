@@ -15,7 +15,7 @@ public class NotificationTests(RedMvcAppFactory site)
     private static Dictionary<string, string> NoteFields(string body, string visibility, string action, string? scheduleAt) => new()
     {
         ["Title"] = "通知测试", ["Body"] = body, ["Channel"] = "food", ["Visibility"] = visibility, ["Action"] = action,
-        ["ScheduleAt"] = scheduleAt ?? "", ["TimeZoneOffsetMinutes"] = "0",
+        ["ScheduleAt"] = scheduleAt ?? "", ["TimeZone"] = "UTC",
     };
 
     private static async Task<string> PostNoteAsync(Visitor author, string body = "", string visibility = "Public", string action = "Publish", string? scheduleAt = null)

@@ -1,5 +1,5 @@
 // The posting form, improved: photo previews you can reorder (the first is the cover), live
-// character counts, the browser's time zone, #topic and @mention suggestions, and an upload
+// character counts, #topic and @mention suggestions, and an upload
 // progress bar. The form works as a plain multipart post without any of it.
 (() => {
   const form = document.querySelector("[data-composer]");
@@ -23,9 +23,6 @@
     field.addEventListener("input", show);
     show();
   });
-
-  const offset = form.querySelector("[data-timezone-offset]");
-  if (offset) offset.value = String(-new Date().getTimezoneOffset());
 
   const syncInput = () => {
     const transfer = new DataTransfer();

@@ -1,5 +1,6 @@
 using RedMvc.Domain.Notes;
 using RedMvc.Web.Features.Shared;
+using RedMvc.Domain.Time;
 
 namespace RedMvc.Web.Features.Notes;
 
@@ -14,11 +15,11 @@ public class NoteForm
     public bool AiAssisted { get; set; }
     public PostAction Action { get; set; } = PostAction.Publish;
 
-    /// <summary>Local date and time from the datetime-local input, read with TimeZoneOffsetMinutes.</summary>
+    /// <summary>Wall-clock date and time from the datetime-local input, in TimeZone.</summary>
     public DateTime? ScheduleAt { get; set; }
 
-    /// <summary>Minutes east of UTC; script fills in the browser's, otherwise China time.</summary>
-    public int TimeZoneOffsetMinutes { get; set; } = 480;
+    /// <summary>The IANA zone the page showed and the member typed in (the reader's zone); junk falls back to it.</summary>
+    public string? TimeZone { get; set; }
 
     public List<IFormFile> Photos { get; set; } = [];
     public List<long> KeepPhotoIds { get; set; } = [];
@@ -28,8 +29,8 @@ public class NoteForm
 
     public NoteContent ToContent() => new(Title ?? "", Body ?? "", Channel ?? "", Place, Visibility, AiAssisted);
 
-    public DateTime? ScheduleAtUtc() =>
-        ScheduleAt is { } local ? DateTime.SpecifyKind(local.AddMinutes(-TimeZoneOffsetMinutes), DateTimeKind.Utc) : null;
+    public DateTime? ScheduleAtUtc(Times reader) =>
+        ScheduleAt is { } local ? reader.In(TimeZones.Find(TimeZone) ?? reader.Zone).ToUtc(local) : null;
 }
 
 /// <summary>What the form page needs besides the form itself.</summary>

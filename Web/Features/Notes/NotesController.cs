@@ -11,6 +11,7 @@ using RedMvc.Domain.Notes;
 using RedMvc.Domain.Notifications;
 using RedMvc.Domain.Social;
 using RedMvc.Web.Features.Shared;
+using RedMvc.Domain.Time;
 using RedMvc.Web.Infrastructure;
 using RedMvc.Workers.Files;
 using RedMvc.Workers.Images;
@@ -50,13 +51,10 @@ public class NotesController(
 
     [HttpPost("/notes/new"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.Posting)]
     [RequestFormLimits(MultipartBodyLengthLimit = 210 * 1024 * 1024), RequestSizeLimit(210 * 1024 * 1024)]
-    public async Task<IActionResult> New(NoteForm form)
-    {
-        return await SaveAsync(null, form);
-    }
+    public Task<IActionResult> New(NoteForm form, [FromServices] Times times) => SaveAsync(null, form, times);
 
     [HttpGet("/notes/{id:long}/edit"), Authorize(Policy = Policies.ConfirmedEmail)]
-    public async Task<IActionResult> Edit(long id)
+    public async Task<IActionResult> Edit(long id, [FromServices] Times times)
     {
         var note = await OwnNoteAsync(id);
         if (note is null) return NotFound();
@@ -64,18 +62,18 @@ public class NotesController(
         {
             Title = note.Title, Body = note.Body, Channel = note.Channel, Place = note.Place, Visibility = note.Visibility,
             AiAssisted = note.AiAssisted, Action = note.Status switch { NoteStatus.Draft => PostAction.Draft, NoteStatus.Scheduled => PostAction.Schedule, _ => PostAction.Publish },
-            ScheduleAt = note.ScheduledFor?.AddMinutes(480),
+            ScheduleAt = note.ScheduledFor is { } at ? times.Local(at) : null, TimeZone = times.Zone.Id,
         };
         return View(FormPage(form, note.Id, PhotosOf(note)));
     }
 
     [HttpPost("/notes/{id:long}/edit"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.Posting)]
     [RequestFormLimits(MultipartBodyLengthLimit = 210 * 1024 * 1024), RequestSizeLimit(210 * 1024 * 1024)]
-    public async Task<IActionResult> Edit(long id, NoteForm form)
+    public async Task<IActionResult> Edit(long id, NoteForm form, [FromServices] Times times)
     {
         var note = await OwnNoteAsync(id);
         if (note is null) return NotFound();
-        return await SaveAsync(note, form);
+        return await SaveAsync(note, form, times);
     }
 
     [HttpPost("/notes/{id:long}/delete"), Authorize]
@@ -114,10 +112,10 @@ public class NotesController(
         View(await queries.MineAsync(ViewerId!, tab is "drafts" or "scheduled" ? tab : "published"));
 
     /// <summary>Checks everything first (text, then every photo); only a fully valid post stores anything.</summary>
-    private async Task<IActionResult> SaveAsync(Note? note, NoteForm form)
+    private async Task<IActionResult> SaveAsync(Note? note, NoteForm form, Times times)
     {
         var uploads = form.Photos.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToList();
-        var post = new NotePost(form.ToContent(), form.Action, form.ScheduleAtUtc(), form.KeepPhotoIds, uploads.Count);
+        var post = new NotePost(form.ToContent(), form.Action, form.ScheduleAtUtc(times), form.KeepPhotoIds, uploads.Count);
         foreach (var (field, error) in NotePosting.Problems(note, post, Limits, Now))
             ModelState.AddModelError(field, field == NotePost.PhotosField ? t[error, Limits.MaxPhotos] : t[error, Limits.TitleMaxLength, Limits.BodyMaxLength]);
         foreach (var upload in uploads)

@@ -2,10 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Data;
 using RedMvc.Web.Features.Shared;
+using RedMvc.Domain.Time;
 using RedMvc.Web.Infrastructure;
+using RedMvc.Workers;
 using RedMvc.Workers.Email;
 
 namespace RedMvc.Web.Features.Settings;
@@ -29,27 +32,47 @@ public class SettingsController(
     }
 
     [HttpGet("profile")]
-    public async Task<IActionResult> Profile()
+    public async Task<IActionResult> Profile([FromServices] Times times, [FromServices] IOptions<SiteOptions> site)
     {
         var user = await users.GetUserAsync(User);
-        return user is null ? Challenge() : View(new ProfileForm { DisplayName = user.DisplayName, Bio = user.Bio, Region = user.Region, HideCollects = user.HideCollects, Avatar = AvatarOf(user) });
+        if (user is null) return Challenge();
+        var form = new ProfileForm { DisplayName = user.DisplayName, Bio = user.Bio, Region = user.Region, HideCollects = user.HideCollects, TimeZone = user.TimeZone, Avatar = AvatarOf(user) };
+        return View(WithZones(form, times, site.Value));
     }
 
     [HttpPost("profile")]
-    public async Task<IActionResult> Profile(ProfileForm form)
+    public async Task<IActionResult> Profile(ProfileForm form, [FromServices] Times times, [FromServices] IOptions<SiteOptions> site)
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         form.Avatar = AvatarOf(user);
-        if (!ModelState.IsValid) return View(form);
+        var zone = TimeZones.Find(form.TimeZone);
+        if (!string.IsNullOrEmpty(form.TimeZone) && zone is null)
+            ModelState.AddModelError(nameof(form.TimeZone), t["Settings.TimeZoneUnknown"]);
+        if (!ModelState.IsValid) return View(WithZones(form, times, site.Value));
         user.DisplayName = form.DisplayName.Trim();
         user.Bio = string.IsNullOrWhiteSpace(form.Bio) ? null : form.Bio.Trim();
         user.Region = string.IsNullOrWhiteSpace(form.Region) ? null : form.Region.Trim();
         user.HideCollects = form.HideCollects;
+        user.TimeZone = zone?.Id;
         await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user); // the name in the menu comes from the cookie
         this.Flash(t["Settings.ProfileSaved"]);
         return Redirect($"/u/{user.Handle}");
+    }
+
+    /// <summary>The common zones plus the saved and the browser's, ordered by their offset now.</summary>
+    private ProfileForm WithZones(ProfileForm form, Times times, SiteOptions site)
+    {
+        var browser = ReaderTimes.BrowserZone(HttpContext);
+        form.BrowserZone = browser?.Id;
+        form.SiteZone = TimeZones.SiteDefault(site.TimeZone).Id;
+        form.ZoneChoices = TimeZones.Common.Append(form.TimeZone).Append(browser?.Id)
+            .Select(TimeZones.Find).OfType<TimeZoneInfo>().DistinctBy(z => z.Id)
+            .OrderBy(z => z.BaseUtcOffset).ThenBy(z => z.Id, StringComparer.Ordinal)
+            .Select(z => new ZoneChoice(z.Id, $"{z.Id} ({times.In(z).Offset()})"))
+            .ToList();
+        return form;
     }
 
     private static AvatarView AvatarOf(AppUser user) => new(user.DisplayName, user.AvatarKey, user.AvatarPendingKey is not null);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using RedMvc.Domain.Accounts;
 using RedMvc.Web.Features.Shared;
+using RedMvc.Domain.Time;
 
 namespace RedMvc.Web.Features.Settings;
 
@@ -26,10 +27,28 @@ public class ProfileForm
     [Display(Name = "Field.HideCollects")]
     public bool HideCollects { get; set; }
 
+    /// <summary>An IANA zone id; empty follows the browser.</summary>
+    [StringLength(TimeZones.IdMaxLength, ErrorMessage = "Validation.MaxLength"), Display(Name = "Field.TimeZone")]
+    public string? TimeZone { get; set; }
+
+    /// <summary>The zones the select offers, with their offset now; never bound from a post.</summary>
+    [BindNever]
+    public IReadOnlyList<ZoneChoice> ZoneChoices { get; set; } = [];
+
+    /// <summary>The browser's zone from its tz cookie, named in the "use my browser's" choice.</summary>
+    [BindNever]
+    public string? BrowserZone { get; set; }
+
+    /// <summary>The site's zone, which email uses for members who chose none.</summary>
+    [BindNever]
+    public string SiteZone { get; set; } = TimeZones.China;
+
     /// <summary>Shown above the form; never bound from a post (the photo has its own form).</summary>
     [BindNever]
     public AvatarView? Avatar { get; set; }
 }
+
+public record ZoneChoice(string Id, string Label);
 
 public class ChangePasswordForm
 {

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RedMvc.Domain.Commerce;
+using RedMvc.Domain.Data;
+using RedMvc.Workers.Commerce;
+
+namespace RedMvc.Workers.Tests.Commerce;
+
+/// <summary>Order mails write deadlines in the recipient's saved zone, else China time, and prices as the pages do.</summary>
+public class OrderEmailsTests
+{
+    private static async Task<(Order Order, string Text)> PendingPaymentMailAsync(WorkersHost host, string? zone, string culture)
+    {
+        var shop = await Shopfront.OpenAsync(host, stock: 3, priceFen: 123450);
+        var buyer = await host.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var person = Shopfront.Person(db);
+            person.TimeZone = zone;
+            person.Culture = culture;
+            await db.SaveChangesAsync();
+            return person.Id;
+        });
+        var placed = Assert.IsType<CheckoutResult.Placed>(await shop.CheckoutAsync(host, buyer));
+        var order = placed.Orders[0];
+        await host.InScopeAsync(sp => sp.GetRequiredService<OrderLifecycle>().PlacedAsync([order.Id]));
+        var text = await host.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().EmailOutbox
+            .Where(m => m.SubjectId == order.Id.ToString() && m.Purpose == "order-pendingpayment").Select(m => m.TextBody).SingleAsync());
+        return (order, text);
+    }
+
+    private static string Minute(DateTime utc, string zone) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById(zone))
+            .ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task The_payment_deadline_is_written_in_the_buyers_saved_zone()
+    {
+        await using var host = await WorkersHost.StartAsync();
+        var (order, text) = await PendingPaymentMailAsync(host, "America/New_York", "en");
+        var offset = TimeZoneInfo.FindSystemTimeZoneById("America/New_York").IsDaylightSavingTime(order.PaymentDueAt) ? "UTC-4" : "UTC-5";
+        Assert.Contains($"reserved for you until {Minute(order.PaymentDueAt, "America/New_York")} ({offset})", text);
+        Assert.Contains("¥1234.50", text);
+    }
+
+    [Fact]
+    public async Task A_buyer_without_a_saved_zone_reads_china_time()
+    {
+        await using var host = await WorkersHost.StartAsync();
+        var (order, text) = await PendingPaymentMailAsync(host, null, "zh-CN");
+        Assert.Contains($"已为你保留到 {Minute(order.PaymentDueAt, "Asia/Shanghai")}（UTC+8）", text);
+        Assert.Contains("合计 ¥1234.50", text);
+    }
+}
