@@ -74,12 +74,23 @@ public class ProcessAvatarJobTests
     public async Task A_file_that_is_not_an_image_keeps_the_previous_avatar_and_is_cleared()
     {
         await using var host = await WorkersHost.StartAsync();
-        var userId = await MemberWithPendingAvatarAsync(host, "not a picture"u8.ToArray());
+        var userId = await MemberWithPendingAvatarAsync(host, TestImages.Png(200, 200));
+        await RunAsync(host, userId);
+        var previous = (await UserAsync(host, userId)).AvatarKey;
+        Assert.NotNull(previous);
+        var files = host.Services.GetRequiredService<IFileStore>();
+        var bad = $"originals/avatars/{Guid.NewGuid():N}";
+        await files.SaveAsync(bad, new MemoryStream("not a picture"u8.ToArray()));
+        await host.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Users.Where(u => u.Id == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.AvatarPendingKey, bad)));
 
         await RunAsync(host, userId);
 
         var user = await UserAsync(host, userId);
-        Assert.Null(user.AvatarKey);
+        Assert.Equal(previous, user.AvatarKey);
         Assert.Null(user.AvatarPendingKey);
+        await using var kept = await files.OpenReadAsync(ProcessAvatarJob.PublicKey(previous!, PhotoProcessor.AvatarSizes[0], "jpg"));
+        Assert.NotNull(kept);
+        Assert.Null(await files.OpenReadAsync(bad));
     }
 }
