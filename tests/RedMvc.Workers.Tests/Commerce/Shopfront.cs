@@ -15,7 +15,7 @@ public sealed record Shopfront(long ShopId, long ProductId, long VariantId, stri
         await host.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
-            var brand = Person(db);
+            var brand = await db.AddMemberAsync(roles: Roles.Brand);
             var shop = new Shop(brand.Id, brand.Handle, "枫叶生活馆", DateTime.UtcNow);
             db.Shops.Add(shop);
             await db.SaveChangesAsync();
@@ -28,21 +28,7 @@ public sealed record Shopfront(long ShopId, long ProductId, long VariantId, stri
             return new Shopfront(shop.Id, product.Id, variant.Id, brand.Id);
         });
 
-    public static AppUser Person(AppDbContext db)
-    {
-        var handle = "u" + Guid.NewGuid().ToString("N")[..10];
-        var user = new AppUser { UserName = handle, Handle = handle, Email = $"{handle}@example.test", DisplayName = handle, Culture = "en" };
-        db.Users.Add(user);
-        return user;
-    }
-
-    public Task<string> BuyerAsync(WorkersHost host) => host.InScopeAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<AppDbContext>();
-        var buyer = Person(db);
-        await db.SaveChangesAsync();
-        return buyer.Id;
-    });
+    public async Task<string> BuyerAsync(WorkersHost host) => (await host.Services.WithDbAsync(db => db.AddMemberAsync())).Id;
 
     public Task<CheckoutResult> CheckoutAsync(WorkersHost host, string buyerId, int quantity = 1, DateTime? at = null, string? key = null) =>
         host.InScopeAsync(sp => Checkout.PlaceAsync(sp.GetRequiredService<AppDbContext>(), buyerId, key ?? Guid.NewGuid().ToString("N"), Home,

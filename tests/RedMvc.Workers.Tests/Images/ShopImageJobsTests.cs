@@ -15,10 +15,8 @@ public class ShopImageJobsTests
     private static Task<long> ShopAsync(WorkersHost host) => host.InScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<AppDbContext>();
-        var handle = "b" + Guid.NewGuid().ToString("N")[..10];
-        var owner = new AppUser { UserName = handle, Handle = handle, Email = $"{handle}@example.test", DisplayName = "Maple" };
-        db.Users.Add(owner);
-        var shop = new Shop(owner.Id, handle, "Maple", DateTime.UtcNow);
+        var owner = await db.AddMemberAsync(Person.New("Maple", "b"), roles: Roles.Brand);
+        var shop = new Shop(owner.Id, owner.Handle, "Maple", DateTime.UtcNow);
         db.Shops.Add(shop);
         await db.SaveChangesAsync();
         return shop.Id;
