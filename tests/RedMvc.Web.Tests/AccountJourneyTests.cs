@@ -8,7 +8,7 @@ public class AccountJourneyTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_new_member_registers_confirms_by_email_signs_out_and_signs_in_again()
     {
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         var visitor = site.CreateVisitor();
 
         var afterRegister = await visitor.RegisterAsync(person);
@@ -39,7 +39,7 @@ public class AccountJourneyTests(RedMvcAppFactory site)
     [Fact]
     public async Task The_confirmation_link_with_a_forged_code_confirms_nothing()
     {
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         var visitor = site.CreateVisitor();
         await visitor.RegisterAsync(person);
         var mail = await site.Mailbox.WaitForAsync(person.Email);
@@ -55,15 +55,15 @@ public class AccountJourneyTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_taken_handle_or_email_is_refused_next_to_the_field()
     {
-        var first = Accounts.NewPerson();
+        var first = Person.New();
         await site.CreateVisitor().RegisterAsync(first);
 
-        var sameHandle = Accounts.NewPerson() with { Handle = first.Handle.ToUpperInvariant() };
+        var sameHandle = Person.New() with { Handle = first.Handle.ToUpperInvariant() };
         var page = await site.CreateVisitor().RegisterAsync(sameHandle);
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("is taken", page.FieldError("Handle"));
 
-        var sameEmail = Accounts.NewPerson() with { Email = first.Email };
+        var sameEmail = Person.New() with { Email = first.Email };
         page = await site.CreateVisitor().RegisterAsync(sameEmail);
         Assert.Contains("already exists", page.FieldError("Email"));
     }
@@ -74,7 +74,7 @@ public class AccountJourneyTests(RedMvcAppFactory site)
     [InlineData("qwertyuiop", "most common")]
     public async Task Weak_passwords_are_refused(string password, string reason)
     {
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         var page = await site.CreateVisitor().RegisterAsync(person, password);
         Assert.Equal("/account/register", page.Url);
         Assert.Contains(reason, page.FieldError("Password"));
@@ -83,7 +83,7 @@ public class AccountJourneyTests(RedMvcAppFactory site)
     [Fact]
     public async Task Eight_characters_without_any_composition_rule_is_enough()
     {
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         var page = await site.CreateVisitor().RegisterAsync(person, "zebrafog");
         Assert.Equal("/account/check-email", page.Url);
     }
@@ -91,7 +91,7 @@ public class AccountJourneyTests(RedMvcAppFactory site)
     [Fact]
     public async Task Five_failed_sign_ins_lock_the_account_even_for_the_right_password()
     {
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         await site.CreateVisitor().RegisterAsync(person);
         var attacker = site.CreateVisitor();
 
@@ -108,7 +108,7 @@ public class AccountJourneyTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_password_reset_link_works_once_and_the_new_password_signs_in()
     {
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         await site.CreateVisitor().RegisterAsync(person);
         var visitor = site.CreateVisitor();
 
@@ -131,7 +131,7 @@ public class AccountJourneyTests(RedMvcAppFactory site)
     [Fact]
     public async Task Asking_to_reset_an_unknown_address_looks_the_same_and_sends_nothing()
     {
-        var unknown = Accounts.NewPerson().Email;
+        var unknown = Person.New().Email;
         var page = await site.CreateVisitor().SubmitAsync("/account/forgot-password", "/account/forgot-password",
             new Dictionary<string, string> { ["Email"] = unknown });
         Assert.Contains("Check your inbox", page.Text);
@@ -142,11 +142,11 @@ public class AccountJourneyTests(RedMvcAppFactory site)
     [Fact]
     public async Task Sign_in_returns_only_to_local_addresses()
     {
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         await site.CreateVisitor().RegisterAsync(person);
         var visitor = site.CreateVisitor();
         var page = await visitor.SubmitAsync("/account/sign-in?returnUrl=https%3A%2F%2Fevil.example%2F", "/account/sign-in",
-            new Dictionary<string, string> { ["Email"] = person.Email, ["Password"] = Accounts.Password });
+            new Dictionary<string, string> { ["Email"] = person.Email, ["Password"] = Members.Password });
         Assert.Equal("localhost", page.Response.RequestMessage!.RequestUri!.Host);
         Assert.Equal("/", page.Url);
     }

@@ -19,7 +19,7 @@ public class CartCheckoutTests(RedMvcAppFactory site)
     public async Task A_member_adds_changes_and_removes_cart_lines_and_sees_the_subtotal()
     {
         var product = await site.OpenShopAsync(stock: 20, priceFen: 12900, title: "购物车测试杯");
-        var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var member = await site.ConfirmedMemberAsync(Person.New());
 
         var cart = await member.AddToCartAsync(product, quantity: 2);
         Assert.Equal("/cart", cart.Url);
@@ -44,7 +44,7 @@ public class CartCheckoutTests(RedMvcAppFactory site)
     {
         var other = await site.OpenShopAsync(stock: 5, priceFen: 1200, title: "留在购物车");
         var product = await site.OpenShopAsync(stock: 5, priceFen: 5900, title: "立即购买测试");
-        var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var member = await site.ConfirmedMemberAsync(Person.New());
         await member.AddAddressAsync();
         await member.AddToCartAsync(other);
 
@@ -67,7 +67,7 @@ public class CartCheckoutTests(RedMvcAppFactory site)
     public async Task A_quantity_the_form_refuses_goes_back_to_the_product_with_the_reason_and_adds_nothing(string quantity)
     {
         var product = await site.OpenShopAsync(stock: 5, priceFen: 5900, title: "数量测试");
-        var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var member = await site.ConfirmedMemberAsync(Person.New());
 
         var page = await member.GetAsync($"/products/{product.ProductId}");
         var back = await page.SubmitAsync(member.Client, "/cart/add", new Dictionary<string, string> { ["Quantity"] = quantity });
@@ -81,7 +81,7 @@ public class CartCheckoutTests(RedMvcAppFactory site)
     public async Task The_cart_warns_of_low_and_short_stock_and_holds_back_checkout_until_it_is_fixed()
     {
         var product = await site.OpenShopAsync(stock: 3, title: "库存提示杯");
-        var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var member = await site.ConfirmedMemberAsync(Person.New());
 
         var cart = await member.AddToCartAsync(product, quantity: 5);
         Assert.Contains("Only 3 left: lower the quantity", LineText(cart, product));
@@ -91,7 +91,7 @@ public class CartCheckoutTests(RedMvcAppFactory site)
         Assert.Contains("Only 3 left", LineText(cart, product));
         Assert.NotNull(cart.Document.QuerySelector("a[href='/checkout']"));
 
-        await site.WithDbAsync(db => ShopStock.AdjustAsync(db, product.VariantId, -3, "盘点", "test", DateTime.UtcNow));
+        await site.Services.WithDbAsync(db => ShopStock.AdjustAsync(db, product.VariantId, -3, "盘点", "test", DateTime.UtcNow));
         cart = await member.GetAsync("/cart");
         Assert.Contains("Sold out", LineText(cart, product));
     }
@@ -100,13 +100,13 @@ public class CartCheckoutTests(RedMvcAppFactory site)
     public async Task A_visitor_who_adds_to_cart_signs_in_and_keeps_the_item_with_its_note()
     {
         var product = await site.OpenShopAsync(stock: 5, title: "访客加购杯");
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         var member = await site.ConfirmedMemberAsync(person);
         await member.SignOutAsync();
 
         var signIn = await member.GetAsync($"/cart/add?VariantId={product.VariantId}&Quantity=2&NoteId=4242");
         Assert.StartsWith("/account/sign-in", signIn.Url);
-        var resume = await signIn.SubmitAsync(member.Client, "/account/sign-in", new Dictionary<string, string> { ["Email"] = person.Email, ["Password"] = Accounts.Password });
+        var resume = await signIn.SubmitAsync(member.Client, "/account/sign-in", new Dictionary<string, string> { ["Email"] = person.Email, ["Password"] = Members.Password });
         Assert.Equal("/cart/add/resume", resume.Url);
         Assert.Contains(product.Title, resume.Text);
         Assert.Empty(await CartAsync(person)); // a GET changed nothing: the member confirms
@@ -121,7 +121,7 @@ public class CartCheckoutTests(RedMvcAppFactory site)
     [Fact]
     public async Task Address_problems_are_shown_next_to_their_fields_and_nothing_is_saved()
     {
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         var member = await site.ConfirmedMemberAsync(person);
 
         var page = await member.AddAddressAsync(new Dictionary<string, string>(Shopping.Home) { ["Name"] = " ", ["Phone"] = "12345", ["Line"] = new string('路', 101) });
@@ -141,7 +141,7 @@ public class CartCheckoutTests(RedMvcAppFactory site)
     [Fact]
     public async Task The_default_address_moves_when_another_is_chosen_or_it_is_deleted()
     {
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         var member = await site.ConfirmedMemberAsync(person);
         await member.AddAddressAsync();
         await member.AddAddressAsync(new Dictionary<string, string>(Shopping.Home) { ["Name"] = "李雷" });
@@ -158,11 +158,11 @@ public class CartCheckoutTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_member_never_reaches_another_members_address()
     {
-        var ownerPerson = Accounts.NewPerson();
+        var ownerPerson = Person.New();
         var owner = await site.ConfirmedMemberAsync(ownerPerson);
         await owner.AddAddressAsync();
         var id = Assert.Single(await AddressesAsync(ownerPerson)).Id;
-        var other = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var other = await site.ConfirmedMemberAsync(Person.New());
 
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/settings/addresses/{id}/edit")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostWithTokenAsync($"/settings/addresses/{id}/edit", new(Shopping.Home) { ["Name"] = "冒名" })).Status);
@@ -219,7 +219,7 @@ public class CartCheckoutTests(RedMvcAppFactory site)
     {
         var product = await site.OpenShopAsync(stock: 2, title: "抢光了杯");
         var (buyer, person, checkout) = await site.ReadyToCheckOutAsync(product, quantity: 2);
-        await site.WithDbAsync(db => ShopStock.AdjustAsync(db, product.VariantId, -1, "破损", "test", DateTime.UtcNow));
+        await site.Services.WithDbAsync(db => ShopStock.AdjustAsync(db, product.VariantId, -1, "破损", "test", DateTime.UtcNow));
 
         var page = await checkout.SubmitAsync(buyer.Client, "/checkout", NoFields);
 
@@ -234,7 +234,7 @@ public class CartCheckoutTests(RedMvcAppFactory site)
     {
         var product = await site.OpenShopAsync(stock: 5, priceFen: 12900, title: "涨价杯");
         var (buyer, person, checkout) = await site.ReadyToCheckOutAsync(product);
-        await site.WithDbAsync(async db =>
+        await site.Services.WithDbAsync(async db =>
         {
             var variant = await db.ProductVariants.SingleAsync(v => v.Id == product.VariantId);
             variant.Reprice(15900, null);
@@ -270,7 +270,7 @@ public class CartCheckoutTests(RedMvcAppFactory site)
         Assert.Equal(50, results.OfType<CheckoutResult.Placed>().Count());
         Assert.Equal(150, results.OfType<CheckoutResult.SoldOut>().Count());
         Assert.Equal(0, await site.StockAsync(product));
-        Assert.Equal(50, await site.WithDbAsync(db => db.OrderLines.CountAsync(l => l.VariantId == product.VariantId)));
+        Assert.Equal(50, await site.Services.WithDbAsync(db => db.OrderLines.CountAsync(l => l.VariantId == product.VariantId)));
     }
 
     [Fact]
@@ -280,7 +280,7 @@ public class CartCheckoutTests(RedMvcAppFactory site)
         var (buyer, person, checkout) = await site.ReadyToCheckOutAsync(product);
         var pay = await checkout.SubmitAsync(buyer.Client, "/checkout", NoFields);
         var order = Assert.Single(await site.OrdersOfAsync(person));
-        var other = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var other = await site.ConfirmedMemberAsync(Person.New());
 
         Assert.Contains(product.Title, (await buyer.GetAsync("/orders")).Text);
         Assert.Equal(HttpStatusCode.OK, (await buyer.GetAsync($"/orders/{order.Id}")).Status);
@@ -336,7 +336,7 @@ public class CartCheckoutTests(RedMvcAppFactory site)
     /// <summary>The brand's and the carrier's steps, through the lifecycle (the paid order's fulfil job runs in the site's job server).</summary>
     private async Task DeliverAsync(long orderId)
     {
-        for (var waited = 0; await site.WithDbAsync(db => db.Orders.Where(o => o.Id == orderId).Select(o => o.Status).SingleAsync()) != OrderStatus.Processing; waited++)
+        for (var waited = 0; await site.Services.WithDbAsync(db => db.Orders.Where(o => o.Id == orderId).Select(o => o.Status).SingleAsync()) != OrderStatus.Processing; waited++)
         {
             if (waited == 150) throw new TimeoutException("The fulfil job did not move the order to Processing.");
             await Task.Delay(200);
@@ -347,9 +347,9 @@ public class CartCheckoutTests(RedMvcAppFactory site)
         await lifecycle.MarkDeliveredAsync(orderId);
     }
 
-    private Task<List<CartItem>> CartAsync(Accounts.Person person) => site.WithDbAsync(db =>
+    private Task<List<CartItem>> CartAsync(Person person) => site.Services.WithDbAsync(db =>
         db.CartItems.AsNoTracking().Where(i => db.Users.Any(u => u.Id == i.UserId && u.Handle == person.Handle)).ToListAsync());
 
-    private Task<List<Address>> AddressesAsync(Accounts.Person person) => site.WithDbAsync(db =>
+    private Task<List<Address>> AddressesAsync(Person person) => site.Services.WithDbAsync(db =>
         db.Addresses.AsNoTracking().Where(a => db.Users.Any(u => u.Id == a.UserId && u.Handle == person.Handle)).OrderBy(a => a.Id).ToListAsync());
 }

@@ -14,39 +14,14 @@ public class CollectTests(RedMvcAppFactory site)
 {
     private static readonly Dictionary<string, string> NoFields = [];
 
-    private static async Task<string> PostNoteAsync(Visitor author, string title = "收藏测试", string visibility = "Public")
-    {
-        var form = await author.GetAsync("/notes/new");
-        var fields = new Dictionary<string, string> { ["Title"] = title, ["Channel"] = "travel", ["Visibility"] = visibility, ["Action"] = "Publish" };
-        return (await form.SubmitMultipartAsync(author.Client, "/notes/new", fields, TestPhotos.Files(1))).Url;
-    }
-
     private static long IdOf(string noteUrl) => long.Parse(noteUrl.Split('/')[2]);
 
     private static int Collects(Visitor.Page notePage) => int.Parse(notePage.Document.QuerySelector(".collect span")!.TextContent);
 
-    /// <summary>A form post a page of this site would not offer: the token is the member's, the address is forged.</summary>
-    private static async Task<Visitor.Page> PostAsync(Visitor member, string url, Dictionary<string, string>? fields = null)
-    {
-        var home = await member.GetAsync("/");
-        var token = home.Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
-        var values = (fields ?? []).Append(new("__RequestVerificationToken", token));
-        return await Visitor.Page.FromAsync(await member.Client.PostAsync(url, new FormUrlEncodedContent(values)));
-    }
-
-    private static async Task<HttpStatusCode> PostWithTokenAsync(Visitor member, string url, Dictionary<string, string>? fields = null) =>
-        (await PostAsync(member, url, fields)).Status;
-
-    private async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> read)
-    {
-        await using var scope = site.Services.CreateAsyncScope();
-        return await read(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
-
-    private Task<List<Board>> BoardsOfAsync(Accounts.Person person) => WithDbAsync(db =>
+    private Task<List<Board>> BoardsOfAsync(Person person) => site.Services.WithDbAsync(db =>
         db.Boards.AsNoTracking().Where(b => db.Users.Any(u => u.Id == b.OwnerId && u.Handle == person.Handle)).OrderBy(b => b.Id).ToListAsync());
 
-    private Task<long?> BoardOfAsync(Accounts.Person person, long noteId) => WithDbAsync(db =>
+    private Task<long?> BoardOfAsync(Person person, long noteId) => site.Services.WithDbAsync(db =>
         db.Collects.Where(c => c.NoteId == noteId && db.Users.Any(u => u.Id == c.UserId && u.Handle == person.Handle)).Select(c => (long?)c.BoardId).SingleOrDefaultAsync());
 
     private static async Task<long> NewBoardAsync(Visitor member, string name, bool isPrivate = false)
@@ -65,9 +40,9 @@ public class CollectTests(RedMvcAppFactory site)
     [Fact]
     public async Task Collecting_twice_counts_once_tells_the_author_and_uncollecting_takes_it_back()
     {
-        var authorPerson = Accounts.NewPerson();
-        var url = await PostNoteAsync(await site.ConfirmedMemberAsync(authorPerson));
-        var fanPerson = Accounts.NewPerson();
+        var authorPerson = Person.New();
+        var url = await (await site.ConfirmedMemberAsync(authorPerson)).PostNoteAsync();
+        var fanPerson = Person.New();
         var fan = await site.ConfirmedMemberAsync(fanPerson);
         var page = await fan.GetAsync(url);
 
@@ -79,7 +54,7 @@ public class CollectTests(RedMvcAppFactory site)
         Assert.Contains("Saved to “Collected”", again.Text);
         var boards = await BoardsOfAsync(fanPerson);
         Assert.True(Assert.Single(boards).IsDefault);
-        Assert.Equal(1, await WithDbAsync(db => db.Notifications.CountAsync(n =>
+        Assert.Equal(1, await site.Services.WithDbAsync(db => db.Notifications.CountAsync(n =>
             n.Kind == NotificationKind.Collect && n.NoteId == IdOf(url) && db.Users.Any(u => u.Id == n.RecipientId && u.Handle == authorPerson.Handle))));
 
         var uncollected = await again.SubmitAsync(fan.Client, $"{url}/uncollect", NoFields);
@@ -91,7 +66,7 @@ public class CollectTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_visitor_sees_the_collect_count_with_a_sign_in_link_instead_of_a_form()
     {
-        var url = await PostNoteAsync(await site.ConfirmedMemberAsync(Accounts.NewPerson()));
+        var url = await (await site.ConfirmedMemberAsync(Person.New())).PostNoteAsync();
         var page = await site.CreateVisitor().GetAsync(url);
         Assert.StartsWith("/account/sign-in", page.Document.QuerySelector("a.collect")!.GetAttribute("href"));
         Assert.Null(page.Document.QuerySelector($"form[action='{url}/collect']"));
@@ -100,8 +75,8 @@ public class CollectTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_note_collected_into_a_new_board_shows_on_that_board_and_the_profile()
     {
-        var url = await PostNoteAsync(await site.ConfirmedMemberAsync(Accounts.NewPerson()), "海边露营");
-        var fanPerson = Accounts.NewPerson();
+        var url = await (await site.ConfirmedMemberAsync(Person.New())).PostNoteAsync("海边露营");
+        var fanPerson = Person.New();
         var fan = await site.ConfirmedMemberAsync(fanPerson);
 
         var done = await CollectIntoAsync(fan, url, null, newBoardName: "露营灵感");
@@ -122,8 +97,8 @@ public class CollectTests(RedMvcAppFactory site)
     [Fact]
     public async Task Collecting_into_another_board_moves_the_note_and_still_counts_once()
     {
-        var url = await PostNoteAsync(await site.ConfirmedMemberAsync(Accounts.NewPerson()));
-        var fanPerson = Accounts.NewPerson();
+        var url = await (await site.ConfirmedMemberAsync(Person.New())).PostNoteAsync();
+        var fanPerson = Person.New();
         var fan = await site.ConfirmedMemberAsync(fanPerson);
         var food = await NewBoardAsync(fan, "美食");
         var trips = await NewBoardAsync(fan, "旅行");
@@ -143,9 +118,9 @@ public class CollectTests(RedMvcAppFactory site)
     [Fact]
     public async Task Removing_from_a_board_keeps_the_collect_in_the_default_board_and_deleting_a_board_does_too()
     {
-        var first = await PostNoteAsync(await site.ConfirmedMemberAsync(Accounts.NewPerson()));
-        var second = await PostNoteAsync(await site.ConfirmedMemberAsync(Accounts.NewPerson()));
-        var fanPerson = Accounts.NewPerson();
+        var first = await (await site.ConfirmedMemberAsync(Person.New())).PostNoteAsync();
+        var second = await (await site.ConfirmedMemberAsync(Person.New())).PostNoteAsync();
+        var fanPerson = Person.New();
         var fan = await site.ConfirmedMemberAsync(fanPerson);
         var board = await NewBoardAsync(fan, "咖啡");
         await CollectIntoAsync(fan, first, board);
@@ -167,17 +142,17 @@ public class CollectTests(RedMvcAppFactory site)
     [Fact]
     public async Task The_default_board_can_be_neither_renamed_nor_deleted()
     {
-        var url = await PostNoteAsync(await site.ConfirmedMemberAsync(Accounts.NewPerson()));
-        var fanPerson = Accounts.NewPerson();
+        var url = await (await site.ConfirmedMemberAsync(Person.New())).PostNoteAsync();
+        var fanPerson = Person.New();
         var fan = await site.ConfirmedMemberAsync(fanPerson);
         await (await fan.GetAsync(url)).SubmitAsync(fan.Client, $"{url}/collect", NoFields);
         var defaultBoard = Assert.Single(await BoardsOfAsync(fanPerson));
 
         var edit = await fan.GetAsync($"/boards/{defaultBoard.Id}/edit");
         Assert.Null(edit.Document.QuerySelector($"form[action='/boards/{defaultBoard.Id}/delete']"));
-        var renamed = await PostAsync(fan, $"/boards/{defaultBoard.Id}/rename", new() { ["Name"] = "改名" });
+        var renamed = await fan.PostWithTokenAsync($"/boards/{defaultBoard.Id}/rename", new() { ["Name"] = "改名" });
         Assert.Contains("can't be renamed or deleted", renamed.FieldError("Name"));
-        var deleted = await PostAsync(fan, $"/boards/{defaultBoard.Id}/delete");
+        var deleted = await fan.PostWithTokenAsync($"/boards/{defaultBoard.Id}/delete");
         Assert.Contains("can't be renamed or deleted", deleted.Text);
         var after = Assert.Single(await BoardsOfAsync(fanPerson));
         Assert.True(after.IsDefault);
@@ -188,8 +163,8 @@ public class CollectTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_board_name_over_twelve_characters_is_refused_with_a_message_and_nothing_is_saved()
     {
-        var url = await PostNoteAsync(await site.ConfirmedMemberAsync(Accounts.NewPerson()));
-        var fanPerson = Accounts.NewPerson();
+        var url = await (await site.ConfirmedMemberAsync(Person.New())).PostNoteAsync();
+        var fanPerson = Person.New();
         var fan = await site.ConfirmedMemberAsync(fanPerson);
         var thirteen = "一二三四五六七八九十一二三";
 
@@ -210,13 +185,13 @@ public class CollectTests(RedMvcAppFactory site)
     [Fact]
     public async Task Another_persons_private_board_is_a_404_and_not_listed_on_their_profile()
     {
-        var url = await PostNoteAsync(await site.ConfirmedMemberAsync(Accounts.NewPerson()));
-        var ownerPerson = Accounts.NewPerson();
+        var url = await (await site.ConfirmedMemberAsync(Person.New())).PostNoteAsync();
+        var ownerPerson = Person.New();
         var owner = await site.ConfirmedMemberAsync(ownerPerson);
         var secret = await NewBoardAsync(owner, "秘密清单", isPrivate: true);
         var open = await NewBoardAsync(owner, "公开清单");
         await CollectIntoAsync(owner, url, secret);
-        var other = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var other = await site.ConfirmedMemberAsync(Person.New());
 
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/boards/{secret}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await site.CreateVisitor().GetAsync($"/boards/{secret}")).Status);
@@ -233,14 +208,14 @@ public class CollectTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_hidden_collects_tab_is_hidden_from_others_but_not_from_the_owner()
     {
-        var ownerPerson = Accounts.NewPerson();
+        var ownerPerson = Person.New();
         var owner = await site.ConfirmedMemberAsync(ownerPerson);
         var board = await NewBoardAsync(owner, "书单");
         var settings = await owner.SubmitAsync("/settings/profile", "/settings/profile",
             new Dictionary<string, string> { ["DisplayName"] = ownerPerson.DisplayName, ["HideCollects"] = "true" });
         Assert.Equal(HttpStatusCode.OK, settings.Status);
         var profileUrl = $"/u/{ownerPerson.Handle}";
-        var other = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var other = await site.ConfirmedMemberAsync(Person.New());
 
         var othersView = await other.GetAsync(profileUrl);
         Assert.Null(othersView.Document.QuerySelector($"a[href='{profileUrl}?tab=collects']"));
@@ -258,21 +233,21 @@ public class CollectTests(RedMvcAppFactory site)
     [Fact]
     public async Task Nobody_can_rename_delete_hide_empty_or_collect_into_someone_elses_board()
     {
-        var url = await PostNoteAsync(await site.ConfirmedMemberAsync(Accounts.NewPerson()));
-        var ownerPerson = Accounts.NewPerson();
+        var url = await (await site.ConfirmedMemberAsync(Person.New())).PostNoteAsync();
+        var ownerPerson = Person.New();
         var owner = await site.ConfirmedMemberAsync(ownerPerson);
         var board = await NewBoardAsync(owner, "我的专辑");
         await CollectIntoAsync(owner, url, board);
-        var intruderPerson = Accounts.NewPerson();
+        var intruderPerson = Person.New();
         var intruder = await site.ConfirmedMemberAsync(intruderPerson);
 
         Assert.Equal(HttpStatusCode.NotFound, (await intruder.GetAsync($"/boards/{board}/edit")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, await PostWithTokenAsync(intruder, $"/boards/{board}/rename", new() { ["Name"] = "被改了" }));
-        Assert.Equal(HttpStatusCode.NotFound, await PostWithTokenAsync(intruder, $"/boards/{board}/privacy", new() { ["isPrivate"] = "true" }));
-        Assert.Equal(HttpStatusCode.NotFound, await PostWithTokenAsync(intruder, $"/boards/{board}/delete"));
-        Assert.Equal(HttpStatusCode.NotFound, await PostWithTokenAsync(intruder, $"/boards/{board}/notes/{IdOf(url)}/remove"));
-        Assert.Equal(HttpStatusCode.NotFound, await PostWithTokenAsync(intruder, $"/boards/{board}/notes/{IdOf(url)}/move", new() { ["to"] = board.ToString() }));
-        Assert.Equal(HttpStatusCode.NotFound, await PostWithTokenAsync(intruder, $"{url}/collect", new() { ["BoardId"] = board.ToString() }));
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.PostWithTokenAsync($"/boards/{board}/rename", new() { ["Name"] = "被改了" })).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.PostWithTokenAsync($"/boards/{board}/privacy", new() { ["isPrivate"] = "true" })).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.PostWithTokenAsync($"/boards/{board}/delete")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.PostWithTokenAsync($"/boards/{board}/notes/{IdOf(url)}/remove")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.PostWithTokenAsync($"/boards/{board}/notes/{IdOf(url)}/move", new() { ["to"] = board.ToString() })).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.PostWithTokenAsync($"{url}/collect", new() { ["BoardId"] = board.ToString() })).Status);
 
         var after = Assert.Single(await BoardsOfAsync(ownerPerson));
         Assert.Equal("我的专辑", after.Name);
@@ -285,16 +260,16 @@ public class CollectTests(RedMvcAppFactory site)
     [Fact]
     public async Task The_profile_counts_likes_and_collects_received_and_lists_likes_the_viewer_may_see()
     {
-        var authorPerson = Accounts.NewPerson();
+        var authorPerson = Person.New();
         var author = await site.ConfirmedMemberAsync(authorPerson);
-        var first = await PostNoteAsync(author, "第一篇");
-        var second = await PostNoteAsync(author, "第二篇");
-        var fanPerson = Accounts.NewPerson();
+        var first = await author.PostNoteAsync("第一篇");
+        var second = await author.PostNoteAsync("第二篇");
+        var fanPerson = Person.New();
         var fan = await site.ConfirmedMemberAsync(fanPerson);
         await (await fan.GetAsync(first)).SubmitAsync(fan.Client, $"{first}/like", NoFields);
         await (await fan.GetAsync(first)).SubmitAsync(fan.Client, $"{first}/collect", NoFields);
         await (await fan.GetAsync(second)).SubmitAsync(fan.Client, $"{second}/collect", NoFields);
-        var ownNote = await PostNoteAsync(fan, "只给自己", visibility: "OnlyMe");
+        var ownNote = await fan.PostNoteAsync("只给自己", visibility: "OnlyMe");
         await (await fan.GetAsync(ownNote)).SubmitAsync(fan.Client, $"{ownNote}/like", NoFields);
 
         var profile = await site.CreateVisitor().GetAsync($"/u/{authorPerson.Handle}");
@@ -311,25 +286,12 @@ public class CollectTests(RedMvcAppFactory site)
     [Fact]
     public async Task Fifty_members_collecting_at_once_give_exactly_fifty_and_one_default_board_each()
     {
-        long noteId;
-        var memberIds = new List<string>();
-        await using (var scope = site.Services.CreateAsyncScope())
+        var (noteId, memberIds) = await site.Services.WithDbAsync(async db =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var run = Guid.NewGuid().ToString("N")[..6];
-            for (var i = 0; i < 50; i++)
-            {
-                var user = new AppUser { UserName = $"c{run}{i}", Handle = $"c{run}{i}", Email = $"c{run}{i}@example.test", DisplayName = $"C{i}" };
-                db.Users.Add(user);
-                memberIds.Add(user.Id);
-            }
-            var note = Note.Draft(memberIds[0], new NoteContent("好物", "", "food", null, NoteVisibility.Public, false), DateTime.UtcNow);
-            note.AddPhoto(new NotePhoto("originals/collects", "x.jpg", 0));
-            note.Publish(DateTime.UtcNow, new NoteLimits());
-            db.Notes.Add(note);
-            await db.SaveChangesAsync();
-            noteId = note.Id;
-        }
+            var members = await db.AddMembersAsync(50);
+            var note = await db.PublishNoteAsync(members[0].Id, "好物");
+            return (note.Id, members.Select(m => m.Id).ToList());
+        });
 
         // Every member twice at once: the second of each pair races the first for the row and the default board.
         await Task.WhenAll(memberIds.Concat(memberIds).Select(id => Task.Run(async () =>
@@ -338,8 +300,8 @@ public class CollectTests(RedMvcAppFactory site)
             await Collecting.CollectAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), id, noteId, null, DateTime.UtcNow);
         })));
 
-        Assert.Equal(50, await WithDbAsync(db => db.Notes.Where(n => n.Id == noteId).Select(n => n.CollectCount).SingleAsync()));
-        Assert.Equal(50, await WithDbAsync(db => db.Collects.CountAsync(c => c.NoteId == noteId)));
-        Assert.Equal(50, await WithDbAsync(db => db.Boards.CountAsync(b => memberIds.Contains(b.OwnerId))));
+        Assert.Equal(50, await site.Services.WithDbAsync(db => db.Notes.Where(n => n.Id == noteId).Select(n => n.CollectCount).SingleAsync()));
+        Assert.Equal(50, await site.Services.WithDbAsync(db => db.Collects.CountAsync(c => c.NoteId == noteId)));
+        Assert.Equal(50, await site.Services.WithDbAsync(db => db.Boards.CountAsync(b => memberIds.Contains(b.OwnerId))));
     }
 }

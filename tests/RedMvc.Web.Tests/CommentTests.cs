@@ -5,13 +5,6 @@ namespace RedMvc.Web.Tests;
 [Collection(SiteCollection.Name)]
 public class CommentTests(RedMvcAppFactory site)
 {
-    private static async Task<string> PostNoteAsync(Visitor author)
-    {
-        var form = await author.GetAsync("/notes/new");
-        var fields = new Dictionary<string, string> { ["Title"] = "评论测试", ["Channel"] = "food", ["Visibility"] = "Public", ["Action"] = "Publish" };
-        return (await form.SubmitMultipartAsync(author.Client, "/notes/new", fields, TestPhotos.Files(1))).Url;
-    }
-
     private static Task<Visitor.Page> CommentAsync(Visitor member, string noteUrl, string body, string? replyToId = null) =>
         member.GetAsync(noteUrl).ContinueWith(async page =>
         {
@@ -26,9 +19,9 @@ public class CommentTests(RedMvcAppFactory site)
     [Fact]
     public async Task Replies_are_two_levels_deep_and_the_count_follows()
     {
-        var url = await PostNoteAsync(await site.ConfirmedMemberAsync(Accounts.NewPerson()));
-        var ann = await site.ConfirmedMemberAsync(Accounts.NewPerson());
-        var bo = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var url = await (await site.ConfirmedMemberAsync(Person.New())).PostNoteAsync();
+        var ann = await site.ConfirmedMemberAsync(Person.New());
+        var bo = await site.ConfirmedMemberAsync(Person.New());
 
         var page = await CommentAsync(ann, url, "第一条评论");
         page = await CommentAsync(bo, url, "回复第一条", IdOf(page, "第一条评论"));
@@ -44,10 +37,10 @@ public class CommentTests(RedMvcAppFactory site)
     [Fact]
     public async Task Nobody_deletes_another_persons_comment_on_someone_elses_note_but_the_note_author_may()
     {
-        var owner = await site.ConfirmedMemberAsync(Accounts.NewPerson());
-        var url = await PostNoteAsync(owner);
-        var ann = await site.ConfirmedMemberAsync(Accounts.NewPerson());
-        var stranger = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var owner = await site.ConfirmedMemberAsync(Person.New());
+        var url = await owner.PostNoteAsync();
+        var ann = await site.ConfirmedMemberAsync(Person.New());
+        var stranger = await site.ConfirmedMemberAsync(Person.New());
         var commentId = IdOf(await CommentAsync(ann, url, "别删我"), "别删我");
 
         var strangerPage = await stranger.GetAsync(url);
@@ -66,8 +59,8 @@ public class CommentTests(RedMvcAppFactory site)
     [Fact]
     public async Task Comments_come_twenty_to_a_page()
     {
-        var url = await PostNoteAsync(await site.ConfirmedMemberAsync(Accounts.NewPerson()));
-        var talker = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var url = await (await site.ConfirmedMemberAsync(Person.New())).PostNoteAsync();
+        var talker = await site.ConfirmedMemberAsync(Person.New());
         for (var i = 1; i <= 21; i++) await CommentAsync(talker, url, $"评论 {i:00}");
 
         var first = await talker.GetAsync(url);
@@ -81,8 +74,8 @@ public class CommentTests(RedMvcAppFactory site)
     [Fact]
     public async Task An_empty_comment_is_refused_with_a_message()
     {
-        var url = await PostNoteAsync(await site.ConfirmedMemberAsync(Accounts.NewPerson()));
-        var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var url = await (await site.ConfirmedMemberAsync(Person.New())).PostNoteAsync();
+        var member = await site.ConfirmedMemberAsync(Person.New());
         var page = await CommentAsync(member, url, "   ");
         Assert.Contains("A comment can't be empty.", page.Text);
     }
@@ -90,9 +83,9 @@ public class CommentTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_comment_like_counts_once_and_can_be_taken_back()
     {
-        var url = await PostNoteAsync(await site.ConfirmedMemberAsync(Accounts.NewPerson()));
-        var ann = await site.ConfirmedMemberAsync(Accounts.NewPerson());
-        var bo = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var url = await (await site.ConfirmedMemberAsync(Person.New())).PostNoteAsync();
+        var ann = await site.ConfirmedMemberAsync(Person.New());
+        var bo = await site.ConfirmedMemberAsync(Person.New());
         var id = IdOf(await CommentAsync(ann, url, "点赞我"), "点赞我");
 
         var before = await bo.GetAsync(url);
@@ -110,12 +103,12 @@ public class CommentTests(RedMvcAppFactory site)
     [Fact]
     public async Task Nobody_likes_a_comment_on_a_note_they_may_not_see()
     {
-        var owner = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var owner = await site.ConfirmedMemberAsync(Person.New());
         var form = await owner.GetAsync("/notes/new");
         var fields = new Dictionary<string, string> { ["Title"] = "只给自己", ["Channel"] = "food", ["Visibility"] = "OnlyMe", ["Action"] = "Publish" };
         var url = (await form.SubmitMultipartAsync(owner.Client, "/notes/new", fields, TestPhotos.Files(1))).Url;
         var id = IdOf(await CommentAsync(owner, url, "自己的评论"), "自己的评论");
-        var stranger = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var stranger = await site.ConfirmedMemberAsync(Person.New());
 
         var token = (await stranger.GetAsync("/")).Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
         var refused = await stranger.Client.PostAsync($"/comments/{id}/like", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));

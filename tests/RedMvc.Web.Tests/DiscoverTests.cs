@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
 
 namespace RedMvc.Web.Tests;
@@ -48,23 +46,18 @@ public class DiscoverTests
     private static List<string> Titles(Visitor.Page page) =>
         page.Document.QuerySelectorAll(".cards--feed .card__title").Select(e => e.TextContent).ToList();
 
-    private static async Task SeedAsync(RedMvcAppFactory site, int publicNotes, int hiddenNotes)
+    private static Task SeedAsync(RedMvcAppFactory site, int publicNotes, int hiddenNotes) => site.Services.WithDbAsync(async db =>
     {
-        await using var scope = site.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var author = new RedMvc.Domain.Accounts.AppUser { UserName = "feedauthor", Handle = "feedauthor", Email = "feed@example.test", DisplayName = "Feed" };
-        db.Users.Add(author);
+        // One transaction: the trends run the site starts with sees all of these notes or none of them.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var author = await db.AddMemberAsync(new Person("feed@example.test", "feedauthor", "Feed"));
         var start = DateTime.UtcNow.AddDays(-1);
         for (var i = 0; i < publicNotes + hiddenNotes; i++)
         {
             var hidden = i >= publicNotes;
-            var content = new NoteContent(hidden ? $"私密 {i}" : $"公开 {i}", "", i % 2 == 0 ? "food" : "travel", null,
-                hidden ? NoteVisibility.OnlyMe : NoteVisibility.Public, false);
-            var note = Note.Draft(author.Id, content, start);
-            note.AddPhoto(new NotePhoto($"originals/feed-{i}", "x.jpg", 0));
-            note.Publish(start.AddMinutes(i), new NoteLimits());
-            db.Notes.Add(note);
+            await db.PublishNoteAsync(author.Id, hidden ? $"私密 {i}" : $"公开 {i}", channel: i % 2 == 0 ? "food" : "travel",
+                visibility: hidden ? NoteVisibility.OnlyMe : NoteVisibility.Public, at: start.AddMinutes(i));
         }
-        await db.SaveChangesAsync();
-    }
+        await transaction.CommitAsync();
+    });
 }

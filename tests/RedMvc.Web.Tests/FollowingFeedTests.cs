@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
 using RedMvc.Domain.Social;
@@ -12,17 +11,17 @@ public class FollowingFeedTests
     public async Task The_following_feed_shows_followed_people_and_mutual_notes_only_when_mutual()
     {
         using var site = new RedMvcAppFactory();
-        var reader = Accounts.NewPerson();
+        var reader = Person.New();
         var member = await site.ConfirmedMemberAsync(reader);
         await using (var scope = site.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var readerId = db.Users.Single(u => u.Email == reader.Email).Id;
-            var followed = AddAuthor(db, "followed");
-            var stranger = AddAuthor(db, "stranger");
-            AddNote(db, followed.Id, "关注的公开", NoteVisibility.Public, 1);
-            AddNote(db, followed.Id, "互关可见", NoteVisibility.MutualFollowers, 2);
-            AddNote(db, stranger.Id, "陌生人的", NoteVisibility.Public, 3);
+            var followed = await db.AddMemberAsync(new Person("followed@example.test", "followed", "followed"));
+            var stranger = await db.AddMemberAsync();
+            await db.PublishNoteAsync(followed.Id, "关注的公开", visibility: NoteVisibility.Public, at: DateTime.UtcNow.AddMinutes(1));
+            await db.PublishNoteAsync(followed.Id, "互关可见", visibility: NoteVisibility.MutualFollowers, at: DateTime.UtcNow.AddMinutes(2));
+            await db.PublishNoteAsync(stranger.Id, "陌生人的", visibility: NoteVisibility.Public, at: DateTime.UtcNow.AddMinutes(3));
             db.Follows.Add(new Follow(readerId, followed.Id, DateTime.UtcNow));
             await db.SaveChangesAsync();
         }
@@ -41,19 +40,4 @@ public class FollowingFeedTests
 
     private static List<string> Titles(Visitor.Page page) =>
         page.Document.QuerySelectorAll(".cards--feed .card__title").Select(e => e.TextContent).ToList();
-
-    private static AppUser AddAuthor(AppDbContext db, string handle)
-    {
-        var user = new AppUser { UserName = handle, Handle = handle, Email = $"{handle}@example.test", DisplayName = handle };
-        db.Users.Add(user);
-        return user;
-    }
-
-    private static void AddNote(AppDbContext db, string authorId, string title, NoteVisibility visibility, int minutes)
-    {
-        var note = Note.Draft(authorId, new NoteContent(title, "", "food", null, visibility, false), DateTime.UtcNow);
-        note.AddPhoto(new NotePhoto($"originals/{title}", "x.jpg", 0));
-        note.Publish(DateTime.UtcNow.AddMinutes(minutes), new NoteLimits());
-        db.Notes.Add(note);
-    }
 }

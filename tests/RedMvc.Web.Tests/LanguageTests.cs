@@ -30,7 +30,7 @@ public class LanguageTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_member_registering_in_chinese_gets_chinese_email()
     {
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         await site.CreateVisitor("zh-CN").RegisterAsync(person);
         var mail = await site.Mailbox.WaitForAsync(person.Email);
         Assert.Equal("确认你的 RedMvc 邮箱", mail.Subject);

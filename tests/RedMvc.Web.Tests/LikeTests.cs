@@ -11,24 +11,13 @@ namespace RedMvc.Web.Tests;
 [Collection(SiteCollection.Name)]
 public class LikeTests(RedMvcAppFactory site)
 {
-    private static Dictionary<string, string> NoteFields(string visibility = "Public") => new()
-    {
-        ["Title"] = "点赞测试", ["Channel"] = "food", ["Visibility"] = visibility, ["Action"] = "Publish",
-    };
-
-    private static async Task<string> PostNoteAsync(Visitor author, string visibility = "Public")
-    {
-        var form = await author.GetAsync("/notes/new");
-        return (await form.SubmitMultipartAsync(author.Client, "/notes/new", NoteFields(visibility), TestPhotos.Files(1))).Url;
-    }
-
     private static int Likes(Visitor.Page page) => int.Parse(page.Document.QuerySelector(".like span")!.TextContent);
 
     [Fact]
     public async Task Liking_twice_counts_once_and_unliking_takes_it_back()
     {
-        var url = await PostNoteAsync(await site.ConfirmedMemberAsync(Accounts.NewPerson()));
-        var fan = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var url = await (await site.ConfirmedMemberAsync(Person.New())).PostNoteAsync();
+        var fan = await site.ConfirmedMemberAsync(Person.New());
         var page = await fan.GetAsync(url);
 
         var liked = await page.SubmitAsync(fan.Client, $"{url}/like", new Dictionary<string, string>());
@@ -44,25 +33,12 @@ public class LikeTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_hundred_members_liking_at_once_give_exactly_a_hundred()
     {
-        long noteId;
-        var memberIds = new List<string>();
-        await using (var scope = site.Services.CreateAsyncScope())
+        var (noteId, memberIds) = await site.Services.WithDbAsync(async db =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var run = Guid.NewGuid().ToString("N")[..6];
-            for (var i = 0; i < 100; i++)
-            {
-                var user = new AppUser { UserName = $"l{run}{i}", Handle = $"l{run}{i}", Email = $"l{run}{i}@example.test", DisplayName = $"L{i}" };
-                db.Users.Add(user);
-                memberIds.Add(user.Id);
-            }
-            var note = Note.Draft(memberIds[0], new NoteContent("热门", "", "food", null, NoteVisibility.Public, false), DateTime.UtcNow);
-            note.AddPhoto(new NotePhoto("originals/likes", "x.jpg", 0));
-            note.Publish(DateTime.UtcNow, new NoteLimits());
-            db.Notes.Add(note);
-            await db.SaveChangesAsync();
-            noteId = note.Id;
-        }
+            var members = await db.AddMembersAsync(100);
+            var note = await db.PublishNoteAsync(members[0].Id, "热门");
+            return (note.Id, members.Select(m => m.Id).ToList());
+        });
 
         await Task.WhenAll(memberIds.Concat(memberIds.Take(20)).Select(id => Task.Run(async () =>
         {
@@ -79,8 +55,8 @@ public class LikeTests(RedMvcAppFactory site)
     [Fact]
     public async Task Nobody_likes_a_note_they_may_not_see()
     {
-        var url = await PostNoteAsync(await site.ConfirmedMemberAsync(Accounts.NewPerson()), visibility: "OnlyMe");
-        var other = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var url = await (await site.ConfirmedMemberAsync(Person.New())).PostNoteAsync(visibility: "OnlyMe");
+        var other = await site.ConfirmedMemberAsync(Person.New());
         var home = await other.GetAsync("/");
         var token = home.Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
         var response = await other.Client.PostAsync($"{url}/like", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));

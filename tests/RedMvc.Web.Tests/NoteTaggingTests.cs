@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
 
@@ -14,10 +13,7 @@ public class NoteTaggingTests(RedMvcAppFactory site)
     {
         await using var scope = site.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var handle = "t" + Guid.NewGuid().ToString("N")[..9];
-        var author = new AppUser { UserName = handle, Handle = handle, Email = $"{handle}@example.test", DisplayName = handle };
-        db.Users.Add(author);
-        await db.SaveChangesAsync();
+        var author = await db.AddMemberAsync();
         var topic = "话题" + Guid.NewGuid().ToString("N")[..6];
 
         foreach (var title in new[] { "第一篇", "第二篇" })

@@ -12,23 +12,10 @@ namespace RedMvc.Web.Tests;
 public class NotesTests(RedMvcAppFactory site)
 {
     private static Dictionary<string, string> Fields(string title = "周末去露营", string body = "带上 #露营 装备出发", string visibility = "Public",
-        string action = "Publish", string? scheduleAt = null) => new()
-    {
-        ["Title"] = title,
-        ["Body"] = body,
-        ["Channel"] = "travel",
-        ["Place"] = "杭州",
-        ["Visibility"] = visibility,
-        ["Action"] = action,
-        ["ScheduleAt"] = scheduleAt ?? "",
-        ["TimeZoneOffsetMinutes"] = "0",
-    };
+        string action = "Publish", string? scheduleAt = null) => Composer.Fields(title, body, "travel", visibility, action, scheduleAt, place: "杭州");
 
-    private static async Task<Visitor.Page> PostAsync(Visitor member, Dictionary<string, string> fields, IEnumerable<(string, string, byte[])> files)
-    {
-        var form = await member.GetAsync("/notes/new");
-        return await form.SubmitMultipartAsync(member.Client, "/notes/new", fields, files);
-    }
+    private static Task<Visitor.Page> PostAsync(Visitor member, Dictionary<string, string> fields, IEnumerable<(string, string, byte[])> files) =>
+        member.SendNoteAsync(fields, files);
 
     private async Task<int> CountNotesAsync()
     {
@@ -41,7 +28,7 @@ public class NotesTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_member_posts_a_note_with_three_photos_and_sees_it_processed_on_its_page()
     {
-        var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var member = await site.ConfirmedMemberAsync(Person.New());
 
         var page = await PostAsync(member, Fields(), TestPhotos.Files(3));
 
@@ -72,7 +59,7 @@ public class NotesTests(RedMvcAppFactory site)
     [InlineData(21, false)]
     public async Task Titles_count_what_a_reader_sees(int emojiCount, bool accepted)
     {
-        var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var member = await site.ConfirmedMemberAsync(Person.New());
         var title = string.Concat(Enumerable.Repeat("😀", emojiCount)); // 2 UTF-16 units each
 
         var page = await PostAsync(member, Fields(title: title), TestPhotos.Files(1));
@@ -86,7 +73,7 @@ public class NotesTests(RedMvcAppFactory site)
     [InlineData(1001, false)]
     public async Task The_body_holds_up_to_1000_characters(int length, bool accepted)
     {
-        var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var member = await site.ConfirmedMemberAsync(Person.New());
         var page = await PostAsync(member, Fields(body: new string('好', length)), TestPhotos.Files(1));
         Assert.Equal(accepted, page.Url != "/notes/new");
     }
@@ -97,7 +84,7 @@ public class NotesTests(RedMvcAppFactory site)
     [InlineData(0, false)]
     public async Task A_note_has_one_to_eighteen_photos(int photos, bool accepted)
     {
-        var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var member = await site.ConfirmedMemberAsync(Person.New());
         var before = await CountNotesAsync();
         var page = await PostAsync(member, Fields(), TestPhotos.Files(photos));
         Assert.Equal(accepted, page.Url != "/notes/new");
@@ -107,7 +94,7 @@ public class NotesTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_bad_file_is_refused_by_name_and_nothing_of_the_post_is_saved()
     {
-        var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var member = await site.ConfirmedMemberAsync(Person.New());
         var before = await CountNotesAsync();
         var files = TestPhotos.Files(2).Append(("Photos", "holiday.jpg", "this is not a photo"u8.ToArray()));
 
@@ -127,7 +114,7 @@ public class NotesTests(RedMvcAppFactory site)
     public async Task A_member_with_an_unconfirmed_email_cannot_post()
     {
         var visitor = site.CreateVisitor();
-        await visitor.RegisterAsync(Accounts.NewPerson());
+        await visitor.RegisterAsync(Person.New());
         var page = await visitor.GetAsync("/notes/new");
         Assert.Equal(HttpStatusCode.Forbidden, page.Status);
         Assert.Contains("Confirm your email to post", page.Text);
@@ -136,21 +123,21 @@ public class NotesTests(RedMvcAppFactory site)
     [Fact]
     public async Task An_only_me_note_is_a_404_for_everyone_else()
     {
-        var author = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var author = await site.ConfirmedMemberAsync(Person.New());
         var page = await PostAsync(author, Fields(visibility: "OnlyMe"), TestPhotos.Files(1));
         var url = page.Url;
 
         Assert.Equal(HttpStatusCode.OK, (await author.GetAsync(url)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await site.CreateVisitor().GetAsync(url)).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await site.ConfirmedMemberAsync(Accounts.NewPerson())).GetAsync(url)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await site.ConfirmedMemberAsync(Person.New())).GetAsync(url)).Status);
     }
 
     [Fact]
     public async Task A_mutual_followers_note_shows_only_to_mutual_followers()
     {
-        var authorPerson = Accounts.NewPerson();
-        var friendPerson = Accounts.NewPerson();
-        var fanPerson = Accounts.NewPerson();
+        var authorPerson = Person.New();
+        var friendPerson = Person.New();
+        var fanPerson = Person.New();
         var author = await site.ConfirmedMemberAsync(authorPerson);
         var friend = await site.ConfirmedMemberAsync(friendPerson);
         var fan = await site.ConfirmedMemberAsync(fanPerson);
@@ -158,7 +145,7 @@ public class NotesTests(RedMvcAppFactory site)
         await using (var scope = site.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            string Id(Accounts.Person p) => db.Users.Single(u => u.Email == p.Email).Id;
+            string Id(Person p) => db.Users.Single(u => u.Email == p.Email).Id;
             db.Follows.AddRange(
                 new Follow(Id(friendPerson), Id(authorPerson), DateTime.UtcNow),
                 new Follow(Id(authorPerson), Id(friendPerson), DateTime.UtcNow),
@@ -174,7 +161,7 @@ public class NotesTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_scheduled_note_is_invisible_until_its_time_then_appears()
     {
-        var author = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var author = await site.ConfirmedMemberAsync(Person.New());
         var at = DateTime.UtcNow.AddHours(2).ToString("yyyy-MM-ddTHH:mm");
         var page = await PostAsync(author, Fields(action: "Schedule", scheduleAt: at), TestPhotos.Files(1));
         Assert.Contains("Scheduled to publish", page.Text);
@@ -193,7 +180,7 @@ public class NotesTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_schedule_less_than_an_hour_ahead_is_refused()
     {
-        var author = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var author = await site.ConfirmedMemberAsync(Person.New());
         var page = await PostAsync(author, Fields(action: "Schedule", scheduleAt: DateTime.UtcNow.AddMinutes(30).ToString("yyyy-MM-ddTHH:mm")), TestPhotos.Files(1));
         Assert.Equal("/notes/new", page.Url);
         Assert.Contains("between 1 hour and 14 days", page.FieldError("ScheduleAt"));
@@ -202,9 +189,9 @@ public class NotesTests(RedMvcAppFactory site)
     [Fact]
     public async Task Nobody_edits_or_deletes_another_members_note()
     {
-        var author = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var author = await site.ConfirmedMemberAsync(Person.New());
         var url = (await PostAsync(author, Fields(), TestPhotos.Files(1))).Url;
-        var other = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var other = await site.ConfirmedMemberAsync(Person.New());
 
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url + "/edit")).Status);
         var home = await other.GetAsync("/");
@@ -224,7 +211,7 @@ public class NotesTests(RedMvcAppFactory site)
     [Fact]
     public async Task The_topic_page_lists_public_notes_with_the_topic_newest_first()
     {
-        var author = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var author = await site.ConfirmedMemberAsync(Person.New());
         var topic = "t" + Guid.NewGuid().ToString("N")[..8];
         await PostAsync(author, Fields(title: "first", body: $"#{topic} one"), TestPhotos.Files(1));
         await PostAsync(author, Fields(title: "second", body: $"#{topic} two"), TestPhotos.Files(1));
@@ -239,7 +226,7 @@ public class NotesTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_photo_that_failed_processing_is_explained_to_the_author_only()
     {
-        var author = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var author = await site.ConfirmedMemberAsync(Person.New());
         var page = await PostAsync(author, Fields(), TestPhotos.Files(2));
         var id = IdOf(page);
         await using (var scope = site.Services.CreateAsyncScope())
@@ -257,7 +244,7 @@ public class NotesTests(RedMvcAppFactory site)
     [Fact]
     public async Task The_author_edits_the_text_and_removes_a_photo()
     {
-        var author = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var author = await site.ConfirmedMemberAsync(Person.New());
         var url = (await PostAsync(author, Fields(), TestPhotos.Files(2))).Url;
         var edit = await author.GetAsync(url + "/edit");
         var keep = edit.Document.QuerySelectorAll("input[name='KeepPhotoIds']").Select(i => i.GetAttribute("value")!).ToList();
@@ -292,7 +279,7 @@ public class NotesTests(RedMvcAppFactory site)
             "cut.jpg" => jpeg[..(jpeg.Length / 2)],
             _ => [.. jpeg, .. "PK\u0003\u0004 a zip archive would follow"u8.ToArray()],
         };
-        var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var member = await site.ConfirmedMemberAsync(Person.New());
         var before = await CountNotesAsync();
 
         var page = await PostAsync(member, Fields(), [("Photos", fileName, bytes)]);
@@ -306,7 +293,7 @@ public class NotesTests(RedMvcAppFactory site)
     [Fact]
     public async Task Values_the_form_cannot_read_get_a_message_next_to_their_field_and_save_nothing()
     {
-        var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var member = await site.ConfirmedMemberAsync(Person.New());
         var before = await CountNotesAsync();
         var fields = Fields(action: "Schedule", scheduleAt: "notadate");
         fields["Visibility"] = "Everyone";

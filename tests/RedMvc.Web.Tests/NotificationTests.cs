@@ -12,18 +12,6 @@ namespace RedMvc.Web.Tests;
 [Collection(SiteCollection.Name)]
 public class NotificationTests(RedMvcAppFactory site)
 {
-    private static Dictionary<string, string> NoteFields(string body, string visibility, string action, string? scheduleAt) => new()
-    {
-        ["Title"] = "通知测试", ["Body"] = body, ["Channel"] = "food", ["Visibility"] = visibility, ["Action"] = action,
-        ["ScheduleAt"] = scheduleAt ?? "", ["TimeZoneOffsetMinutes"] = "0",
-    };
-
-    private static async Task<string> PostNoteAsync(Visitor author, string body = "", string visibility = "Public", string action = "Publish", string? scheduleAt = null)
-    {
-        var form = await author.GetAsync("/notes/new");
-        return (await form.SubmitMultipartAsync(author.Client, "/notes/new", NoteFields(body, visibility, action, scheduleAt), TestPhotos.Files(1))).Url;
-    }
-
     private static long NoteIdOf(string noteUrl) => long.Parse(noteUrl.Split('/')[2]);
 
     private static async Task<Visitor.Page> CommentAsync(Visitor member, string noteUrl, string body, string? replyToId = null)
@@ -46,12 +34,6 @@ public class NotificationTests(RedMvcAppFactory site)
 
     private static string? Badge(Visitor.Page page, string which) => page.Document.QuerySelector($"[data-unread='{which}']")?.TextContent.Trim();
 
-    private async Task<string> IdOfAsync(Accounts.Person person)
-    {
-        await using var scope = site.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.Where(u => u.Email == person.Email).Select(u => u.Id).SingleAsync();
-    }
-
     private async Task<int> NotificationCountAsync(string recipientId, NotificationKind? kind = null)
     {
         await using var scope = site.Services.CreateAsyncScope();
@@ -62,11 +44,11 @@ public class NotificationTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_like_notifies_the_author_once_even_after_liking_unliking_and_liking_again()
     {
-        var authorPerson = Accounts.NewPerson();
-        var fanPerson = Accounts.NewPerson();
+        var authorPerson = Person.New();
+        var fanPerson = Person.New();
         var author = await site.ConfirmedMemberAsync(authorPerson);
         var fan = await site.ConfirmedMemberAsync(fanPerson);
-        var url = await PostNoteAsync(author);
+        var url = await author.PostNoteAsync();
 
         await PressAsync(fan, url, $"{url}/like");
         await PressAsync(fan, url, $"{url}/unlike");
@@ -75,34 +57,34 @@ public class NotificationTests(RedMvcAppFactory site)
         var notice = Assert.Single(await NoticesAsync(author, "likes"));
         Assert.Contains($"{fanPerson.DisplayName} liked your note", Squash(notice.TextContent));
         Assert.Equal(url, notice.QuerySelector(".notice__what a")!.GetAttribute("href"));
-        Assert.Equal(1, await NotificationCountAsync(await IdOfAsync(authorPerson)));
+        Assert.Equal(1, await NotificationCountAsync(await site.IdOfAsync(authorPerson)));
     }
 
     [Fact]
     public async Task Nobody_is_notified_of_their_own_actions()
     {
-        var authorPerson = Accounts.NewPerson();
+        var authorPerson = Person.New();
         var author = await site.ConfirmedMemberAsync(authorPerson);
-        var url = await PostNoteAsync(author, body: $"我自己 @{authorPerson.Handle}");
+        var url = await author.PostNoteAsync(body: $"我自己 @{authorPerson.Handle}");
 
         await PressAsync(author, url, $"{url}/like");
         var page = await CommentAsync(author, url, $"自言自语 @{authorPerson.Handle}");
         await CommentAsync(author, url, "再回复自己", CommentIdOf(page, "自言自语"));
 
-        Assert.Equal(0, await NotificationCountAsync(await IdOfAsync(authorPerson)));
+        Assert.Equal(0, await NotificationCountAsync(await site.IdOfAsync(authorPerson)));
         Assert.Null(Badge(await author.GetAsync("/"), "total"));
     }
 
     [Fact]
     public async Task Comments_replies_and_mentions_in_comments_land_in_the_comments_tab()
     {
-        var authorPerson = Accounts.NewPerson();
-        var commenterPerson = Accounts.NewPerson();
-        var friendPerson = Accounts.NewPerson();
+        var authorPerson = Person.New();
+        var commenterPerson = Person.New();
+        var friendPerson = Person.New();
         var author = await site.ConfirmedMemberAsync(authorPerson);
         var commenter = await site.ConfirmedMemberAsync(commenterPerson);
         var friend = await site.ConfirmedMemberAsync(friendPerson);
-        var url = await PostNoteAsync(author);
+        var url = await author.PostNoteAsync("通知测试");
 
         var page = await CommentAsync(commenter, url, $"好看！快来看 @{friendPerson.Handle}");
         var commentId = CommentIdOf(page, "好看");
@@ -130,16 +112,16 @@ public class NotificationTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_note_mentioning_someone_notifies_them_once_when_it_is_published()
     {
-        var authorPerson = Accounts.NewPerson();
-        var friendPerson = Accounts.NewPerson();
+        var authorPerson = Person.New();
+        var friendPerson = Person.New();
         var author = await site.ConfirmedMemberAsync(authorPerson);
         var friend = await site.ConfirmedMemberAsync(friendPerson);
 
-        var url = await PostNoteAsync(author, body: $"和 @{friendPerson.Handle} 一起吃火锅", action: "Draft");
+        var url = await author.PostNoteAsync("通知测试", $"和 @{friendPerson.Handle} 一起吃火锅", action: "Draft");
         Assert.Empty(await NoticesAsync(friend, "comments"));
 
         var edit = await author.GetAsync($"{url}/edit");
-        var fields = NoteFields($"和 @{friendPerson.Handle} 一起吃火锅", "Public", "Publish", null);
+        var fields = Composer.Fields("通知测试", $"和 @{friendPerson.Handle} 一起吃火锅");
         fields["KeepPhotoIds"] = edit.Document.QuerySelector("input[name='KeepPhotoIds']")!.GetAttribute("value")!;
         await edit.SubmitMultipartAsync(author.Client, $"{url}/edit", fields, []);
         edit = await author.GetAsync($"{url}/edit"); // saving the published note again tells nobody twice
@@ -153,12 +135,12 @@ public class NotificationTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_scheduled_note_notifies_its_mentions_when_the_job_publishes_it_and_only_once()
     {
-        var friendPerson = Accounts.NewPerson();
-        var author = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var friendPerson = Person.New();
+        var author = await site.ConfirmedMemberAsync(Person.New());
         await site.ConfirmedMemberAsync(friendPerson);
-        var friendId = await IdOfAsync(friendPerson);
+        var friendId = await site.IdOfAsync(friendPerson);
         var at = DateTime.UtcNow.AddHours(2).ToString("yyyy-MM-ddTHH:mm");
-        var id = NoteIdOf(await PostNoteAsync(author, body: $"明天见 @{friendPerson.Handle}", action: "Schedule", scheduleAt: at));
+        var id = NoteIdOf(await author.PostNoteAsync(body: $"明天见 @{friendPerson.Handle}", action: "Schedule", scheduleAt: at));
         Assert.Equal(0, await NotificationCountAsync(friendId));
 
         await using (var scope = site.Services.CreateAsyncScope())
@@ -180,16 +162,16 @@ public class NotificationTests(RedMvcAppFactory site)
     [Fact]
     public async Task Only_people_who_may_see_the_note_hear_of_a_mention_in_it()
     {
-        var authorPerson = Accounts.NewPerson();
-        var mutualPerson = Accounts.NewPerson();
-        var fanPerson = Accounts.NewPerson();
+        var authorPerson = Person.New();
+        var mutualPerson = Person.New();
+        var fanPerson = Person.New();
         var author = await site.ConfirmedMemberAsync(authorPerson);
         var mutual = await site.ConfirmedMemberAsync(mutualPerson);
         var fan = await site.ConfirmedMemberAsync(fanPerson);
         await using (var scope = site.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            string Id(Accounts.Person p) => db.Users.Single(u => u.Email == p.Email).Id;
+            string Id(Person p) => db.Users.Single(u => u.Email == p.Email).Id;
             db.Follows.AddRange(
                 new Follow(Id(mutualPerson), Id(authorPerson), DateTime.UtcNow),
                 new Follow(Id(authorPerson), Id(mutualPerson), DateTime.UtcNow),
@@ -197,11 +179,11 @@ public class NotificationTests(RedMvcAppFactory site)
             await db.SaveChangesAsync();
         }
 
-        await PostNoteAsync(author, body: $"只有我 @{mutualPerson.Handle} @{fanPerson.Handle}", visibility: "OnlyMe");
+        await author.PostNoteAsync(body: $"只有我 @{mutualPerson.Handle} @{fanPerson.Handle}", visibility: "OnlyMe");
         Assert.Null(Badge(await mutual.GetAsync("/"), "total"));
         Assert.Null(Badge(await fan.GetAsync("/"), "total"));
 
-        await PostNoteAsync(author, body: $"互关可见 @{mutualPerson.Handle} @{fanPerson.Handle}", visibility: "MutualFollowers");
+        await author.PostNoteAsync(body: $"互关可见 @{mutualPerson.Handle} @{fanPerson.Handle}", visibility: "MutualFollowers");
         Assert.Equal("1", Badge(await mutual.GetAsync("/"), "total"));
         Assert.Contains("mentioned you in a note", Squash(Assert.Single(await NoticesAsync(mutual, "comments")).TextContent));
         Assert.Null(Badge(await fan.GetAsync("/"), "total"));
@@ -211,8 +193,8 @@ public class NotificationTests(RedMvcAppFactory site)
     [Fact]
     public async Task New_followers_land_in_the_follows_tab_with_a_follow_back_button()
     {
-        var authorPerson = Accounts.NewPerson();
-        var fanPerson = Accounts.NewPerson();
+        var authorPerson = Person.New();
+        var fanPerson = Person.New();
         var author = await site.ConfirmedMemberAsync(authorPerson);
         var fan = await site.ConfirmedMemberAsync(fanPerson);
 
@@ -233,24 +215,16 @@ public class NotificationTests(RedMvcAppFactory site)
     [Fact]
     public async Task Likes_on_one_note_are_grouped_as_the_latest_liker_and_the_number_of_others()
     {
-        var authorPerson = Accounts.NewPerson();
+        var authorPerson = Person.New();
         var author = await site.ConfirmedMemberAsync(authorPerson);
-        var id = NoteIdOf(await PostNoteAsync(author));
-        var likers = new List<AppUser>();
-        await using (var scope = site.Services.CreateAsyncScope())
+        var id = NoteIdOf(await author.PostNoteAsync());
+        var likers = await site.Services.WithDbAsync(async db =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var run = Guid.NewGuid().ToString("N")[..6];
-            for (var i = 0; i < 13; i++)
-            {
-                var user = new AppUser { UserName = $"g{run}{i}", Handle = $"g{run}{i}", Email = $"g{run}{i}@example.test", DisplayName = $"Liker{run}-{i}" };
-                db.Users.Add(user);
-                likers.Add(user);
-            }
-            await db.SaveChangesAsync();
+            var members = await db.AddMembersAsync(13);
             var start = DateTime.UtcNow;
-            for (var i = 0; i < likers.Count; i++) await NoteLikes.LikeAsync(db, id, likers[i].Id, start.AddSeconds(i));
-        }
+            for (var i = 0; i < members.Count; i++) await NoteLikes.LikeAsync(db, id, members[i].Id, start.AddSeconds(i));
+            return members;
+        });
 
         var page = await author.GetAsync("/notifications?tab=likes");
 
@@ -263,11 +237,11 @@ public class NotificationTests(RedMvcAppFactory site)
     [Fact]
     public async Task Unread_counts_show_for_the_recipient_only_and_drop_once_the_tab_is_opened()
     {
-        var authorPerson = Accounts.NewPerson();
-        var fanPerson = Accounts.NewPerson();
+        var authorPerson = Person.New();
+        var fanPerson = Person.New();
         var author = await site.ConfirmedMemberAsync(authorPerson);
         var fan = await site.ConfirmedMemberAsync(fanPerson);
-        var url = await PostNoteAsync(author);
+        var url = await author.PostNoteAsync();
         await PressAsync(fan, url, $"{url}/like");
         await CommentAsync(fan, url, "第一条评论");
         await PressAsync(fan, $"/u/{authorPerson.Handle}", $"/u/{authorPerson.Handle}/follow");
@@ -296,9 +270,9 @@ public class NotificationTests(RedMvcAppFactory site)
     [Fact]
     public async Task The_badge_shows_99_plus_above_ninety_nine()
     {
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         var member = await site.ConfirmedMemberAsync(person);
-        var memberId = await IdOfAsync(person);
+        var memberId = await site.IdOfAsync(person);
         await using (var scope = site.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -316,13 +290,13 @@ public class NotificationTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_blocked_person_notifies_nobody_and_what_they_did_before_the_block_disappears()
     {
-        var blockerPerson = Accounts.NewPerson();
-        var blockedPerson = Accounts.NewPerson();
+        var blockerPerson = Person.New();
+        var blockedPerson = Person.New();
         var blocker = await site.ConfirmedMemberAsync(blockerPerson);
         var blocked = await site.ConfirmedMemberAsync(blockedPerson);
-        var thirdParty = await site.ConfirmedMemberAsync(Accounts.NewPerson());
-        var blockerNote = await PostNoteAsync(blocker);
-        var otherNote = await PostNoteAsync(thirdParty);
+        var thirdParty = await site.ConfirmedMemberAsync(Person.New());
+        var blockerNote = await blocker.PostNoteAsync();
+        var otherNote = await thirdParty.PostNoteAsync();
         await PressAsync(blocked, blockerNote, $"{blockerNote}/like");
         Assert.Single(await NoticesAsync(blocker, "likes"));
 
@@ -331,18 +305,18 @@ public class NotificationTests(RedMvcAppFactory site)
 
         Assert.Empty(await NoticesAsync(blocker, "likes"));
         Assert.Empty(await NoticesAsync(blocker, "comments"));
-        Assert.Equal(0, await NotificationCountAsync(await IdOfAsync(blockerPerson)));
+        Assert.Equal(0, await NotificationCountAsync(await site.IdOfAsync(blockerPerson)));
     }
 
     [Fact]
     public async Task A_member_only_ever_sees_their_own_notifications()
     {
-        var authorPerson = Accounts.NewPerson();
-        var fanPerson = Accounts.NewPerson();
+        var authorPerson = Person.New();
+        var fanPerson = Person.New();
         var author = await site.ConfirmedMemberAsync(authorPerson);
         var fan = await site.ConfirmedMemberAsync(fanPerson);
-        var other = await site.ConfirmedMemberAsync(Accounts.NewPerson());
-        var url = await PostNoteAsync(author);
+        var other = await site.ConfirmedMemberAsync(Person.New());
+        var url = await author.PostNoteAsync();
         await PressAsync(fan, url, $"{url}/like");
 
         foreach (var tab in new[] { "comments", "likes", "follows" })
@@ -359,10 +333,10 @@ public class NotificationTests(RedMvcAppFactory site)
     [Fact]
     public async Task Notifications_about_a_deleted_comment_or_note_are_left_out()
     {
-        var authorPerson = Accounts.NewPerson();
+        var authorPerson = Person.New();
         var author = await site.ConfirmedMemberAsync(authorPerson);
-        var fan = await site.ConfirmedMemberAsync(Accounts.NewPerson());
-        var url = await PostNoteAsync(author);
+        var fan = await site.ConfirmedMemberAsync(Person.New());
+        var url = await author.PostNoteAsync();
         var page = await CommentAsync(fan, url, "马上删掉");
         await PressAsync(fan, url, $"{url}/like");
 
@@ -377,16 +351,16 @@ public class NotificationTests(RedMvcAppFactory site)
     [Fact]
     public async Task Collects_and_comment_likes_show_in_the_likes_tab_with_what_they_were_about()
     {
-        var authorPerson = Accounts.NewPerson();
-        var fanPerson = Accounts.NewPerson();
+        var authorPerson = Person.New();
+        var fanPerson = Person.New();
         var author = await site.ConfirmedMemberAsync(authorPerson);
         await site.ConfirmedMemberAsync(fanPerson);
-        var url = await PostNoteAsync(author);
+        var url = await author.PostNoteAsync();
         var commentId = long.Parse(CommentIdOf(await CommentAsync(author, url, "作者的评论"), "作者的评论"));
         await using (var scope = site.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var (authorId, fanId) = (await IdOfAsync(authorPerson), await IdOfAsync(fanPerson));
+            var (authorId, fanId) = (await site.IdOfAsync(authorPerson), await site.IdOfAsync(fanPerson));
             await Notifier.NotifyAsync(db, Notification.About(NotificationKind.Collect, authorId, fanId, NoteIdOf(url), null, DateTime.UtcNow));
             await Notifier.NotifyAsync(db, Notification.About(NotificationKind.CommentLike, authorId, fanId, NoteIdOf(url), commentId, DateTime.UtcNow));
         }
@@ -403,23 +377,15 @@ public class NotificationTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_long_tab_pages_from_the_newest_to_the_oldest()
     {
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         var member = await site.ConfirmedMemberAsync(person);
-        var memberId = await IdOfAsync(person);
-        var followers = new List<AppUser>();
-        await using (var scope = site.Services.CreateAsyncScope())
+        var memberId = await site.IdOfAsync(person);
+        var followers = await site.Services.WithDbAsync(async db =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var run = Guid.NewGuid().ToString("N")[..6];
-            for (var i = 0; i < 31; i++)
-            {
-                var user = new AppUser { UserName = $"f{run}{i}", Handle = $"f{run}{i}", Email = $"f{run}{i}@example.test", DisplayName = $"Follower{run}-{i:00}" };
-                db.Users.Add(user);
-                followers.Add(user);
-            }
-            await db.SaveChangesAsync();
-            foreach (var follower in followers) await Following.FollowAsync(db, follower.Id, memberId, DateTime.UtcNow);
-        }
+            var members = await db.AddMembersAsync(31);
+            foreach (var follower in members) await Following.FollowAsync(db, follower.Id, memberId, DateTime.UtcNow);
+            return members;
+        });
 
         var first = await member.GetAsync("/notifications?tab=follows");
         var more = first.Document.QuerySelector("a.notices__more")!.GetAttribute("href")!;

@@ -14,7 +14,7 @@ public class PaymentTests(RedMvcAppFactory site)
     private static readonly Dictionary<string, string> NoFields = [];
 
     /// <summary>A buyer who placed one order and stands on the sandbox payment page.</summary>
-    private async Task<(Visitor Buyer, Accounts.Person Person, Order Order, Payment Payment, Visitor.Page PayPage)> PlacedAsync(string title, int stock = 5)
+    private async Task<(Visitor Buyer, Person Person, Order Order, Payment Payment, Visitor.Page PayPage)> PlacedAsync(string title, int stock = 5)
     {
         var product = await site.OpenShopAsync(stock, priceFen: 12900, title: title);
         var (buyer, person, checkout) = await site.ReadyToCheckOutAsync(product);
@@ -25,10 +25,10 @@ public class PaymentTests(RedMvcAppFactory site)
     }
 
     private Task<Payment> PaymentAsync(Order order) =>
-        site.WithDbAsync(db => db.Payments.AsNoTracking().SingleAsync(p => order.IdempotencyKey.StartsWith(p.CheckoutKey + ":") && p.BuyerId == order.BuyerId));
+        site.Services.WithDbAsync(db => db.Payments.AsNoTracking().SingleAsync(p => order.IdempotencyKey.StartsWith(p.CheckoutKey + ":") && p.BuyerId == order.BuyerId));
 
     private Task<Order> OrderAsync(long id) =>
-        site.WithDbAsync(db => db.Orders.AsNoTracking().Include(o => o.Timeline).SingleAsync(o => o.Id == id));
+        site.Services.WithDbAsync(db => db.Orders.AsNoTracking().Include(o => o.Timeline).SingleAsync(o => o.Id == id));
 
     private async Task<HttpStatusCode> CallbackAsync(string body, string? signature)
     {
@@ -43,7 +43,7 @@ public class PaymentTests(RedMvcAppFactory site)
     private string Sign(string body) => site.Service<PaymentSigner>().Sign(body);
 
     private Task<int> OutboxCountAsync(long orderId, string purpose) =>
-        site.WithDbAsync(db => db.EmailOutbox.CountAsync(m => m.Purpose == purpose && m.SubjectId == orderId.ToString()));
+        site.Services.WithDbAsync(db => db.EmailOutbox.CountAsync(m => m.Purpose == purpose && m.SubjectId == orderId.ToString()));
 
     [Fact]
     public async Task Approving_in_the_sandbox_pays_the_order_and_the_buyer_gets_the_email()
@@ -126,7 +126,7 @@ public class PaymentTests(RedMvcAppFactory site)
     {
         var product = await site.OpenShopAsync(stock: 3, title: "超时付款杯");
         var buyerId = await site.BuyerIdAsync();
-        var placed = Assert.IsType<CheckoutResult.Placed>(await site.WithDbAsync(db => Checkout.PlaceAsync(db, buyerId, Guid.NewGuid().ToString("N"),
+        var placed = Assert.IsType<CheckoutResult.Placed>(await site.Services.WithDbAsync(db => Checkout.PlaceAsync(db, buyerId, Guid.NewGuid().ToString("N"),
             Shopping.HomeAddress, [new CheckoutLine(product.VariantId, 2, null)], new ShippingRule(), DateTime.UtcNow - Order.PaymentWindow - TimeSpan.FromMinutes(1))));
         var orderId = placed.Orders.Single().Id;
         await using (var scope = site.Services.CreateAsyncScope())

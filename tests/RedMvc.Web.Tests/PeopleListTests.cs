@@ -16,11 +16,11 @@ public class PeopleListTests(RedMvcAppFactory site)
     [Fact]
     public async Task Followers_and_following_lists_mark_mutual_followers_and_let_the_viewer_follow_from_the_list()
     {
-        var star = Accounts.NewPerson();
+        var star = Person.New();
         var starVisitor = await site.ConfirmedMemberAsync(star);
-        var fan = Accounts.NewPerson();
+        var fan = Person.New();
         var fanVisitor = await site.ConfirmedMemberAsync(fan);
-        var friend = Accounts.NewPerson();
+        var friend = Person.New();
         var friendVisitor = await site.ConfirmedMemberAsync(friend);
         foreach (var (who, whom) in new[] { (fanVisitor, star), (friendVisitor, star), (starVisitor, friend) })
             await (await who.GetAsync($"/u/{whom.Handle}")).SubmitAsync(who.Client, $"/u/{whom.Handle}/follow", new Dictionary<string, string>());
@@ -40,7 +40,7 @@ public class PeopleListTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_long_followers_list_pages_without_repeats_and_hides_blocked_people()
     {
-        var star = Accounts.NewPerson();
+        var star = Person.New();
         var starVisitor = await site.ConfirmedMemberAsync(star);
         var handles = await FollowersAsync(star.Handle, 35);
         var blockedOne = handles[0];
@@ -58,21 +58,13 @@ public class PeopleListTests(RedMvcAppFactory site)
         Assert.Equal(HttpStatusCode.NotFound, (await site.CreateVisitor().Client.GetAsync("/u/nobody-here-xyz/followers")).StatusCode);
     }
 
-    private async Task<List<string>> FollowersAsync(string handle, int count)
+    private Task<List<string>> FollowersAsync(string handle, int count) => site.Services.WithDbAsync(async db =>
     {
-        await using var scope = site.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var starId = await db.Users.Where(u => u.Handle == handle).Select(u => u.Id).SingleAsync();
-        var handles = new List<string>();
+        var followers = await db.AddMembersAsync(count);
         for (var i = 0; i < count; i++)
-        {
-            var h = "p" + Guid.NewGuid().ToString("N")[..9];
-            var user = new AppUser { UserName = h, Handle = h, Email = $"{h}@example.test", DisplayName = h };
-            db.Users.Add(user);
-            db.Follows.Add(new Follow(user.Id, starId, DateTime.UtcNow.AddMinutes(-i % 3))); // ties on time, ordered by id
-            handles.Add(h);
-        }
+            db.Follows.Add(new Follow(followers[i].Id, starId, DateTime.UtcNow.AddMinutes(-i % 3))); // ties on time, ordered by id
         await db.SaveChangesAsync();
-        return handles;
-    }
+        return followers.Select(f => f.Handle).ToList();
+    });
 }

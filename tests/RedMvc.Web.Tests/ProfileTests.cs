@@ -11,9 +11,9 @@ public class ProfileTests(RedMvcAppFactory site)
     [Fact]
     public async Task Following_twice_counts_once_and_unfollowing_takes_it_back()
     {
-        var star = Accounts.NewPerson();
+        var star = Person.New();
         await site.ConfirmedMemberAsync(star);
-        var fan = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var fan = await site.ConfirmedMemberAsync(Person.New());
         var url = $"/u/{star.Handle}";
 
         var profile = await fan.GetAsync(url);
@@ -29,7 +29,7 @@ public class ProfileTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_visitor_sees_a_profile_with_no_forms_and_an_unknown_handle_is_a_404()
     {
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         await site.ConfirmedMemberAsync(person);
         var page = await site.CreateVisitor().GetAsync($"/u/{person.Handle}");
         Assert.Equal(HttpStatusCode.OK, page.Status);
@@ -41,7 +41,7 @@ public class ProfileTests(RedMvcAppFactory site)
     [Fact]
     public async Task Nobody_can_follow_themselves()
     {
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         var member = await site.ConfirmedMemberAsync(person);
         var page = await member.GetAsync("/");
         var token = page.Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;

@@ -19,50 +19,28 @@ public class RankingTests
     private static List<string> Authors(Visitor.Page page) =>
         page.Document.QuerySelectorAll(".cards--feed .card__author").Select(e => e.GetAttribute("href")!).ToList();
 
-    /// <summary>Runs work against the site's database in its own scope.</summary>
-    private static async Task<T> WithDbAsync<T>(RedMvcAppFactory site, Func<AppDbContext, Task<T>> work)
-    {
-        await using var scope = site.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
-
-    private static Task WithDbAsync(RedMvcAppFactory site, Func<AppDbContext, Task> work) => WithDbAsync(site, async db => { await work(db); return true; });
-
     private static async Task RunTrendsAsync(RedMvcAppFactory site)
     {
         await using var scope = site.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ComputeTrendsJob>().RunAsync(CancellationToken.None);
     }
 
-    private static async Task<string> AuthorAsync(AppDbContext db, string handle)
-    {
-        var user = new AppUser { UserName = handle, Handle = handle, Email = $"{handle}@example.test", DisplayName = handle };
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
-        return user.Id;
-    }
+    private static async Task<string> AuthorAsync(AppDbContext db, string handle) =>
+        (await db.AddMemberAsync(new Person($"{handle}@example.test", handle, handle))).Id;
 
     private static async Task<long> NoteAsync(AppDbContext db, string authorId, string title, DateTime publishedAt,
         NoteVisibility visibility = NoteVisibility.Public, string channel = "food", int likes = 0, string? topic = null)
     {
-        var note = Note.Draft(authorId, new NoteContent(title, topic is null ? "" : $"#{topic}", channel, null, visibility, false), publishedAt);
-        note.AddPhoto(new NotePhoto($"originals/{Guid.NewGuid():N}", "x.jpg", 0));
-        if (topic is not null) await NoteTagging.ApplyAsync(db, note);
-        note.Publish(publishedAt, new NoteLimits());
-        db.Notes.Add(note);
-        await db.SaveChangesAsync();
+        var note = await db.PublishNoteAsync(authorId, title, topic is null ? "" : $"#{topic}", channel, visibility, publishedAt);
         if (likes > 0) await db.Notes.Where(n => n.Id == note.Id).ExecuteUpdateAsync(s => s.SetProperty(n => n.LikeCount, likes));
         return note.Id;
     }
-
-    private static Task<string> IdOfAsync(RedMvcAppFactory site, Accounts.Person person) =>
-        WithDbAsync(site, db => db.Users.Where(u => u.Email == person.Email).Select(u => u.Id).SingleAsync());
 
     [Fact]
     public async Task Visitors_see_a_note_with_more_engagement_above_an_equally_old_one_once_the_trends_job_ran()
     {
         using var site = new RedMvcAppFactory();
-        await WithDbAsync(site, async db =>
+        await site.Services.WithDbAsync(async db =>
         {
             var author = await AuthorAsync(db, "trendauthor");
             await NoteAsync(db, author, "有人赞", Start, likes: 5);
@@ -79,7 +57,7 @@ public class RankingTests
     public async Task Visitors_page_through_the_trending_order_without_repeats()
     {
         using var site = new RedMvcAppFactory();
-        await WithDbAsync(site, async db =>
+        await site.Services.WithDbAsync(async db =>
         {
             var author = await AuthorAsync(db, "pager");
             for (var i = 0; i < 30; i++) await NoteAsync(db, author, $"笔记 {i}", Start, likes: i % 7);
@@ -102,7 +80,7 @@ public class RankingTests
     public async Task The_output_cache_never_gives_a_member_page_to_a_visitor_or_a_visitor_page_to_a_member()
     {
         using var site = new RedMvcAppFactory();
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         var member = await site.ConfirmedMemberAsync(person);
 
         var memberFirst = await member.GetAsync("/");
@@ -131,10 +109,10 @@ public class RankingTests
 
     private static async Task<Scene> SceneAsync(RedMvcAppFactory site)
     {
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         var member = await site.ConfirmedMemberAsync(person);
-        var memberId = await IdOfAsync(site, person);
-        await WithDbAsync(site, async db =>
+        var memberId = await site.IdOfAsync(person);
+        await site.Services.WithDbAsync(async db =>
         {
             var blocked = await AuthorAsync(db, "blockedbyme");
             var blocker = await AuthorAsync(db, "blocksme");
@@ -174,7 +152,7 @@ public class RankingTests
     {
         using var site = new RedMvcAppFactory();
         var (member, _) = await SceneAsync(site);
-        var dismissed = await WithDbAsync(site, db => db.Notes.Where(n => n.Title == "不感兴趣的").Select(n => n.Id).SingleAsync());
+        var dismissed = await site.Services.WithDbAsync(db => db.Notes.Where(n => n.Title == "不感兴趣的").Select(n => n.Id).SingleAsync());
 
         var before = await member.GetAsync("/");
         Assert.Contains("不感兴趣的", Titles(before));
@@ -199,22 +177,22 @@ public class RankingTests
     {
         using var site = new RedMvcAppFactory();
         var (member, _) = await SceneAsync(site);
-        var id = await WithDbAsync(site, db => db.Notes.Where(n => n.Title == "普通笔记").Select(n => n.Id).SingleAsync());
+        var id = await site.Services.WithDbAsync(db => db.Notes.Where(n => n.Title == "普通笔记").Select(n => n.Id).SingleAsync());
 
         var after = await member.SubmitAsync($"/notes/{id}", $"/notes/{id}/not-interested", new Dictionary<string, string>());
 
         Assert.Equal("/", after.Url);
         Assert.DoesNotContain("普通笔记", Titles(after));
-        Assert.True(await WithDbAsync(site, db => db.NotInterested.AnyAsync(x => x.NoteId == id)));
+        Assert.True(await site.Services.WithDbAsync(db => db.NotInterested.AnyAsync(x => x.NoteId == id)));
     }
 
     [Fact]
     public async Task The_chronological_switch_stays_until_switched_back()
     {
         using var site = new RedMvcAppFactory();
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         var member = await site.ConfirmedMemberAsync(person);
-        Task<bool> PrefersAsync() => WithDbAsync(site, db => db.Users.Where(u => u.Email == person.Email).Select(u => u.PrefersChronologicalFeed).SingleAsync());
+        Task<bool> PrefersAsync() => site.Services.WithDbAsync(db => db.Users.Where(u => u.Email == person.Email).Select(u => u.PrefersChronologicalFeed).SingleAsync());
 
         await member.SubmitAsync("/?channel=travel", "/discover/order", new Dictionary<string, string> { ["chronological"] = "true" });
         Assert.True(await PrefersAsync());
@@ -233,8 +211,8 @@ public class RankingTests
     public async Task The_mix_never_puts_two_cards_of_one_author_side_by_side()
     {
         using var site = new RedMvcAppFactory();
-        var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
-        await WithDbAsync(site, async db =>
+        var member = await site.ConfirmedMemberAsync(Person.New());
+        await site.Services.WithDbAsync(async db =>
         {
             var prolific = await AuthorAsync(db, "prolific");
             var second = await AuthorAsync(db, "second");
@@ -255,8 +233,8 @@ public class RankingTests
     public async Task A_liked_card_says_why_similar_notes_are_shown()
     {
         using var site = new RedMvcAppFactory();
-        var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
-        var (liked, similar) = await WithDbAsync(site, async db =>
+        var member = await site.ConfirmedMemberAsync(Person.New());
+        var (liked, similar) = await site.Services.WithDbAsync(async db =>
         {
             var camper = await AuthorAsync(db, "camper");
             var other = await AuthorAsync(db, "othercamper");
@@ -285,7 +263,7 @@ public class RankingTests
     public async Task Visitors_see_like_counts_on_cards_but_no_like_buttons()
     {
         using var site = new RedMvcAppFactory();
-        await WithDbAsync(site, async db => await NoteAsync(db, await AuthorAsync(db, "counted"), "有赞", Start, likes: 7));
+        await site.Services.WithDbAsync(async db => await NoteAsync(db, await AuthorAsync(db, "counted"), "有赞", Start, likes: 7));
 
         var page = await site.CreateVisitor().GetAsync("/");
 
@@ -297,7 +275,7 @@ public class RankingTests
     public async Task Topic_pages_sort_hot_by_trend_and_new_by_time_and_hot_topics_are_listed()
     {
         using var site = new RedMvcAppFactory();
-        await WithDbAsync(site, async db =>
+        await site.Services.WithDbAsync(async db =>
         {
             var author = await AuthorAsync(db, "topical");
             await NoteAsync(db, author, "旧但火", Start, likes: 30, topic: "露营");

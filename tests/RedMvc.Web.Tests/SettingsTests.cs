@@ -8,7 +8,7 @@ public class SettingsTests(RedMvcAppFactory site)
     [Fact]
     public async Task Changing_the_password_needs_the_current_one()
     {
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         var member = await site.ConfirmedMemberAsync(person);
 
         var wrong = await member.SubmitAsync("/settings/password", "/settings/password",
@@ -16,7 +16,7 @@ public class SettingsTests(RedMvcAppFactory site)
         Assert.Contains("not correct", wrong.FieldError("CurrentPassword"));
 
         var done = await member.SubmitAsync("/settings/password", "/settings/password",
-            new Dictionary<string, string> { ["CurrentPassword"] = Accounts.Password, ["Password"] = "fresh-mango-cloud" });
+            new Dictionary<string, string> { ["CurrentPassword"] = Members.Password, ["Password"] = "fresh-mango-cloud" });
         Assert.Contains("Your password has been changed", done.Text);
         await member.SignOutAsync();
         Assert.Contains("@" + person.Handle, (await member.SignInAsync(person.Email, "fresh-mango-cloud")).Text);
@@ -25,12 +25,12 @@ public class SettingsTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_new_email_takes_effect_only_through_the_link_sent_to_it()
     {
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         var member = await site.ConfirmedMemberAsync(person);
-        var newEmail = Accounts.NewPerson().Email;
+        var newEmail = Person.New().Email;
 
         var sent = await member.SubmitAsync("/settings/email", "/settings/email",
-            new Dictionary<string, string> { ["Email"] = newEmail, ["CurrentPassword"] = Accounts.Password });
+            new Dictionary<string, string> { ["Email"] = newEmail, ["CurrentPassword"] = Members.Password });
         Assert.Contains($"We sent a confirmation link to {newEmail}", sent.Text);
         Assert.Contains(person.Email, (await member.GetAsync("/settings")).Text);
 
@@ -46,15 +46,15 @@ public class SettingsTests(RedMvcAppFactory site)
     [Fact]
     public async Task Deleting_the_account_needs_the_handle_and_password_then_sign_in_fails()
     {
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         var member = await site.ConfirmedMemberAsync(person);
 
         var wrongHandle = await member.SubmitAsync("/settings/delete", "/settings/delete",
-            new Dictionary<string, string> { ["ConfirmHandle"] = "someone_else", ["CurrentPassword"] = Accounts.Password });
+            new Dictionary<string, string> { ["ConfirmHandle"] = "someone_else", ["CurrentPassword"] = Members.Password });
         Assert.Contains("not your handle", wrongHandle.FieldError("ConfirmHandle"));
 
         var deleted = await member.SubmitAsync("/settings/delete", "/settings/delete",
-            new Dictionary<string, string> { ["ConfirmHandle"] = "@" + person.Handle, ["CurrentPassword"] = Accounts.Password });
+            new Dictionary<string, string> { ["ConfirmHandle"] = "@" + person.Handle, ["CurrentPassword"] = Members.Password });
         Assert.Contains("Your account has been deleted", deleted.Text);
         Assert.Contains("Sign up", deleted.Text);
 
@@ -73,7 +73,7 @@ public class SettingsTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_member_edits_name_bio_and_region_and_the_profile_shows_them()
     {
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         var member = await site.ConfirmedMemberAsync(person);
 
         var tooLong = await member.SubmitAsync("/settings/profile", "/settings/profile",
@@ -91,7 +91,7 @@ public class SettingsTests(RedMvcAppFactory site)
     [Fact]
     public async Task An_uploaded_profile_photo_goes_through_the_pipeline_and_shows_as_the_avatar()
     {
-        var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var member = await site.ConfirmedMemberAsync(Person.New());
 
         var settings = await member.GetAsync("/settings/profile");
         var sent = await settings.SubmitMultipartAsync(member.Client, "/settings/avatar", [], [("avatar", "me.jpg", TestPhotos.Jpeg(400, 300))]);
@@ -115,7 +115,7 @@ public class SettingsTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_file_that_is_not_a_photo_is_refused_as_an_avatar_with_the_reason()
     {
-        var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var member = await site.ConfirmedMemberAsync(Person.New());
 
         var settings = await member.GetAsync("/settings/profile");
         var refused = await settings.SubmitMultipartAsync(member.Client, "/settings/avatar", [], [("avatar", "me.jpg", "MZ not a photo"u8.ToArray())]);

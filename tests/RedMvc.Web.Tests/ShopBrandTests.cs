@@ -11,12 +11,12 @@ namespace RedMvc.Web.Tests;
 [Collection(SiteCollection.Name)]
 public class ShopBrandTests(RedMvcAppFactory site)
 {
-    private record Brand(Visitor Visitor, Accounts.Person Person, long ShopId);
+    private record Brand(Visitor Visitor, Person Person, long ShopId);
 
     /// <summary>A confirmed member given a role directly, signed in again so the cookie carries it.</summary>
-    private async Task<(Visitor Visitor, Accounts.Person Person)> MemberWithRoleAsync(string role)
+    private async Task<(Visitor Visitor, Person Person)> MemberWithRoleAsync(string role)
     {
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         var visitor = await site.ConfirmedMemberAsync(person);
         await using (var scope = site.Services.CreateAsyncScope())
         {
@@ -70,12 +70,6 @@ public class ShopBrandTests(RedMvcAppFactory site)
         return id;
     }
 
-    private async Task<T> InDbAsync<T>(Func<AppDbContext, Task<T>> read)
-    {
-        await using var scope = site.Services.CreateAsyncScope();
-        return await read(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
-
     private static string TokenOf(Visitor.Page page) =>
         page.Form("/account/sign-out").QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
 
@@ -90,7 +84,7 @@ public class ShopBrandTests(RedMvcAppFactory site)
     public async Task Staff_make_a_member_a_brand_and_the_shop_opens_under_the_member_handle_and_name()
     {
         var (staff, _) = await MemberWithRoleAsync(Roles.Staff);
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         var member = await site.ConfirmedMemberAsync(person);
 
         var found = await staff.GetAsync($"/admin/brands?handle={person.Handle}");
@@ -99,7 +93,7 @@ public class ShopBrandTests(RedMvcAppFactory site)
 
         Assert.Equal(HttpStatusCode.OK, granted.Status);
         Assert.Contains($"/shops/{person.Handle}", granted.Html);
-        var shop = await InDbAsync(db => db.Shops.Join(db.Users, s => s.OwnerId, u => u.Id, (s, u) => new { s.Handle, s.Name, u.Email }).SingleAsync(s => s.Email == person.Email));
+        var shop = await site.Services.WithDbAsync(db => db.Shops.Join(db.Users, s => s.OwnerId, u => u.Id, (s, u) => new { s.Handle, s.Name, u.Email }).SingleAsync(s => s.Email == person.Email));
         Assert.Equal(person.Handle, shop.Handle);
         Assert.Equal(person.DisplayName, shop.Name);
         await member.SignOutAsync();
@@ -112,7 +106,7 @@ public class ShopBrandTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_member_who_is_not_staff_can_neither_open_the_brands_page_nor_grant_the_role()
     {
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         var member = await site.ConfirmedMemberAsync(person);
 
         var page = await member.GetAsync("/admin/brands");
@@ -124,7 +118,7 @@ public class ShopBrandTests(RedMvcAppFactory site)
         }));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.False(await InDbAsync(db => db.Shops.AnyAsync(s => s.Handle == person.Handle)));
+        Assert.False(await site.Services.WithDbAsync(db => db.Shops.AnyAsync(s => s.Handle == person.Handle)));
         Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync("/brand")).Status);
     }
 
@@ -137,7 +131,7 @@ public class ShopBrandTests(RedMvcAppFactory site)
 
         Assert.Matches(@"^/brand/products/\d+/edit$", created.Url);
         var id = IdOf(created);
-        var variants = await InDbAsync(db => db.ProductVariants.Where(v => v.ProductId == id).OrderBy(v => v.Id).ToListAsync());
+        var variants = await site.Services.WithDbAsync(db => db.ProductVariants.Where(v => v.ProductId == id).OrderBy(v => v.Id).ToListAsync());
         Assert.Equal([12900L, 9950L], variants.Select(v => v.PriceFen));
         Assert.Equal(15900, variants[0].CompareAtFen);
         Assert.Equal([12, 0], variants.Select(v => v.Stock));
@@ -165,7 +159,7 @@ public class ShopBrandTests(RedMvcAppFactory site)
 
         Assert.Equal("/brand/products/new", page.Url);
         Assert.NotNull(page.FieldError("Variants[0].Price"));
-        Assert.Equal(0, await InDbAsync(db => db.Products.CountAsync(p => p.ShopId == brand.ShopId)));
+        Assert.Equal(0, await site.Services.WithDbAsync(db => db.Products.CountAsync(p => p.ShopId == brand.ShopId)));
     }
 
     [Fact]
@@ -173,7 +167,7 @@ public class ShopBrandTests(RedMvcAppFactory site)
     {
         var brand = await BrandAsync();
         var id = IdOf(await CreateProductAsync(brand, ProductFields("保温杯", ("", "89.00", "", "5"))));
-        var variantId = await InDbAsync(db => db.ProductVariants.Where(v => v.ProductId == id).Select(v => v.Id).SingleAsync());
+        var variantId = await site.Services.WithDbAsync(db => db.ProductVariants.Where(v => v.ProductId == id).Select(v => v.Id).SingleAsync());
         var url = $"/brand/products/{id}/stock";
 
         var added = await brand.Visitor.SubmitAsync(url, url, new Dictionary<string, string> { ["variantId"] = variantId.ToString(), ["delta"] = "7", ["reason"] = "到货补充" });
@@ -181,9 +175,9 @@ public class ShopBrandTests(RedMvcAppFactory site)
 
         Assert.Equal("12", added.Document.QuerySelector($"[data-variant='{variantId}'] [data-stock]")!.TextContent.Trim());
         Assert.Contains("below zero", refused.Text);
-        Assert.Equal(12, await InDbAsync(db => db.ProductVariants.Where(v => v.Id == variantId).Select(v => v.Stock).SingleAsync()));
-        var brandUserId = await InDbAsync(db => db.Users.Where(u => u.Email == brand.Person.Email).Select(u => u.Id).SingleAsync());
-        var ledger = await InDbAsync(db => db.StockAdjustments.Where(a => a.VariantId == variantId).OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal(12, await site.Services.WithDbAsync(db => db.ProductVariants.Where(v => v.Id == variantId).Select(v => v.Stock).SingleAsync()));
+        var brandUserId = await site.Services.WithDbAsync(db => db.Users.Where(u => u.Email == brand.Person.Email).Select(u => u.Id).SingleAsync());
+        var ledger = await site.Services.WithDbAsync(db => db.StockAdjustments.Where(a => a.VariantId == variantId).OrderBy(a => a.Id).ToListAsync());
         Assert.Equal([5, 7], ledger.Select(a => a.Delta));
         Assert.Equal(12, ledger[^1].StockAfter);
         Assert.Equal("到货补充", ledger[^1].Reason);
@@ -200,7 +194,7 @@ public class ShopBrandTests(RedMvcAppFactory site)
         var owner = await BrandAsync();
         var other = await BrandAsync();
         var id = IdOf(await CreateProductAsync(owner, ProductFields("私家款", ("", "50.00", "", "3"))));
-        var variantId = await InDbAsync(db => db.ProductVariants.Where(v => v.ProductId == id).Select(v => v.Id).SingleAsync());
+        var variantId = await site.Services.WithDbAsync(db => db.ProductVariants.Where(v => v.ProductId == id).Select(v => v.Id).SingleAsync());
         var token = TokenOf(await other.Visitor.GetAsync("/brand"));
 
         Assert.Equal(HttpStatusCode.NotFound, (await other.Visitor.GetAsync($"/brand/products/{id}/edit")).Status);
@@ -218,7 +212,7 @@ public class ShopBrandTests(RedMvcAppFactory site)
             var response = await other.Visitor.Client.PostAsync(action, new FormUrlEncodedContent(fields));
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         }
-        var product = await InDbAsync(db => db.Products.Include(p => p.Variants).SingleAsync(p => p.Id == id));
+        var product = await site.Services.WithDbAsync(db => db.Products.Include(p => p.Variants).SingleAsync(p => p.Id == id));
         Assert.Equal("私家款", product.Title);
         Assert.Equal(ProductStatus.Draft, product.Status);
         Assert.Equal(3, product.Variants.Single().Stock);
@@ -230,7 +224,7 @@ public class ShopBrandTests(RedMvcAppFactory site)
     {
         var brand = await BrandAsync();
         var id = await ActiveProductAsync(brand, "帆布包", ("米白", "59.00", "79.00", "3"), ("墨绿", "69.00", "", "0"), ("藏青", "49.90", "", "20"));
-        var variants = await InDbAsync(db => db.ProductVariants.Where(v => v.ProductId == id).OrderBy(v => v.Id).Select(v => v.Id).ToListAsync());
+        var variants = await site.Services.WithDbAsync(db => db.ProductVariants.Where(v => v.ProductId == id).OrderBy(v => v.Id).Select(v => v.Id).ToListAsync());
         var visitor = site.CreateVisitor();
 
         var first = await visitor.GetAsync($"/products/{id}");
@@ -255,8 +249,8 @@ public class ShopBrandTests(RedMvcAppFactory site)
     {
         var brand = await BrandAsync();
         var id = await ActiveProductAsync(brand, "香薰蜡烛", ("雪松", "88.00", "", "9"), ("白茶", "98.00", "", "9"));
-        var chosen = await InDbAsync(db => db.ProductVariants.Where(v => v.ProductId == id).OrderBy(v => v.Id).Select(v => v.Id).Skip(1).FirstAsync());
-        var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var chosen = await site.Services.WithDbAsync(db => db.ProductVariants.Where(v => v.ProductId == id).OrderBy(v => v.Id).Select(v => v.Id).Skip(1).FirstAsync());
+        var member = await site.ConfirmedMemberAsync(Person.New());
 
         var page = await member.GetAsync($"/products/{id}?variant={chosen}&note=42");
 
@@ -291,7 +285,7 @@ public class ShopBrandTests(RedMvcAppFactory site)
     /// <summary>A paid order for one unit of the product's first variant, bought by a new member.</summary>
     private async Task<(long OrderId, long VariantId)> PaidOrderAsync(long productId)
     {
-        var buyer = Accounts.NewPerson();
+        var buyer = Person.New();
         await site.ConfirmedMemberAsync(buyer);
         await using var scope = site.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -326,7 +320,7 @@ public class ShopBrandTests(RedMvcAppFactory site)
 
         await list.SubmitAsync(brand.Visitor.Client, $"/brand/orders/{orderId}/ship", new Dictionary<string, string> { ["carrier"] = "顺丰", ["trackingNumber"] = "SF1234567890" });
 
-        var order = await InDbAsync(db => db.Orders.SingleAsync(o => o.Id == orderId));
+        var order = await site.Services.WithDbAsync(db => db.Orders.SingleAsync(o => o.Id == orderId));
         Assert.Equal(OrderStatus.Shipped, order.Status);
         Assert.Equal("顺丰", order.Carrier);
         Assert.Equal("SF1234567890", order.TrackingNumber);
@@ -348,20 +342,20 @@ public class ShopBrandTests(RedMvcAppFactory site)
             order.RequestReturn("杯子有裂纹", now);
             await db.SaveChangesAsync();
         }
-        Assert.Equal(3, await InDbAsync(db => db.ProductVariants.Where(v => v.Id == variantId).Select(v => v.Stock).SingleAsync()));
+        Assert.Equal(3, await site.Services.WithDbAsync(db => db.ProductVariants.Where(v => v.Id == variantId).Select(v => v.Stock).SingleAsync()));
 
         var list = await brand.Visitor.GetAsync("/brand/orders");
         Assert.Contains("杯子有裂纹", list.Document.QuerySelector($"[data-order='{orderId}']")!.TextContent);
         await list.SubmitAsync(brand.Visitor.Client, $"/brand/orders/{orderId}/approve-return", new Dictionary<string, string> { ["restock"] = "true" });
 
-        Assert.Equal(OrderStatus.Refunded, await InDbAsync(db => db.Orders.Where(o => o.Id == orderId).Select(o => o.Status).SingleAsync()));
-        Assert.Equal(4, await InDbAsync(db => db.ProductVariants.Where(v => v.Id == variantId).Select(v => v.Stock).SingleAsync()));
+        Assert.Equal(OrderStatus.Refunded, await site.Services.WithDbAsync(db => db.Orders.Where(o => o.Id == orderId).Select(o => o.Status).SingleAsync()));
+        Assert.Equal(4, await site.Services.WithDbAsync(db => db.ProductVariants.Where(v => v.Id == variantId).Select(v => v.Stock).SingleAsync()));
     }
 
     /// <summary>A public note posted through the real form by a new member; returns its id.</summary>
     private async Task<long> PublishedNoteAsync(string title)
     {
-        var author = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var author = await site.ConfirmedMemberAsync(Person.New());
         var form = await author.GetAsync("/notes/new");
         var page = await form.SubmitMultipartAsync(author.Client, "/notes/new", new Dictionary<string, string>
         {
@@ -401,7 +395,7 @@ public class ShopBrandTests(RedMvcAppFactory site)
     {
         var brand = await BrandAsync();
         var id = IdOf(await CreateProductAsync(brand, ProductFields("针织帽", ("M", "99.00", "", "5")), photos: 2));
-        var (variantId, photoIds) = await InDbAsync(async db => (
+        var (variantId, photoIds) = await site.Services.WithDbAsync(async db => (
             await db.ProductVariants.Where(v => v.ProductId == id).Select(v => v.Id).SingleAsync(),
             await db.ProductPhotos.Where(p => p.ProductId == id).OrderBy(p => p.Position).Select(p => p.Id).ToListAsync()));
         var edit = await brand.Visitor.GetAsync($"/brand/products/{id}/edit");
@@ -416,11 +410,11 @@ public class ShopBrandTests(RedMvcAppFactory site)
         }, []);
 
         Assert.Equal($"/brand/products/{id}/edit", saved.Url);
-        var product = await InDbAsync(db => db.Products.Include(p => p.Variants).Include(p => p.Photos).SingleAsync(p => p.Id == id));
+        var product = await site.Services.WithDbAsync(db => db.Products.Include(p => p.Variants).Include(p => p.Photos).SingleAsync(p => p.Id == id));
         Assert.Equal([("M", 8900L, (long?)9900, 5), ("L", 10900L, null, 2)], product.Variants.OrderBy(v => v.Id).Select(v => (v.Name, v.PriceFen, v.CompareAtFen, v.Stock)));
         Assert.Equal([photoIds[1]], product.Photos.Select(p => p.Id));
         var added = product.Variants.Single(v => v.Name == "L").Id;
-        var opening = await InDbAsync(db => db.StockAdjustments.SingleAsync(a => a.VariantId == added));
+        var opening = await site.Services.WithDbAsync(db => db.StockAdjustments.SingleAsync(a => a.VariantId == added));
         Assert.Equal((2, 2, "Opening stock"), (opening.Delta, opening.StockAfter, opening.Reason));
     }
 }

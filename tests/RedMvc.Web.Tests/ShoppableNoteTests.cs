@@ -12,22 +12,13 @@ public class ShoppableNoteTests(RedMvcAppFactory site)
 {
     private static readonly ShippingAddress Home = new("王小红", "13800138000", "上海", "上海市", "徐汇区", "武康路 100 号");
 
-    private static async Task<string> PostNoteAsync(Visitor author, string title = "好物分享")
-    {
-        var form = await author.GetAsync("/notes/new");
-        var fields = new Dictionary<string, string> { ["Title"] = title, ["Channel"] = "home", ["Visibility"] = "Public", ["Action"] = "Publish" };
-        return (await form.SubmitMultipartAsync(author.Client, "/notes/new", fields, TestPhotos.Files(1))).Url;
-    }
-
     /// <summary>Active products of a fresh shop, titled "{prefix} 1", "{prefix} 2"...; returns their ids and first variants.</summary>
     private async Task<List<(long Product, long Variant)>> ProductsAsync(string prefix, int count)
     {
         await using var scope = site.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var handle = "b" + Guid.NewGuid().ToString("N")[..9];
-        var brand = new AppUser { UserName = handle, Handle = handle, Email = $"{handle}@example.test", DisplayName = "Brand" };
-        db.Users.Add(brand);
-        var shop = new Shop(brand.Id, handle, "测试店铺", DateTime.UtcNow);
+        var brand = await db.AddMemberAsync(Person.New("Brand", "b"), roles: Roles.Brand);
+        var shop = new Shop(brand.Id, brand.Handle, "测试店铺", DateTime.UtcNow);
         db.Shops.Add(shop);
         await db.SaveChangesAsync();
         var made = new List<Product>();
@@ -51,8 +42,8 @@ public class ShoppableNoteTests(RedMvcAppFactory site)
     [Fact]
     public async Task An_author_attaches_and_pins_a_product_and_readers_follow_the_pin_to_the_product_with_the_note()
     {
-        var author = await site.ConfirmedMemberAsync(Accounts.NewPerson());
-        var noteUrl = await PostNoteAsync(author);
+        var author = await site.ConfirmedMemberAsync(Person.New());
+        var noteUrl = await author.PostNoteAsync();
         var noteId = noteUrl.Split('/').Last();
         var prefix = "保温杯" + Guid.NewGuid().ToString("N")[..4];
         var (productId, _) = (await ProductsAsync(prefix, 1))[0];
@@ -78,12 +69,12 @@ public class ShoppableNoteTests(RedMvcAppFactory site)
     [Fact]
     public async Task Only_the_author_may_tag_a_note_and_a_note_takes_at_most_ten_products()
     {
-        var author = await site.ConfirmedMemberAsync(Accounts.NewPerson());
-        var noteUrl = await PostNoteAsync(author);
+        var author = await site.ConfirmedMemberAsync(Person.New());
+        var noteUrl = await author.PostNoteAsync();
         var prefix = "香薰" + Guid.NewGuid().ToString("N")[..4];
         var products = await ProductsAsync(prefix, 11);
 
-        var stranger = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var stranger = await site.ConfirmedMemberAsync(Person.New());
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync($"{noteUrl}/products")).StatusCode);
 
         Visitor.Page page = null!;
@@ -96,7 +87,7 @@ public class ShoppableNoteTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_note_written_from_a_review_invitation_shows_as_a_verified_purchase_and_the_link_is_useless_to_anyone_else()
     {
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         var buyer = await site.ConfirmedMemberAsync(person);
         var (productId, variantId) = (await ProductsAsync("台灯" + Guid.NewGuid().ToString("N")[..4], 1))[0];
         var lineId = await DeliveredOrderLineAsync(person.Handle, productId, variantId);
@@ -115,7 +106,7 @@ public class ShoppableNoteTests(RedMvcAppFactory site)
         Assert.Contains("奶白", verified);
         Assert.NotNull(note.Document.QuerySelector($".product-strip a[href='/products/{productId}?note={note.Url.Split('/').Last()}']"));
 
-        var other = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var other = await site.ConfirmedMemberAsync(Person.New());
         var stale = await other.GetAsync($"/notes/new?review={lineId}");
         Assert.DoesNotContain("verified purchase", stale.Text);
         Assert.Null(stale.Document.QuerySelector("input[name=ReviewLineId]"));
