@@ -82,22 +82,12 @@ public class ShopJourneyTests(BrowserSite site)
         site.Services.WithDbAsync(db => db.AddMemberAsync(Person.New($"{name} {Guid.NewGuid().ToString("N")[..4]}", "s"), password: Members.Password, roles: roles));
 
     /// <summary>The brand's shop with one product on sale: one variant, stock 20, a photo still waiting for the pipeline.</summary>
-    private async Task<(long ProductId, long VariantId)> ProductOfAsync(AppUser brand)
+    private Task<(long ProductId, long VariantId)> ProductOfAsync(AppUser brand) => site.Services.WithDbAsync(async db =>
     {
-        await using var scope = site.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = DateTime.UtcNow;
-        var shop = new Shop(brand.Id, brand.Handle, brand.DisplayName, now);
-        db.Shops.Add(shop);
-        await db.SaveChangesAsync();
-        var product = Product.Draft(shop.Id, "旅行保温杯", "316 不锈钢内胆，保温 12 小时。", "travel", now);
-        var variant = product.AddVariant("500ml / 雾白", 8900, null, 20);
-        product.AddPhoto(new ProductPhoto($"originals/journey-product-{Guid.NewGuid():N}", 0));
-        product.Activate(now);
-        db.Products.Add(product);
-        await db.SaveChangesAsync();
-        return (product.Id, variant.Id);
-    }
+        var shop = await db.OpenShopAsync(brand.DisplayName, brand);
+        var product = await db.ProductOnSaleAsync(shop.Id, "旅行保温杯", "500ml / 雾白", 8900, 20, "316 不锈钢内胆，保温 12 小时。", "travel");
+        return (product.Id, product.Variants[0].Id);
+    });
 
     private Task<long> NoteWithPinAsync(string authorId, long productId) => site.Services.WithDbAsync(async db =>
     {

@@ -210,7 +210,7 @@ public class CartCheckoutTests(RedMvcAppFactory site)
         Assert.Equal("/orders", paid.Url);
         var orders = await site.OrdersOfAsync(person);
         Assert.Equal([(cup.ShopId, 12900L), (bag.ShopId, 6990L)], orders.Select(o => (o.ShopId, o.TotalFen)));
-        Assert.All(orders, o => Assert.Equal(Shopping.HomeAddress, o.Address));
+        Assert.All(orders, o => Assert.Equal(Shops.Home, o.Address));
         Assert.All(orders, o => Assert.NotNull(o.PaidAt));
     }
 
@@ -263,7 +263,7 @@ public class CartCheckoutTests(RedMvcAppFactory site)
         {
             await using var scope = site.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            return await Checkout.PlaceAsync(db, buyer, Guid.NewGuid().ToString("N"), Shopping.HomeAddress,
+            return await Checkout.PlaceAsync(db, buyer, Guid.NewGuid().ToString("N"), Shops.Home,
                 [new CheckoutLine(product.VariantId, 1, null)], rule, DateTime.UtcNow);
         })));
 

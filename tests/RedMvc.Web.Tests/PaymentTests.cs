@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
 using RedMvc.Workers.Commerce;
 
 namespace RedMvc.Web.Tests;
@@ -127,7 +126,7 @@ public class PaymentTests(RedMvcAppFactory site)
         var product = await site.OpenShopAsync(stock: 3, title: "超时付款杯");
         var buyerId = await site.BuyerIdAsync();
         var placed = Assert.IsType<CheckoutResult.Placed>(await site.Services.WithDbAsync(db => Checkout.PlaceAsync(db, buyerId, Guid.NewGuid().ToString("N"),
-            Shopping.HomeAddress, [new CheckoutLine(product.VariantId, 2, null)], new ShippingRule(), DateTime.UtcNow - Order.PaymentWindow - TimeSpan.FromMinutes(1))));
+            Shops.Home, [new CheckoutLine(product.VariantId, 2, null)], new ShippingRule(), DateTime.UtcNow - Order.PaymentWindow - TimeSpan.FromMinutes(1))));
         var orderId = placed.Orders.Single().Id;
         await using (var scope = site.Services.CreateAsyncScope())
             Assert.True(await scope.ServiceProvider.GetRequiredService<OrderLifecycle>().CancelIfUnpaidAsync(orderId));

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
 
@@ -10,30 +9,18 @@ namespace RedMvc.Web.Tests;
 [Collection(SiteCollection.Name)]
 public class ShoppableNoteTests(RedMvcAppFactory site)
 {
-    private static readonly ShippingAddress Home = new("王小红", "13800138000", "上海", "上海市", "徐汇区", "武康路 100 号");
-
     /// <summary>Active products of a fresh shop, titled "{prefix} 1", "{prefix} 2"...; returns their ids and first variants.</summary>
-    private async Task<List<(long Product, long Variant)>> ProductsAsync(string prefix, int count)
+    private Task<List<(long Product, long Variant)>> ProductsAsync(string prefix, int count) => site.Services.WithDbAsync(async db =>
     {
-        await using var scope = site.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var brand = await db.AddMemberAsync(Person.New("Brand", "b"), roles: Roles.Brand);
-        var shop = new Shop(brand.Id, brand.Handle, "测试店铺", DateTime.UtcNow);
-        db.Shops.Add(shop);
-        await db.SaveChangesAsync();
-        var made = new List<Product>();
+        var shop = await db.OpenShopAsync("测试店铺");
+        var made = new List<(long, long)>();
         for (var i = 1; i <= count; i++)
         {
-            var product = Product.Draft(shop.Id, $"{prefix} {i}", "", "home", DateTime.UtcNow);
-            product.AddVariant("奶白", 12900, null, 10);
-            product.AddPhoto(new ProductPhoto($"originals/p-{Guid.NewGuid():N}", 0));
-            product.Activate(DateTime.UtcNow);
-            db.Products.Add(product);
-            made.Add(product);
+            var product = await db.ProductOnSaleAsync(shop.Id, $"{prefix} {i}", description: "");
+            made.Add((product.Id, product.Variants[0].Id));
         }
-        await db.SaveChangesAsync();
-        return made.Select(p => (p.Id, p.Variants[0].Id)).ToList();
-    }
+        return made;
+    });
 
     private static Task<Visitor.Page> AttachAsync(Visitor author, string noteUrl, string query, long productId) =>
         author.GetAsync($"{noteUrl}/products?q={Uri.EscapeDataString(query)}").ContinueWith(page =>
@@ -122,7 +109,7 @@ public class ShoppableNoteTests(RedMvcAppFactory site)
         var buyerId = await db.Users.Where(u => u.Handle == buyerHandle).Select(u => u.Id).SingleAsync();
         var shopId = await db.Products.Where(p => p.Id == productId).Select(p => p.ShopId).SingleAsync();
         var now = DateTime.UtcNow.AddDays(-3);
-        var order = Order.Place(buyerId, shopId, $"{Guid.NewGuid():N}:{shopId}", Home, [new OrderLine(productId, variantId, "台灯", "奶白", 12900, 1, null, null)], 0, now);
+        var order = Order.Place(buyerId, shopId, $"{Guid.NewGuid():N}:{shopId}", Shops.Home, [new OrderLine(productId, variantId, "台灯", "奶白", 12900, 1, null, null)], 0, now);
         order.MarkPaid("pay_test", now);
         order.Ship("顺丰", "SF1", buyerId, now.AddHours(1));
         order.MarkDelivered(now.AddDays(1));

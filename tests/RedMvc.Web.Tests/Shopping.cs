@@ -1,9 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
 
 namespace RedMvc.Web.Tests;
 
@@ -12,28 +9,20 @@ public static class Shopping
 {
     public record Product(long ShopId, long ProductId, long VariantId, string Title, string VariantName);
 
+    /// <summary>The address form filled with Shops.Home.</summary>
     public static readonly Dictionary<string, string> Home = new()
     {
-        ["Name"] = "王小红", ["Phone"] = "13800138000", ["Province"] = "上海", ["City"] = "上海市", ["District"] = "徐汇区", ["Line"] = "武康路 100 号",
+        ["Name"] = Shops.Home.Name, ["Phone"] = Shops.Home.Phone, ["Province"] = Shops.Home.Province,
+        ["City"] = Shops.Home.City, ["District"] = Shops.Home.District, ["Line"] = Shops.Home.Line,
     };
-
-    public static ShippingAddress HomeAddress => new(Home["Name"], Home["Phone"], Home["Province"], Home["City"], Home["District"], Home["Line"]);
 
     /// <summary>A new brand (made directly: it never signs in here) with one active product in one variant.</summary>
     public static Task<Product> OpenShopAsync(this RedMvcAppFactory site, int stock, long priceFen = 12900, string title = "陶瓷保温杯") =>
         site.Services.WithDbAsync(async db =>
         {
-            var brand = await db.AddMemberAsync(roles: Roles.Brand);
-            var shop = new Shop(brand.Id, brand.Handle, "枫叶生活馆", DateTime.UtcNow);
-            db.Shops.Add(shop);
-            await db.SaveChangesAsync();
-            var product = RedMvc.Domain.Commerce.Product.Draft(shop.Id, title, "好用", "home", DateTime.UtcNow);
-            var variant = product.AddVariant("奶白", priceFen, null, stock);
-            product.AddPhoto(new ProductPhoto("originals/none", 0));
-            product.Activate(DateTime.UtcNow);
-            db.Products.Add(product);
-            await db.SaveChangesAsync();
-            return new Product(shop.Id, product.Id, variant.Id, title, "奶白");
+            var shop = await db.OpenShopAsync();
+            var product = await db.ProductOnSaleAsync(shop.Id, title, "奶白", priceFen, stock);
+            return new Product(shop.Id, product.Id, product.Variants[0].Id, title, "奶白");
         });
 
     /// <summary>A buyer made directly in the database, for tests that call Domain services without a browser.</summary>
