@@ -9,8 +9,8 @@ public class AccountJourneyTests(BrowserSite site)
     [Fact]
     public async Task A_visitor_registers_confirms_by_email_and_signs_in_in_a_real_browser()
     {
-        var id = Guid.NewGuid().ToString("N")[..10];
-        var (email, handle, password) = ($"p{id}@example.test", $"p{id}", "sunny-teapot-harbour");
+        var person = Person.New();
+        var (email, handle, password) = (person.Email, person.Handle, Members.Password);
         var page = await site.NewPageAsync();
         // Console errors include Content-Security-Policy violations: the site must run without any.
         var consoleErrors = new List<string>();
@@ -26,7 +26,7 @@ public class AccountJourneyTests(BrowserSite site)
         await page.SetViewportSizeAsync(1280, 900);
 
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync($"Tester {id}");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(person.DisplayName);
         await page.GetByLabel("Handle", new() { Exact = true }).FillAsync(handle);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign up", Exact = true }).ClickAsync();

@@ -3,13 +3,12 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
-using netDumbster.smtp;
 
 namespace RedMvc.Browser.Tests;
 
 /// <summary>
 /// The real site served by Kestrel on 127.0.0.1 (fresh SQLite file through the real migrations, its
-/// in-process job server mailing a netDumbster SMTP server), and one headless system Chromium to drive it.
+/// in-process job server mailing the test Mailbox), and one headless system Chromium to drive it.
 /// </summary>
 public sealed class BrowserSite : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -23,24 +22,22 @@ public sealed class BrowserSite : WebApplicationFactory<Program>, IAsyncLifetime
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
-    private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "redmvc-browser-tests", Guid.NewGuid().ToString("N"));
-    private readonly SimpleSmtpServer smtp;
+    private readonly string dataFolder = SiteSettings.NewDataFolder("browser-tests");
     private IPlaywright? playwright;
     private IBrowser? browser;
 
     public BrowserSite()
     {
-        smtp = netDumbster.smtp.Configuration.Configure().WithAddress(IPAddress.Loopback).WithRandomPort().Build();
         // The port is chosen before the site starts because emails carry absolute links (Site:PublicBaseUrl).
         var port = FreeLoopbackPort();
         BaseUrl = $"http://127.0.0.1:{port}";
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
-        Mailbox = new Mailbox(smtp);
     }
 
     public string BaseUrl { get; }
 
-    public Mailbox Mailbox { get; }
+    /// <summary>The SMTP server the site's job server sends to.</summary>
+    public Mailbox Mailbox { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -71,22 +68,23 @@ public sealed class BrowserSite : WebApplicationFactory<Program>, IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A fresh page signed in through the real form as a member made with Members.Password.</summary>
+    public async Task<IPage> SignedInPageAsync(string email)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Members.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Account menu", new() { Exact = true })).ToBeVisibleAsync();
+        return page;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:DataPath"] = dataFolder,
-            ["Site:PublicBaseUrl"] = BaseUrl,
-            // A real browser on plain http://127.0.0.1: no HTTPS redirect, no Secure-only cookies.
-            ["Security:RequireHttps"] = "false",
-            ["Email:Smtp:Host"] = "127.0.0.1",
-            ["Email:Smtp:Port"] = smtp.Configuration.Port.ToString(),
-            ["Email:Smtp:Security"] = "None",
-            ["RateLimits:SignIn:PermitLimit"] = "1000",
-            ["RateLimits:Register:PermitLimit"] = "1000",
-            ["RateLimits:PasswordReset:PermitLimit"] = "1000",
-        };
+        // A real browser on plain http://127.0.0.1: no HTTPS redirect, no Secure-only cookies.
+        var settings = SiteSettings.For(dataFolder, BaseUrl, Mailbox, new Dictionary<string, string?> { ["Security:RequireHttps"] = "false" });
         // UseSetting (not ConfigureAppConfiguration) so Program sees the values while it registers services.
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
@@ -96,8 +94,8 @@ public sealed class BrowserSite : WebApplicationFactory<Program>, IAsyncLifetime
         if (browser is not null) await browser.CloseAsync();
         playwright?.Dispose();
         await base.DisposeAsync();
-        smtp.Stop();
-        try { Directory.Delete(dataFolder, recursive: true); } catch (IOException) { } // SQLite may still hold a file briefly
+        Mailbox.Dispose();
+        SiteSettings.DeleteDataFolder(dataFolder);
     }
 
     private static int FreeLoopbackPort()

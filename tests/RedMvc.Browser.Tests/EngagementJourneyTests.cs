@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RedMvc.Domain.Accounts;
-using RedMvc.Domain.Data;
-using RedMvc.Domain.Notes;
 using static Microsoft.Playwright.Assertions;
 
 namespace RedMvc.Browser.Tests;
@@ -11,8 +7,6 @@ namespace RedMvc.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public class EngagementJourneyTests(BrowserSite site)
 {
-    private const string Password = "journey-pass-2026";
-
     [Fact]
     public async Task A_member_likes_collects_into_a_new_board_comments_and_follows_and_the_author_sees_four_unread()
     {
@@ -20,7 +14,7 @@ public class EngagementJourneyTests(BrowserSite site)
         var fan = await MemberAsync("Fan");
         var noteId = await NoteByAsync(author.Id);
 
-        var page = await SignedInPageAsync(fan.Email!);
+        var page = await site.SignedInPageAsync(fan.Email!);
         await page.GotoAsync($"/notes/{noteId}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Like", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Unlike", Exact = true })).ToBeVisibleAsync();
@@ -40,7 +34,7 @@ public class EngagementJourneyTests(BrowserSite site)
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Following", Exact = true })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Artifacts.Path("engagement-fan-profile.png") });
 
-        var authorPage = await SignedInPageAsync(author.Email!);
+        var authorPage = await site.SignedInPageAsync(author.Email!);
         await Expect(authorPage.Locator("[data-unread=total]")).ToHaveTextAsync("4");
         await authorPage.GetByLabel("Notifications, 4 unread").ClickAsync();
         await Expect(authorPage.Locator("[data-unread=likes]")).ToHaveTextAsync("2");
@@ -52,38 +46,9 @@ public class EngagementJourneyTests(BrowserSite site)
         await Expect(authorPage.Locator("[data-unread=total]")).ToHaveTextAsync("3"); // the comments tab was read
     }
 
-    private async Task<AppUser> MemberAsync(string name)
-    {
-        await using var scope = site.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var handle = "j" + Guid.NewGuid().ToString("N")[..9];
-        var user = new AppUser { UserName = handle, Handle = handle, Email = $"{handle}@example.test", EmailConfirmed = true, DisplayName = $"{name} {handle[..4]}", Culture = "en" };
-        var result = await users.CreateAsync(user, Password);
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, Roles.Member);
-        return user;
-    }
+    private Task<AppUser> MemberAsync(string name) =>
+        site.Services.WithDbAsync(db => db.AddMemberAsync(Person.New($"{name} {Guid.NewGuid().ToString("N")[..4]}", "j"), password: Members.Password));
 
-    private async Task<long> NoteByAsync(string authorId)
-    {
-        await using var scope = site.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var note = Note.Draft(authorId, new NoteContent("周末早午餐", "新开的店 #早午餐", "food", null, NoteVisibility.Public, false), DateTime.UtcNow);
-        note.AddPhoto(new NotePhoto($"originals/journey-{Guid.NewGuid():N}", "x.jpg", 0));
-        note.Publish(DateTime.UtcNow, new NoteLimits());
-        db.Notes.Add(note);
-        await db.SaveChangesAsync();
-        return note.Id;
-    }
-
-    private async Task<IPage> SignedInPageAsync(string email)
-    {
-        var page = await site.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Expect(page.GetByLabel("Account menu", new() { Exact = true })).ToBeVisibleAsync();
-        return page;
-    }
+    private Task<long> NoteByAsync(string authorId) =>
+        site.Services.WithDbAsync(async db => (await db.PublishNoteAsync(authorId, "周末早午餐", "新开的店 #早午餐")).Id);
 }

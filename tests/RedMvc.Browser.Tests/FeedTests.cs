@@ -1,8 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using RedMvc.Domain.Accounts;
-using RedMvc.Domain.Data;
-using RedMvc.Domain.Notes;
 using static Microsoft.Playwright.Assertions;
 
 namespace RedMvc.Browser.Tests;
@@ -32,24 +28,17 @@ public class FeedTests(BrowserSite site)
         Assert.Equal(titles.Order(), ours.Order()); // every seeded note, each exactly once
     }
 
-    private async Task<List<string>> SeedNotesAsync(int count)
+    private Task<List<string>> SeedNotesAsync(int count) => site.Services.WithDbAsync(async db =>
     {
-        await using var scope = site.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var id = Guid.NewGuid().ToString("N")[..8];
-        var author = new AppUser { UserName = $"f{id}", Handle = $"f{id}", Email = $"f{id}@example.test", DisplayName = "Feed" };
-        db.Users.Add(author);
+        var author = await db.AddMemberAsync(Person.New("Feed", "f"));
         var titles = new List<string>();
         for (var i = 0; i < count; i++)
         {
             var title = $"{id} {i}";
-            var note = Note.Draft(author.Id, new NoteContent(title, "", "food", null, NoteVisibility.Public, false), DateTime.UtcNow);
-            note.AddPhoto(new NotePhoto($"originals/{id}-{i}", "x.jpg", 0));
-            note.Publish(DateTime.UtcNow.AddSeconds(-i), new NoteLimits());
-            db.Notes.Add(note);
+            await db.PublishNoteAsync(author.Id, title, at: DateTime.UtcNow.AddSeconds(-i));
             titles.Add(title);
         }
-        await db.SaveChangesAsync();
         return titles;
-    }
+    });
 }

@@ -65,15 +65,14 @@ public partial class PostNoteJourneyTests(BrowserSite site)
 
     private async Task RegisterAndConfirmAsync(IPage page)
     {
-        var id = Guid.NewGuid().ToString("N")[..10];
-        var email = $"p{id}@example.test";
+        var person = Person.New($"旅行者 {Guid.NewGuid().ToString("N")[..4]}");
         await page.GotoAsync("/account/register");
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync($"旅行者 {id[..4]}");
-        await page.GetByLabel("Handle", new() { Exact = true }).FillAsync($"p{id}");
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("sunny-teapot-harbour");
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(person.Email);
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(person.DisplayName);
+        await page.GetByLabel("Handle", new() { Exact = true }).FillAsync(person.Handle);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Members.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign up", Exact = true }).ClickAsync();
-        var mail = await site.Mailbox.WaitForAsync(email);
+        var mail = await site.Mailbox.WaitForAsync(person.Email);
         await page.GotoAsync(Mailbox.LinkIn(mail, "/account/confirm-email"));
     }
 

@@ -1,11 +1,9 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
-using RedMvc.Domain.Notes;
 using static Microsoft.Playwright.Assertions;
 
 namespace RedMvc.Browser.Tests;
@@ -13,8 +11,6 @@ namespace RedMvc.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public class ShopJourneyTests(BrowserSite site)
 {
-    private const string Password = "journey-pass-2026";
-
     [Fact]
     public async Task A_buyer_goes_from_a_pin_in_a_note_to_a_paid_order_and_sees_it_shipped_by_the_brand_with_the_email()
     {
@@ -24,7 +20,7 @@ public class ShopJourneyTests(BrowserSite site)
         var (productId, variantId) = await ProductOfAsync(brand);
         var noteId = await NoteWithPinAsync(author.Id, productId);
 
-        var page = await SignedInPageAsync(buyer.Email!);
+        var page = await site.SignedInPageAsync(buyer.Email!);
         await page.GotoAsync($"/notes/{noteId}");
         await page.Locator("svg.pins a.pin").First.ClickAsync();
         await Expect(page).ToHaveURLAsync($"{site.BaseUrl}/products/{productId}?note={noteId}");
@@ -60,7 +56,7 @@ public class ShopJourneyTests(BrowserSite site)
         await Expect(page.Locator(".timeline__item strong").Filter(new() { HasTextString = "Paid" })).ToBeVisibleAsync();
         await Expect(page.Locator(".mine__head [data-status]")).ToHaveAttributeAsync("data-status", new System.Text.RegularExpressions.Regex("^(Paid|Processing)$"));
 
-        var brandPage = await SignedInPageAsync(brand.Email!);
+        var brandPage = await site.SignedInPageAsync(brand.Email!);
         await brandPage.GotoAsync("/brand/orders");
         var order = brandPage.Locator("li.brand-order").Filter(new() { HasTextString = "王小明" });
         await order.GetByLabel("Carrier", new() { Exact = true }).FillAsync("顺丰速运");
@@ -82,60 +78,23 @@ public class ShopJourneyTests(BrowserSite site)
         Assert.Equal((variantId, noteId, author.Id), (line.VariantId, line.NoteId, line.CreatorId));
     }
 
-    private async Task<AppUser> MemberAsync(string name, string? extraRole = null)
-    {
-        await using var scope = site.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var handle = "s" + Guid.NewGuid().ToString("N")[..9];
-        var user = new AppUser { UserName = handle, Handle = handle, Email = $"{handle}@example.test", EmailConfirmed = true, DisplayName = $"{name} {handle[..4]}", Culture = "en" };
-        var result = await users.CreateAsync(user, Password);
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, Roles.Member);
-        if (extraRole is not null) await users.AddToRoleAsync(user, extraRole);
-        return user;
-    }
+    private Task<AppUser> MemberAsync(string name, params string[] roles) =>
+        site.Services.WithDbAsync(db => db.AddMemberAsync(Person.New($"{name} {Guid.NewGuid().ToString("N")[..4]}", "s"), password: Members.Password, roles: roles));
 
     /// <summary>The brand's shop with one product on sale: one variant, stock 20, a photo still waiting for the pipeline.</summary>
-    private async Task<(long ProductId, long VariantId)> ProductOfAsync(AppUser brand)
+    private Task<(long ProductId, long VariantId)> ProductOfAsync(AppUser brand) => site.Services.WithDbAsync(async db =>
     {
-        await using var scope = site.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = DateTime.UtcNow;
-        var shop = new Shop(brand.Id, brand.Handle, brand.DisplayName, now);
-        db.Shops.Add(shop);
-        await db.SaveChangesAsync();
-        var product = Product.Draft(shop.Id, "旅行保温杯", "316 不锈钢内胆，保温 12 小时。", "travel", now);
-        var variant = product.AddVariant("500ml / 雾白", 8900, null, 20);
-        product.AddPhoto(new ProductPhoto($"originals/journey-product-{Guid.NewGuid():N}", 0));
-        product.Activate(now);
-        db.Products.Add(product);
-        await db.SaveChangesAsync();
-        return (product.Id, variant.Id);
-    }
+        var shop = await db.OpenShopAsync(brand.DisplayName, brand);
+        var product = await db.ProductOnSaleAsync(shop.Id, "旅行保温杯", "500ml / 雾白", 8900, 20, "316 不锈钢内胆，保温 12 小时。", "travel");
+        return (product.Id, product.Variants[0].Id);
+    });
 
-    private async Task<long> NoteWithPinAsync(string authorId, long productId)
+    private Task<long> NoteWithPinAsync(string authorId, long productId) => site.Services.WithDbAsync(async db =>
     {
-        await using var scope = site.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var note = Note.Draft(authorId, new NoteContent("露营必带好物", "这个杯子陪我走了三座山 #露营", "travel", null, NoteVisibility.Public, false), DateTime.UtcNow);
-        note.AddPhoto(new NotePhoto($"originals/journey-{Guid.NewGuid():N}", "x.jpg", 0));
-        note.Publish(DateTime.UtcNow, new NoteLimits());
-        db.Notes.Add(note);
-        await db.SaveChangesAsync();
+        var note = await db.PublishNoteAsync(authorId, "露营必带好物", "这个杯子陪我走了三座山 #露营", "travel");
         db.NoteProducts.Add(new NoteProduct { NoteId = note.Id, ProductId = productId, Position = 0 });
         db.ProductPins.Add(new ProductPin(note.Photos.Single().Id, productId, 0.4, 0.5));
         await db.SaveChangesAsync();
         return note.Id;
-    }
-
-    private async Task<IPage> SignedInPageAsync(string email)
-    {
-        var page = await site.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Expect(page.GetByLabel("Account menu", new() { Exact = true })).ToBeVisibleAsync();
-        return page;
-    }
+    });
 }

@@ -33,7 +33,7 @@ public class AccountRulesTests
         Assert.True(CommonPasswordValidator.IsCommon(password));
 
     [Theory]
-    [InlineData("sunny-teapot-harbour")]
+    [InlineData(Members.Password)]
     [InlineData("zebrafog")]
     public void Uncommon_passwords_pass(string password) => Assert.False(CommonPasswordValidator.IsCommon(password));
 
@@ -41,7 +41,7 @@ public class AccountRulesTests
     public async Task A_password_containing_the_handle_or_the_email_name_is_refused()
     {
         var validator = new CommonPasswordValidator();
-        var user = new AppUser { Handle = "linlin", Email = "lin.home@example.test" };
+        var user = Members.New(new Person("lin.home@example.test", "linlin", "林林"));
 
         var withHandle = await validator.ValidateAsync(null!, user, "my-linlin-garden");
         var withEmail = await validator.ValidateAsync(null!, user, "LIN.HOME-garden");

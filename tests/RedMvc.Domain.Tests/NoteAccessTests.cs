@@ -1,6 +1,5 @@
 using Dapper;
 using Microsoft.EntityFrameworkCore;
-using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
 using RedMvc.Domain.Social;
@@ -14,17 +13,18 @@ namespace RedMvc.Domain.Tests;
 public sealed class NoteAccessTests : IAsyncLifetime
 {
     private static readonly DateTime Now = new(2026, 11, 30, 8, 0, 0, DateTimeKind.Utc);
-    private const string Author = "author";
 
     public enum Relation { Stranger, FollowsAuthor, FollowedByAuthor, Mutual }
 
     public enum BlockState { None, ViewerBlockedAuthor, AuthorBlockedViewer }
 
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"redmvc-access-{Guid.NewGuid():N}.db");
+    private MigratedSqlite _database = null!;
     private AppDbContext _db = null!;
+    private string _author = "";
+    private readonly Dictionary<(Relation, BlockState), string> _viewers = [];
     private readonly List<Note> _notes = [];
 
-    private static string ViewerId(Relation relation, BlockState block) => $"{relation}-{block}".ToLowerInvariant();
+    private string ViewerId(Relation relation, BlockState block) => _viewers[(relation, block)];
 
     public static TheoryData<Relation, BlockState> Viewers()
     {
@@ -36,43 +36,36 @@ public sealed class NoteAccessTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = new DbContextOptionsBuilder<AppDbContext>();
-        DatabaseServiceCollectionExtensions.Configure(builder, new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={_file}" });
-        _db = new AppDbContext(builder.Options);
-        await _db.Database.MigrateAsync();
-
-        _db.Users.Add(Person(Author));
+        _database = await MigratedSqlite.CreateAsync();
+        _db = _database.Db;
+        var author = Members.New();
+        _author = author.Id;
+        _db.Users.Add(author);
         foreach (var relation in Enum.GetValues<Relation>())
             foreach (var block in Enum.GetValues<BlockState>())
             {
-                var id = ViewerId(relation, block);
-                _db.Users.Add(Person(id));
-                if (relation is Relation.FollowsAuthor or Relation.Mutual) _db.Follows.Add(new Follow(id, Author, Now));
-                if (relation is Relation.FollowedByAuthor or Relation.Mutual) _db.Follows.Add(new Follow(Author, id, Now));
+                var viewer = Members.New();
+                _viewers[(relation, block)] = viewer.Id;
+                _db.Users.Add(viewer);
+                if (relation is Relation.FollowsAuthor or Relation.Mutual) _db.Follows.Add(new Follow(viewer.Id, _author, Now));
+                if (relation is Relation.FollowedByAuthor or Relation.Mutual) _db.Follows.Add(new Follow(_author, viewer.Id, Now));
                 // Rows written directly, so a follow and a block can stand together: the rule must hold even then.
-                if (block == BlockState.ViewerBlockedAuthor) _db.Blocks.Add(new Block(id, Author, Now));
-                if (block == BlockState.AuthorBlockedViewer) _db.Blocks.Add(new Block(Author, id, Now));
+                if (block == BlockState.ViewerBlockedAuthor) _db.Blocks.Add(new Block(viewer.Id, _author, Now));
+                if (block == BlockState.AuthorBlockedViewer) _db.Blocks.Add(new Block(_author, viewer.Id, Now));
             }
         foreach (var status in Enum.GetValues<NoteStatus>())
             foreach (var visibility in Enum.GetValues<NoteVisibility>())
-                _notes.Add(NoteIn(status, visibility));
+                _notes.Add(NoteIn(_author, status, visibility));
         _db.Notes.AddRange(_notes);
         await _db.SaveChangesAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _db.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_file + suffix);
-    }
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 
-    private static AppUser Person(string id) => new() { Id = id, UserName = id, Handle = id, DisplayName = id, Email = $"{id}@example.com" };
-
-    private static Note NoteIn(NoteStatus status, NoteVisibility visibility)
+    private static Note NoteIn(string author, NoteStatus status, NoteVisibility visibility)
     {
         var limits = new NoteLimits();
-        var note = Note.Draft(Author, new NoteContent($"{status} {visibility}", "", "food", null, visibility, false), Now);
+        var note = Note.Draft(author, new NoteContent($"{status} {visibility}", "", "food", null, visibility, false), Now);
         note.AddPhoto(new NotePhoto($"originals/{status}{visibility}", "a.jpg", 0));
         switch (status)
         {
@@ -92,9 +85,9 @@ public sealed class NoteAccessTests : IAsyncLifetime
     public async Task A_member_sees_the_same_notes_through_the_entity_EF_and_SQL(Relation relation, BlockState block)
     {
         var viewer = ViewerId(relation, block);
-        var asked = await NoteAccess.RelationAsync(_db, viewer, Author);
+        var asked = await NoteAccess.RelationAsync(_db, viewer, _author);
         Assert.Equal(Expected(relation, block), asked);
-        Assert.Equal(asked, (await NoteAccess.RelationsAsync(_db, Author, [viewer]))[viewer]);
+        Assert.Equal(asked, (await NoteAccess.RelationsAsync(_db, _author, [viewer]))[viewer]);
 
         var seen = await AssertFormsAgreeAsync(viewer, asked);
         var expected = block != BlockState.None ? 0 : relation == Relation.Mutual ? 2 : 1;
@@ -111,7 +104,7 @@ public sealed class NoteAccessTests : IAsyncLifetime
     [Fact]
     public async Task The_author_sees_every_note_but_the_deleted_ones_in_every_form()
     {
-        var seen = await AssertFormsAgreeAsync(Author, await NoteAccess.RelationAsync(_db, Author, Author));
+        var seen = await AssertFormsAgreeAsync(_author, await NoteAccess.RelationAsync(_db, _author, _author));
         Assert.Equal(_notes.Where(n => n.Status != NoteStatus.Deleted).Select(n => n.Id).Order(), seen);
     }
 
@@ -129,7 +122,7 @@ public sealed class NoteAccessTests : IAsyncLifetime
     [Fact]
     public async Task Lists_show_only_published_notes_even_to_their_author()
     {
-        var listed = await _db.Notes.WhereListedFor(_db, Author).Select(n => n.Id).OrderBy(id => id).ToListAsync();
+        var listed = await _db.Notes.WhereListedFor(_db, _author).Select(n => n.Id).OrderBy(id => id).ToListAsync();
         Assert.Equal(_notes.Where(n => n.Status == NoteStatus.Published).Select(n => n.Id).Order(), listed);
     }
 

@@ -5,7 +5,7 @@ namespace RedMvc.Domain.Tests;
 public class OrderRulesTests
 {
     private static readonly DateTime Placed = new(2026, 11, 1, 10, 0, 0, DateTimeKind.Utc);
-    private static readonly ShippingAddress Home = new("王小红", "13800138000", "上海", "上海市", "徐汇区", "武康路 100 号");
+    private static readonly ShippingAddress Home = Shops.Home;
 
     private static Order NewOrder() =>
         Order.Place("buyer", 1, "key:1", Home, [new OrderLine(10, 11, "保温杯", "奶白", 12900, 2, null, null)], 0, Placed);

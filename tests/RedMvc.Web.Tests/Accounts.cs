@@ -1,19 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace RedMvc.Web.Tests;
 
-/// <summary>Test data: unique people, so tests sharing one site never collide.</summary>
+/// <summary>Signing up, in and out through the site's real forms, as a person in a browser does.</summary>
 public static class Accounts
 {
-    public const string Password = "sunny-teapot-harbour";
-
-    public record Person(string Email, string Handle, string DisplayName);
-
-    public static Person NewPerson()
-    {
-        var id = Guid.NewGuid().ToString("N")[..10];
-        return new Person($"p{id}@example.test", $"p{id}", $"Tester {id}");
-    }
-
-    public static Dictionary<string, string> RegistrationOf(Person person, string password = Password) => new()
+    public static Dictionary<string, string> RegistrationOf(Person person, string password = Members.Password) => new()
     {
         ["Email"] = person.Email,
         ["DisplayName"] = person.DisplayName,
@@ -21,10 +13,10 @@ public static class Accounts
         ["Password"] = password,
     };
 
-    public static Task<Visitor.Page> RegisterAsync(this Visitor visitor, Person person, string password = Password) =>
+    public static Task<Visitor.Page> RegisterAsync(this Visitor visitor, Person person, string password = Members.Password) =>
         visitor.SubmitAsync("/account/register", "/account/register", RegistrationOf(person, password));
 
-    public static Task<Visitor.Page> SignInAsync(this Visitor visitor, string email, string password = Password) =>
+    public static Task<Visitor.Page> SignInAsync(this Visitor visitor, string email, string password = Members.Password) =>
         visitor.SubmitAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
 
     public static async Task<Visitor.Page> SignOutAsync(this Visitor visitor)
@@ -32,6 +24,10 @@ public static class Accounts
         var home = await visitor.GetAsync("/");
         return await home.SubmitAsync(visitor.Client, "/account/sign-out", new Dictionary<string, string>());
     }
+
+    /// <summary>The id the site gave a person who registered.</summary>
+    public static Task<string> IdOfAsync(this RedMvcAppFactory site, Person person) =>
+        site.Services.WithDbAsync(db => db.Users.Where(u => u.Email == person.Email).Select(u => u.Id).SingleAsync());
 
     /// <summary>Registers, follows the link in the confirmation email, and returns the signed-in visitor.</summary>
     public static async Task<Visitor> ConfirmedMemberAsync(this RedMvcAppFactory site, Person person)

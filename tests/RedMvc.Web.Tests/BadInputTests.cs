@@ -26,7 +26,7 @@ public class BadInputTests(RedMvcAppFactory site)
     [Theory, MemberData(nameof(MemberForms))]
     public async Task An_empty_member_form_comes_back_with_messages(string page)
     {
-        var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var member = await site.ConfirmedMemberAsync(Person.New());
         var form = await member.GetAsync(page);
         var result = await form.SubmitAsync(member.Client, page, EmptyFieldsOf(form, page));
         Assert.Equal(HttpStatusCode.OK, result.Status);

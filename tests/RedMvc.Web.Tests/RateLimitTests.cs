@@ -24,8 +24,8 @@ public class RateLimitTests
     public async Task Posting_is_limited_per_member_not_for_everyone_at_once()
     {
         using var site = new StrictSite();
-        var eager = await site.ConfirmedMemberAsync(Accounts.NewPerson());
-        var other = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var eager = await site.ConfirmedMemberAsync(Person.New());
+        var other = await site.ConfirmedMemberAsync(Person.New());
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 3; i++) statuses.Add(await PostAsync(eager));
@@ -34,12 +34,8 @@ public class RateLimitTests
         Assert.Equal(HttpStatusCode.OK, await PostAsync(other));
     }
 
-    private static async Task<HttpStatusCode> PostAsync(Visitor member)
-    {
-        var form = await member.GetAsync("/notes/new");
-        var fields = new Dictionary<string, string> { ["Title"] = "限流", ["Channel"] = "food", ["Visibility"] = "Public", ["Action"] = "Publish" };
-        return (await form.SubmitMultipartAsync(member.Client, "/notes/new", fields, TestPhotos.Files(1))).Status;
-    }
+    private static async Task<HttpStatusCode> PostAsync(Visitor member) =>
+        (await member.SendNoteAsync(Composer.Fields("限流"), TestPhotos.Files(1))).Status;
 
     private sealed class StrictSite : RedMvcAppFactory
     {

@@ -1,30 +1,27 @@
-using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using netDumbster.smtp;
 
 namespace RedMvc.Web.Tests;
 
 /// <summary>
 /// The real site on a fresh SQLite file (through the real migrations), with its in-process
-/// Hangfire server sending mail to a netDumbster SMTP server on 127.0.0.1.
+/// Hangfire server sending mail to the test Mailbox on 127.0.0.1.
 /// </summary>
 public class RedMvcAppFactory : WebApplicationFactory<Program>
 {
     public RedMvcAppFactory()
     {
-        Smtp = Configuration.Configure().WithAddress(IPAddress.Loopback).WithRandomPort().Build();
+        Mailbox = new Mailbox(DescribeOutbox);
     }
 
-    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "redmvc-tests", Guid.NewGuid().ToString("N"));
+    public string DataFolder { get; } = SiteSettings.NewDataFolder("tests");
 
-    public SimpleSmtpServer Smtp { get; }
+    /// <summary>The SMTP server the site's job server sends to.</summary>
+    public Mailbox Mailbox { get; }
 
     /// <summary>Settings a test class changes for its own site.</summary>
     protected virtual Dictionary<string, string?> Overrides => [];
-
-    public Mailbox Mailbox => new(Smtp, DescribeOutbox);
 
     private string DescribeOutbox(string recipient)
     {
@@ -33,7 +30,7 @@ public class RedMvcAppFactory : WebApplicationFactory<Program>
         var rows = db.EmailOutbox.Where(m => m.Recipient == recipient.ToLowerInvariant()).ToList();
         var jobs = Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
         var stats = jobs.GetStatistics();
-        return string.Join("; ", rows.Select(m => $"#{m.Id} {m.Purpose} sent={m.SentAt} attempts={m.Attempts} error={m.LastError}"))
+        return "Outbox: " + string.Join("; ", rows.Select(m => $"#{m.Id} {m.Purpose} sent={m.SentAt} attempts={m.Attempts} error={m.LastError}"))
             + $" | jobs: servers={stats.Servers} enqueued={stats.Enqueued} processing={stats.Processing} failed={stats.Failed} succeeded={stats.Succeeded}"
             + string.Concat(jobs.FailedJobs(0, 3).Select(j => $" | failed job: {j.Value.ExceptionType}: {j.Value.ExceptionMessage} {j.Value.ExceptionDetails?[..Math.Min(600, j.Value.ExceptionDetails.Length)]}"));
     }
@@ -41,22 +38,7 @@ public class RedMvcAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:DataPath"] = DataFolder,
-            ["Site:PublicBaseUrl"] = "https://localhost",
-            ["Email:Smtp:Host"] = "127.0.0.1",
-            ["Email:Smtp:Port"] = Smtp.Configuration.Port.ToString(),
-            ["Email:Smtp:Security"] = "None",
-            ["RateLimits:SignIn:PermitLimit"] = "1000",
-            ["RateLimits:Register:PermitLimit"] = "1000",
-            ["RateLimits:PasswordReset:PermitLimit"] = "1000",
-            ["RateLimits:Posting:PermitLimit"] = "1000",
-            ["RateLimits:Commenting:PermitLimit"] = "1000",
-            ["RateLimits:Checkout:PermitLimit"] = "1000",
-            ["Workers:WorkerCount"] = "2",
-        };
-        foreach (var (key, value) in Overrides) settings[key] = value;
+        var settings = SiteSettings.For(DataFolder, "https://localhost", Mailbox, new Dictionary<string, string?> { ["Workers:WorkerCount"] = "2" }.Concat(Overrides));
         // UseSetting (not ConfigureAppConfiguration) so Program sees the values while it registers services.
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
@@ -79,8 +61,8 @@ public class RedMvcAppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         if (!disposing) return;
-        Smtp.Stop();
-        try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } // SQLite may still hold a file briefly
+        Mailbox.Dispose();
+        SiteSettings.DeleteDataFolder(DataFolder);
     }
 }
 

@@ -2,6 +2,9 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Notes;
+using RedMvc.Workers.Email;
+using RedMvc.Workers.Images;
+using RedMvc.Workers.Jobs;
 
 namespace RedMvc.Web.Tests;
 
@@ -37,21 +40,49 @@ public partial class ResourceTests
     public void Every_key_the_site_uses_exists()
     {
         var known = Load("Web/Resources/SharedResource.resx").Keys.ToHashSet();
-        var sources = Directory.EnumerateFiles(Path.Combine(Root, "Web"), "*.*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".cshtml") || f.EndsWith(".cs"))
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"));
-        var used = sources.SelectMany(f => KeyPattern().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).ToHashSet();
+        var used = KeysIn("Web", KeyPattern()).ToHashSet();
+        // Domain rules and Workers jobs hand keys to the site to show (a refused order, a photo that failed).
+        used.UnionWith(KeysIn("Domain", LiteralKeyPattern()));
+        used.UnionWith(KeysIn("Workers", LiteralKeyPattern(), except: Path.Combine("Workers", "Email")));
+        used.RemoveWhere(key => key.StartsWith("RedMvc.", StringComparison.Ordinal)); // assembly names, not keys
 
         // Keys built at run time from known values.
         used.UnionWith(Channels.All.Select(c => $"Channel.{c}"));
         used.UnionWith(Roles.All.Select(r => $"Role.{r}"));
         used.UnionWith(Enum.GetNames<RedMvc.Domain.Commerce.OrderStatus>().Select(s => $"Order.Status.{s}"));
+        used.UnionWith(Enum.GetValues<UploadProblem>().Where(p => p != UploadProblem.None).Select(ProcessNotePhotosJob.FailureReason));
         used.UnionWith(new[] { "NotFound", "Forbidden", "TooMany", "BadRequest", "TooLarge", "Server" }.SelectMany(k => new[] { $"Error.{k}.Title", $"Error.{k}.Text" }));
 
         Assert.Empty(used.Except(known));
     }
 
+    [Fact]
+    public void Every_key_the_emails_use_exists()
+    {
+        var known = Load("Workers/Resources/Email/EmailStrings.resx").Keys.ToHashSet();
+        var used = KeysIn(Path.Combine("Workers", "Email"), EmailKeyPattern()).ToHashSet();
+        used.UnionWith(OrderEmails.BuyerHears.SelectMany(s => new[] { "Subject", "Heading", "Body", "Action" }.Select(part => $"Order.{s}.{part}")));
+
+        Assert.Contains("Order.Summary", used);
+        Assert.Empty(used.Except(known));
+    }
+
+    private static IEnumerable<string> KeysIn(string folder, Regex pattern, string? except = null) =>
+        Directory.EnumerateFiles(Path.Combine(Root, folder), "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cshtml") || f.EndsWith(".cs"))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .Where(f => except is null || !Path.GetRelativePath(Root, f).StartsWith(except + Path.DirectorySeparatorChar))
+            .SelectMany(f => pattern.Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value));
+
     // T["Key"], t["Key"], and data-annotation messages/names ("Validation.X", "Field.X").
     [GeneratedRegex(@"(?:\b[Tt]\[""|ErrorMessage = ""|Name = "")([A-Z][A-Za-z]+\.[A-Za-z.]+)""")]
     private static partial Regex KeyPattern();
+
+    // Any string literal shaped like a key: "Order.Error.NotFound", "Order.Timeline.RefundIssued".
+    [GeneratedRegex(@"""([A-Z][A-Za-z]+(?:\.[A-Z][A-Za-z]+)+)""")]
+    private static partial Regex LiteralKeyPattern();
+
+    // localizer["Key"] in the mail senders.
+    [GeneratedRegex(@"localizer\[""([A-Z][A-Za-z]+(?:\.[A-Za-z]+)+)""")]
+    private static partial Regex EmailKeyPattern();
 }

@@ -11,7 +11,7 @@ public class SecurityTests(RedMvcAppFactory site)
     [Fact]
     public async Task A_post_without_the_antiforgery_token_is_refused_and_changes_nothing()
     {
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         var visitor = site.CreateVisitor();
         await visitor.GetAsync("/account/register"); // has the antiforgery cookie, but posts no token
 
@@ -29,13 +29,13 @@ public class SecurityTests(RedMvcAppFactory site)
         Assert.StartsWith("/account/sign-in", visitorPage.Url);
         Assert.DoesNotContain("Hangfire", visitorPage.Html);
 
-        var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var member = await site.ConfirmedMemberAsync(Person.New());
         var memberPage = await member.GetAsync("/admin/jobs");
         Assert.StartsWith("/account/access-denied", memberPage.Url);
         Assert.Equal(HttpStatusCode.Forbidden, memberPage.Status);
         Assert.DoesNotContain("Hangfire", memberPage.Html);
 
-        var staffPerson = Accounts.NewPerson();
+        var staffPerson = Person.New();
         var staff = await site.ConfirmedMemberAsync(staffPerson);
         await using (var scope = site.Services.CreateAsyncScope())
         {
@@ -78,7 +78,7 @@ public class SecurityTests(RedMvcAppFactory site)
         var client = site.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
         var form = await new Visitor(client).GetAsync("/account/register");
 
-        var response = (await form.SubmitAsync(client, "/account/register", Accounts.RegistrationOf(Accounts.NewPerson()))).Response;
+        var response = (await form.SubmitAsync(client, "/account/register", Accounts.RegistrationOf(Person.New()))).Response;
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var auth = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("red.auth=", StringComparison.Ordinal)).ToLowerInvariant();

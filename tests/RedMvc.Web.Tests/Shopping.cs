@@ -1,9 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
 
 namespace RedMvc.Web.Tests;
 
@@ -12,49 +9,30 @@ public static class Shopping
 {
     public record Product(long ShopId, long ProductId, long VariantId, string Title, string VariantName);
 
+    /// <summary>The address form filled with Shops.Home.</summary>
     public static readonly Dictionary<string, string> Home = new()
     {
-        ["Name"] = "王小红", ["Phone"] = "13800138000", ["Province"] = "上海", ["City"] = "上海市", ["District"] = "徐汇区", ["Line"] = "武康路 100 号",
+        ["Name"] = Shops.Home.Name, ["Phone"] = Shops.Home.Phone, ["Province"] = Shops.Home.Province,
+        ["City"] = Shops.Home.City, ["District"] = Shops.Home.District, ["Line"] = Shops.Home.Line,
     };
-
-    public static ShippingAddress HomeAddress => new(Home["Name"], Home["Phone"], Home["Province"], Home["City"], Home["District"], Home["Line"]);
 
     /// <summary>A new brand (made directly: it never signs in here) with one active product in one variant.</summary>
     public static Task<Product> OpenShopAsync(this RedMvcAppFactory site, int stock, long priceFen = 12900, string title = "陶瓷保温杯") =>
-        site.WithDbAsync(async db =>
+        site.Services.WithDbAsync(async db =>
         {
-            var brand = UserIn(db);
-            var shop = new Shop(brand.Id, brand.Handle, "枫叶生活馆", DateTime.UtcNow);
-            db.Shops.Add(shop);
-            await db.SaveChangesAsync();
-            var product = RedMvc.Domain.Commerce.Product.Draft(shop.Id, title, "好用", "home", DateTime.UtcNow);
-            var variant = product.AddVariant("奶白", priceFen, null, stock);
-            product.AddPhoto(new ProductPhoto("originals/none", 0));
-            product.Activate(DateTime.UtcNow);
-            db.Products.Add(product);
-            await db.SaveChangesAsync();
-            return new Product(shop.Id, product.Id, variant.Id, title, "奶白");
+            var shop = await db.OpenShopAsync();
+            var product = await db.ProductOnSaleAsync(shop.Id, title, "奶白", priceFen, stock);
+            return new Product(shop.Id, product.Id, product.Variants[0].Id, title, "奶白");
         });
 
     /// <summary>A buyer made directly in the database, for tests that call Domain services without a browser.</summary>
-    public static Task<string> BuyerIdAsync(this RedMvcAppFactory site) => site.WithDbAsync(async db =>
-    {
-        var buyer = UserIn(db);
-        await db.SaveChangesAsync();
-        return buyer.Id;
-    });
-
-    public static async Task<T> WithDbAsync<T>(this RedMvcAppFactory site, Func<AppDbContext, Task<T>> work)
-    {
-        await using var scope = site.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
+    public static async Task<string> BuyerIdAsync(this RedMvcAppFactory site) => (await site.Services.WithDbAsync(db => db.AddMemberAsync())).Id;
 
     public static Task<int> StockAsync(this RedMvcAppFactory site, Product product) =>
-        site.WithDbAsync(db => db.ProductVariants.Where(v => v.Id == product.VariantId).Select(v => v.Stock).SingleAsync());
+        site.Services.WithDbAsync(db => db.ProductVariants.Where(v => v.Id == product.VariantId).Select(v => v.Stock).SingleAsync());
 
-    public static Task<List<Order>> OrdersOfAsync(this RedMvcAppFactory site, Accounts.Person buyer) =>
-        site.WithDbAsync(db => db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.Timeline)
+    public static Task<List<Order>> OrdersOfAsync(this RedMvcAppFactory site, Person buyer) =>
+        site.Services.WithDbAsync(db => db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.Timeline)
             .Where(o => db.Users.Any(u => u.Id == o.BuyerId && u.Handle == buyer.Handle)).OrderBy(o => o.Id).ToListAsync());
 
     /// <summary>Adds through the confirm page's real form (the product page posts the same fields).</summary>
@@ -69,31 +47,14 @@ public static class Shopping
         member.SubmitAsync("/settings/addresses/new", "/settings/addresses/new", fields ?? Home);
 
     /// <summary>A confirmed member with an address and the product in the cart, on the checkout page.</summary>
-    public static async Task<(Visitor Buyer, Accounts.Person Person, Visitor.Page Checkout)> ReadyToCheckOutAsync(this RedMvcAppFactory site, Product product, int quantity = 1)
+    public static async Task<(Visitor Buyer, Person Person, Visitor.Page Checkout)> ReadyToCheckOutAsync(this RedMvcAppFactory site, Product product, int quantity = 1)
     {
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         var buyer = await site.ConfirmedMemberAsync(person);
         await buyer.AddAddressAsync();
         await buyer.AddToCartAsync(product, quantity);
         var checkout = await buyer.GetAsync("/checkout");
         Assert.Equal("/checkout", checkout.Url);
         return (buyer, person, checkout);
-    }
-
-    /// <summary>A form post a page of this site would not offer (another member's id): the token is the member's own.</summary>
-    public static async Task<Visitor.Page> PostWithTokenAsync(this Visitor member, string url, Dictionary<string, string>? fields = null)
-    {
-        var home = await member.GetAsync("/settings");
-        var token = home.Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
-        var values = (fields ?? []).Append(new("__RequestVerificationToken", token));
-        return await Visitor.Page.FromAsync(await member.Client.PostAsync(url, new FormUrlEncodedContent(values)));
-    }
-
-    private static AppUser UserIn(AppDbContext db)
-    {
-        var handle = "s" + Guid.NewGuid().ToString("N")[..10];
-        var user = new AppUser { UserName = handle, Handle = handle, Email = $"{handle}@example.test", DisplayName = handle, Culture = "en" };
-        db.Users.Add(user);
-        return user;
     }
 }

@@ -16,7 +16,7 @@ public class TimeZoneTests(RedMvcAppFactory site)
             .ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>A buyer with one order waiting for payment.</summary>
-    private async Task<(Visitor Buyer, Accounts.Person Person, Order Order)> OrderedAsync()
+    private async Task<(Visitor Buyer, Person Person, Order Order)> OrderedAsync()
     {
         var product = await site.OpenShopAsync(stock: 5, title: "时区测试杯");
         var (buyer, person, checkout) = await site.ReadyToCheckOutAsync(product);
@@ -80,7 +80,7 @@ public class TimeZoneTests(RedMvcAppFactory site)
     [Fact]
     public async Task The_profile_page_offers_zones_keeps_the_choice_and_refuses_what_is_not_a_zone()
     {
-        var person = Accounts.NewPerson();
+        var person = Person.New();
         var member = await site.ConfirmedMemberAsync(person);
 
         var page = await GetWithCookieAsync(member, "/settings/profile", "tz=Europe%2FMadrid");
@@ -104,13 +104,13 @@ public class TimeZoneTests(RedMvcAppFactory site)
         Assert.Null(await ZoneOfAsync(person));
     }
 
-    private Task<string?> ZoneOfAsync(Accounts.Person person) =>
-        site.WithDbAsync(db => db.Users.Where(u => u.Handle == person.Handle).Select(u => u.TimeZone).SingleAsync());
+    private Task<string?> ZoneOfAsync(Person person) =>
+        site.Services.WithDbAsync(db => db.Users.Where(u => u.Handle == person.Handle).Select(u => u.TimeZone).SingleAsync());
 
     [Fact]
     public async Task A_scheduled_time_is_typed_read_and_shown_again_in_the_members_zone()
     {
-        var member = await site.ConfirmedMemberAsync(Accounts.NewPerson());
+        var member = await site.ConfirmedMemberAsync(Person.New());
         await SaveZoneAsync(member, "Europe/Berlin");
         var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
         var at = DateTime.UtcNow.AddHours(3);
@@ -128,7 +128,7 @@ public class TimeZoneTests(RedMvcAppFactory site)
         Assert.Contains($"Scheduled to publish at {typed:yyyy-MM-dd HH:mm}", note.Text);
 
         var id = long.Parse(note.Url.Split('/')[2]);
-        Assert.Equal(at, await site.WithDbAsync(db => db.Notes.Where(n => n.Id == id).Select(n => n.ScheduledFor).SingleAsync()));
+        Assert.Equal(at, await site.Services.WithDbAsync(db => db.Notes.Where(n => n.Id == id).Select(n => n.ScheduledFor).SingleAsync()));
         var edit = await member.GetAsync($"/notes/{id}/edit");
         Assert.Equal(typed.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture), edit.Document.QuerySelector("#ScheduleAt")!.GetAttribute("value"));
     }

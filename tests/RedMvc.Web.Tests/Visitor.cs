@@ -24,6 +24,15 @@ public class Visitor(HttpClient client)
         return await page.SubmitAsync(client, formAction, fields);
     }
 
+    /// <summary>A form post a page of this site would not offer (another member's id, a forged address): the token is the visitor's own.</summary>
+    public async Task<Page> PostWithTokenAsync(string url, Dictionary<string, string>? fields = null)
+    {
+        var settings = await GetAsync("/settings");
+        var token = settings.Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        var values = (fields ?? []).Append(new("__RequestVerificationToken", token));
+        return await Page.FromAsync(await client.PostAsync(url, new FormUrlEncodedContent(values)));
+    }
+
     public record Page(HttpResponseMessage Response, IHtmlDocument Document, string Html)
     {
         public HttpStatusCode Status => Response.StatusCode;

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
 using RedMvc.Domain.Ranking;
@@ -22,9 +21,7 @@ public class ComputeTrendsJobTests
     private static Task<Seeded> SeedAsync(WorkersHost host) => host.InScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<AppDbContext>();
-        var handle = "u" + Guid.NewGuid().ToString("N")[..10];
-        var author = new AppUser { UserName = handle, Handle = handle, Email = $"{handle}@example.test", DisplayName = "Ming" };
-        db.Users.Add(author);
+        var author = await db.AddMemberAsync(Person.New("Ming"));
         var camping = new Topic("露营");
         var limits = new NoteLimits();
         Note Make(string title, NoteVisibility visibility, DateTime? publishedAt, string channel = "travel")

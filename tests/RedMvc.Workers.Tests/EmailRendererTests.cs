@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Data;
 using RedMvc.Workers.Email;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +11,8 @@ public class EmailRendererTests
     public async Task Account_mail_is_written_in_the_members_language()
     {
         await using var host = await WorkersHost.StartAsync();
-        var zh = new AppUser { Id = "u-zh", Email = "zh@example.test", DisplayName = "小鹿", Handle = "xiaolu", Culture = "zh-CN" };
-        var en = new AppUser { Id = "u-en", Email = "en@example.test", DisplayName = "Mia", Handle = "mia", Culture = "en" };
+        var zh = Members.New(Person.New("小鹿"), culture: "zh-CN");
+        var en = Members.New(Person.New("Mia"), culture: "en");
 
         await host.InScopeAsync(sp => sp.GetRequiredService<AccountEmails>().ConfirmEmailAsync(zh, "https://red.example/confirm?c=1", "r1"));
         await host.InScopeAsync(sp => sp.GetRequiredService<AccountEmails>().ConfirmEmailAsync(en, "https://red.example/confirm?c=2", "r2"));
@@ -31,7 +30,7 @@ public class EmailRendererTests
     public async Task A_display_name_with_markup_is_encoded_in_html_and_plain_in_text()
     {
         await using var host = await WorkersHost.StartAsync();
-        var user = new AppUser { Id = "u-x", Email = "x@example.test", DisplayName = "<b>Ming</b>", Handle = "ming", Culture = "en" };
+        var user = Members.New(Person.New("<b>Ming</b>"));
 
         await host.InScopeAsync(sp => sp.GetRequiredService<AccountEmails>().AccountDeletedAsync(user));
 

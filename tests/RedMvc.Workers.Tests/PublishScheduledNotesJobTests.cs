@@ -10,14 +10,6 @@ namespace RedMvc.Workers.Tests;
 
 public class PublishScheduledNotesJobTests
 {
-    private static AppUser Member(AppDbContext db)
-    {
-        var handle = "u" + Guid.NewGuid().ToString("N")[..10];
-        var user = new AppUser { UserName = handle, Handle = handle, Email = $"{handle}@example.test", DisplayName = handle };
-        db.Users.Add(user);
-        return user;
-    }
-
     /// <summary>A note scheduled the normal way, then moved into the past as if its time had come.</summary>
     private static async Task<long> DueNoteAsync(AppDbContext db, AppUser author, string body, NoteVisibility visibility)
     {
@@ -38,9 +30,8 @@ public class PublishScheduledNotesJobTests
         var (friendId, publicNoteId) = await host.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
-            var author = Member(db);
-            var friend = Member(db);
-            await db.SaveChangesAsync();
+            var author = await db.AddMemberAsync();
+            var friend = await db.AddMemberAsync();
             var publicNote = await DueNoteAsync(db, author, $"See you @{friend.Handle}", NoteVisibility.Public);
             await DueNoteAsync(db, author, $"Friends only @{friend.Handle}", NoteVisibility.MutualFollowers); // not mutual followers
             await DueNoteAsync(db, author, $"Just me @{friend.Handle}", NoteVisibility.OnlyMe);

@@ -34,7 +34,7 @@ public class SendEmailJobTests
         await RunJobAsync(host, id);
         await RunJobAsync(host, id);
 
-        var message = Assert.Single(host.Received);
+        var message = Assert.Single(host.Mailbox.Received);
         Assert.Equal("Welcome", message.Subject);
         Assert.NotNull((await RowAsync(host, id)).SentAt);
     }
@@ -47,7 +47,7 @@ public class SendEmailJobTests
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => RunJobAsync(host, id))));
 
-        Assert.Single(host.Received);
+        Assert.Single(host.Mailbox.Received);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class SendEmailJobTests
     {
         await using var host = await WorkersHost.StartAsync();
         var id = await QueueAsync(host);
-        host.Smtp.Stop(); // the mail server is down
+        host.Mailbox.Stop(); // the mail server is down
 
         await Assert.ThrowsAnyAsync<Exception>(() => RunJobAsync(host, id));
         var failed = await RowAsync(host, id);
@@ -84,7 +84,7 @@ public class SendEmailJobTests
         var id = await QueueAsync(host);
         await RunJobAsync(host, id);
 
-        var message = Assert.Single(host.Received);
+        var message = Assert.Single(host.Mailbox.Received);
         Assert.Contains("Hello Ming", message.HtmlBody);
         Assert.Contains("href=\"https://red.example/x?a=1&amp;b=2\"", message.HtmlBody);
         Assert.Contains("A paragraph & more.", message.TextBody);
@@ -125,6 +125,6 @@ public class SendEmailJobTests
         var files = Directory.GetFiles(Path.Combine(host.Folder, "mail-pickup"), "*.eml");
         var eml = await MimeKit.MimeMessage.LoadAsync(Assert.Single(files));
         Assert.Equal("Welcome", eml.Subject);
-        Assert.Empty(host.Received);
+        Assert.Empty(host.Mailbox.Received);
     }
 }

@@ -13,12 +13,10 @@ public class OrderEmailsTests
     private static async Task<(Order Order, string Text)> PendingPaymentMailAsync(WorkersHost host, string? zone, string culture)
     {
         var shop = await Shopfront.OpenAsync(host, stock: 3, priceFen: 123450);
-        var buyer = await host.InScopeAsync(async sp =>
+        var buyer = await host.Services.WithDbAsync(async db =>
         {
-            var db = sp.GetRequiredService<AppDbContext>();
-            var person = Shopfront.Person(db);
+            var person = await db.AddMemberAsync(culture: culture);
             person.TimeZone = zone;
-            person.Culture = culture;
             await db.SaveChangesAsync();
             return person.Id;
         });

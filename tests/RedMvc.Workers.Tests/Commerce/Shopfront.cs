@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
 
@@ -9,43 +8,18 @@ namespace RedMvc.Workers.Tests.Commerce;
 /// <summary>A brand with one product in one variant, and helpers to make buyers and place orders.</summary>
 public sealed record Shopfront(long ShopId, long ProductId, long VariantId, string BrandId)
 {
-    public static readonly ShippingAddress Home = new("王小红", "13800138000", "上海", "上海市", "徐汇区", "武康路 100 号");
-
-    public static async Task<Shopfront> OpenAsync(WorkersHost host, int stock, long priceFen = 12900) =>
-        await host.InScopeAsync(async sp =>
+    public static Task<Shopfront> OpenAsync(WorkersHost host, int stock, long priceFen = 12900) =>
+        host.Services.WithDbAsync(async db =>
         {
-            var db = sp.GetRequiredService<AppDbContext>();
-            var brand = Person(db);
-            var shop = new Shop(brand.Id, brand.Handle, "枫叶生活馆", DateTime.UtcNow);
-            db.Shops.Add(shop);
-            await db.SaveChangesAsync();
-            var product = Product.Draft(shop.Id, "陶瓷保温杯", "好用", "home", DateTime.UtcNow);
-            var variant = product.AddVariant("奶白", priceFen, null, stock);
-            product.AddPhoto(new ProductPhoto("originals/none", 0));
-            product.Activate(DateTime.UtcNow);
-            db.Products.Add(product);
-            await db.SaveChangesAsync();
-            return new Shopfront(shop.Id, product.Id, variant.Id, brand.Id);
+            var shop = await db.OpenShopAsync();
+            var product = await db.ProductOnSaleAsync(shop.Id, priceFen: priceFen, stock: stock);
+            return new Shopfront(shop.Id, product.Id, product.Variants[0].Id, shop.OwnerId);
         });
 
-    public static AppUser Person(AppDbContext db)
-    {
-        var handle = "u" + Guid.NewGuid().ToString("N")[..10];
-        var user = new AppUser { UserName = handle, Handle = handle, Email = $"{handle}@example.test", DisplayName = handle, Culture = "en" };
-        db.Users.Add(user);
-        return user;
-    }
-
-    public Task<string> BuyerAsync(WorkersHost host) => host.InScopeAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<AppDbContext>();
-        var buyer = Person(db);
-        await db.SaveChangesAsync();
-        return buyer.Id;
-    });
+    public async Task<string> BuyerAsync(WorkersHost host) => (await host.Services.WithDbAsync(db => db.AddMemberAsync())).Id;
 
     public Task<CheckoutResult> CheckoutAsync(WorkersHost host, string buyerId, int quantity = 1, DateTime? at = null, string? key = null) =>
-        host.InScopeAsync(sp => Checkout.PlaceAsync(sp.GetRequiredService<AppDbContext>(), buyerId, key ?? Guid.NewGuid().ToString("N"), Home,
+        host.InScopeAsync(sp => Checkout.PlaceAsync(sp.GetRequiredService<AppDbContext>(), buyerId, key ?? Guid.NewGuid().ToString("N"), Shops.Home,
             [new CheckoutLine(VariantId, quantity, null)], new ShippingRule(), at ?? DateTime.UtcNow));
 
     public Task<int> StockAsync(WorkersHost host) =>

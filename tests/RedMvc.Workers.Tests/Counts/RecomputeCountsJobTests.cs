@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
 using RedMvc.Domain.Social;
@@ -10,14 +9,6 @@ namespace RedMvc.Workers.Tests.Counts;
 
 public class RecomputeCountsJobTests
 {
-    private static AppUser Person(AppDbContext db)
-    {
-        var handle = "u" + Guid.NewGuid().ToString("N")[..10];
-        var user = new AppUser { UserName = handle, Handle = handle, Email = $"{handle}@example.test", DisplayName = handle };
-        db.Users.Add(user);
-        return user;
-    }
-
     private static Task<int> RunAsync(WorkersHost host) =>
         host.InScopeAsync(sp => sp.GetRequiredService<RecomputeCountsJob>().RunAsync(CancellationToken.None));
 
@@ -29,8 +20,8 @@ public class RecomputeCountsJobTests
         {
             var db = sp.GetRequiredService<AppDbContext>();
             var now = DateTime.UtcNow;
-            var author = Person(db);
-            var fans = Enumerable.Range(0, 3).Select(_ => Person(db)).ToList();
+            var author = await db.AddMemberAsync();
+            var fans = await db.AddMembersAsync(3);
             var note = Note.Draft(author.Id, new NoteContent("Counts", "", "food", null, NoteVisibility.Public, false), now);
             db.Notes.Add(note);
             await db.SaveChangesAsync();

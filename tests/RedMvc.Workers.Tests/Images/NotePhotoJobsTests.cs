@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
 using RedMvc.Workers.Files;
@@ -19,9 +18,7 @@ public class NotePhotoJobsTests
         return await host.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
-            var handle = "u" + Guid.NewGuid().ToString("N")[..10];
-            var author = new AppUser { UserName = handle, Handle = handle, Email = $"{handle}@example.test", DisplayName = "Ming" };
-            db.Users.Add(author);
+            var author = await db.AddMemberAsync(Person.New("Ming"));
             var note = Note.Draft(author.Id, Content, DateTime.UtcNow);
             for (var i = 0; i < originals.Length; i++)
             {

@@ -13,17 +13,18 @@ public class ProcessAvatarJobTests
 {
     private static async Task<string> MemberWithPendingAvatarAsync(WorkersHost host, byte[] original)
     {
+        var member = await host.Services.WithDbAsync(db => db.AddMemberAsync(Person.New("Ming")));
+        await UploadAsync(host, member.Id, original);
+        return member.Id;
+    }
+
+    /// <summary>Stores an upload as the member's pending avatar, as the settings page does; returns its key.</summary>
+    private static async Task<string> UploadAsync(WorkersHost host, string userId, byte[] original)
+    {
         var key = $"originals/avatars/{Guid.NewGuid():N}";
         await host.Services.GetRequiredService<IFileStore>().SaveAsync(key, new MemoryStream(original));
-        return await host.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            var handle = "u" + Guid.NewGuid().ToString("N")[..10];
-            var user = new AppUser { UserName = handle, Handle = handle, Email = $"{handle}@example.test", DisplayName = "Ming", AvatarPendingKey = key };
-            db.Users.Add(user);
-            await db.SaveChangesAsync();
-            return user.Id;
-        });
+        await host.Services.WithDbAsync(db => db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.AvatarPendingKey, key)));
+        return key;
     }
 
     private static Task RunAsync(WorkersHost host, string userId) =>
@@ -74,12 +75,20 @@ public class ProcessAvatarJobTests
     public async Task A_file_that_is_not_an_image_keeps_the_previous_avatar_and_is_cleared()
     {
         await using var host = await WorkersHost.StartAsync();
-        var userId = await MemberWithPendingAvatarAsync(host, "not a picture"u8.ToArray());
+        var userId = await MemberWithPendingAvatarAsync(host, TestImages.Png(200, 200));
+        await RunAsync(host, userId);
+        var previous = (await UserAsync(host, userId)).AvatarKey;
+        Assert.NotNull(previous);
+        var bad = await UploadAsync(host, userId, "not a picture"u8.ToArray());
 
         await RunAsync(host, userId);
 
         var user = await UserAsync(host, userId);
-        Assert.Null(user.AvatarKey);
+        Assert.Equal(previous, user.AvatarKey);
         Assert.Null(user.AvatarPendingKey);
+        var files = host.Services.GetRequiredService<IFileStore>();
+        await using var kept = await files.OpenReadAsync(ProcessAvatarJob.PublicKey(previous!, PhotoProcessor.AvatarSizes[0], "jpg"));
+        Assert.NotNull(kept);
+        Assert.Null(await files.OpenReadAsync(bad));
     }
 }

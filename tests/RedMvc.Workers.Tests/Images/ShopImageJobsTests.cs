@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
@@ -12,17 +11,7 @@ namespace RedMvc.Workers.Tests.Images;
 public class ShopImageJobsTests
 {
     /// <summary>A shop owned by a new brand member; returns its id.</summary>
-    private static Task<long> ShopAsync(WorkersHost host) => host.InScopeAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<AppDbContext>();
-        var handle = "b" + Guid.NewGuid().ToString("N")[..10];
-        var owner = new AppUser { UserName = handle, Handle = handle, Email = $"{handle}@example.test", DisplayName = "Maple" };
-        db.Users.Add(owner);
-        var shop = new Shop(owner.Id, handle, "Maple", DateTime.UtcNow);
-        db.Shops.Add(shop);
-        await db.SaveChangesAsync();
-        return shop.Id;
-    });
+    private static async Task<long> ShopAsync(WorkersHost host) => (await host.Services.WithDbAsync(db => db.OpenShopAsync("Maple"))).Id;
 
     /// <summary>A draft product of a new shop whose photos have these originals (null: no file saved).</summary>
     private static async Task<long> ProductWithPhotosAsync(WorkersHost host, params byte[]?[] originals)

@@ -1,0 +1,48 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RedMvc.Domain.Accounts;
+using RedMvc.Domain.Data;
+
+namespace RedMvc.Web.Tests;
+
+[Collection(SiteCollection.Name)]
+public class AdminAreaTests(RedMvcAppFactory site)
+{
+    [Fact]
+    public async Task The_staff_area_opens_for_staff_with_its_own_navigation_and_is_refused_to_others()
+    {
+        var visitorPage = await site.CreateVisitor().GetAsync("/admin");
+        Assert.StartsWith("/account/sign-in", visitorPage.Url);
+
+        var member = await site.ConfirmedMemberAsync(Person.New());
+        var memberPage = await member.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.Forbidden, memberPage.Status);
+        Assert.DoesNotContain("href=\"/admin\"", (await member.GetAsync("/")).Html);
+
+        var staffPerson = Person.New();
+        var staff = await site.ConfirmedMemberAsync(staffPerson);
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await users.AddToRoleAsync((await users.FindByEmailAsync(staffPerson.Email))!, Roles.Staff);
+        }
+        await staff.SignOutAsync();
+        await staff.SignInAsync(staffPerson.Email);
+
+        var overview = await staff.GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.OK, overview.Status);
+        var nav = overview.Document.QuerySelector("nav.admin-nav")!;
+        Assert.Equal(["/admin", "/admin/brands", "/admin/jobs"], nav.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!));
+        int shops;
+        await using (var scope = site.Services.CreateAsyncScope())
+            shops = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Shops.CountAsync();
+        Assert.Equal(shops.ToString(), overview.Document.QuerySelector("[data-figure=brands]")!.TextContent.Trim());
+
+        var brands = await staff.GetAsync("/admin/brands");
+        Assert.Equal(HttpStatusCode.OK, brands.Status);
+        Assert.NotNull(brands.Document.QuerySelector("nav.admin-nav a.is-active[href='/admin/brands']"));
+        Assert.Contains("href=\"/admin\"", (await staff.GetAsync("/")).Html);
+    }
+}
