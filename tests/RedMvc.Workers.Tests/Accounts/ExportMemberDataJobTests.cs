@@ -162,6 +162,23 @@ public class ExportMemberDataJobTests
     }
 
     [Fact]
+    public async Task A_chinese_member_gets_the_link_in_chinese()
+    {
+        await using var host = await WorkersHost.StartAsync();
+        var ming = await MemberAsync(host, "小明");
+        await host.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Users.Where(u => u.Id == ming.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.Culture, "zh-CN")));
+        await RequestAsync(host, ming);
+
+        await RunAsync(host, ming);
+
+        var mail = await host.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().EmailOutbox.AsNoTracking().SingleAsync(m => m.Purpose == EmailPurposes.DataExport));
+        Assert.Equal("你的 RedMvc 数据可以下载了", mail.Subject);
+        Assert.Contains("小明，你的数据已经准备好了", mail.TextBody);
+        Assert.Contains("下载我的数据", mail.HtmlBody);
+        Assert.Contains("lang=\"zh-CN\"", mail.HtmlBody);
+    }
+
+    [Fact]
     public async Task A_member_asks_once_a_day_and_a_new_export_replaces_the_old_zip()
     {
         await using var host = await WorkersHost.StartAsync();
