@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RedMvc.Domain.Accounts;
@@ -88,6 +89,8 @@ public class AccountErasureTests(RedMvcAppFactory site)
         var goodbye = await site.Mailbox.WaitForAsync(person.Email, "Your RedMvc account has been deleted");
         Assert.Contains(person.DisplayName, goodbye.TextBody);
         Assert.Equal(1, await GoodbyesQueuedAsync(person));
+        // Copies of mail already sent to them (the confirmation link) are gone too.
+        Assert.False(await InScopeAsync(db => db.EmailOutbox.AnyAsync(m => m.Recipient == person.Email.ToLower() && m.Purpose == EmailPurposes.ConfirmEmail)));
     }
 
     /// <summary>The tombstone holding what was kept: no email, no password, locked out, and no page of its own.</summary>
@@ -214,6 +217,8 @@ public class AccountErasureTests(RedMvcAppFactory site)
         await DoAsync(db => CommentLikes.LikeAsync(db, answered, fanId, now));
         await DoAsync(db => Following.FollowAsync(db, fanId, authorId, now));
         await DoAsync(db => Following.FollowAsync(db, authorId, fanId, now));
+        var blockerId = await site.BuyerIdAsync();
+        await DoAsync(db => Blocking.BlockAsync(db, blockerId, authorId, now));
         // Wait for the author's photo so there are files for the photo job to remove.
         await WaitUntilAsync(() => InScopeAsync(db => db.NotePhotos.AnyAsync(p => p.NoteId == theirs && p.Status == PhotoStatus.Ready)));
         var photo = await InScopeAsync(db => db.NotePhotos.AsNoTracking().SingleAsync(p => p.NoteId == theirs));
@@ -260,6 +265,7 @@ public class AccountErasureTests(RedMvcAppFactory site)
         // The fan keeps their board and note; nothing points at the author any more.
         Assert.True(await InScopeAsync(db => db.Boards.AnyAsync(b => b.OwnerId == fanId)));
         Assert.False(await InScopeAsync(db => db.Follows.AnyAsync(f => f.FollowerId == authorId || f.FolloweeId == authorId)));
+        Assert.False(await InScopeAsync(db => db.Blocks.AnyAsync(b => b.BlockerId == authorId || b.BlockedId == authorId)));
         Assert.False(await InScopeAsync(db => db.Notifications.AnyAsync(n => n.ActorId == authorId || n.RecipientId == authorId || n.NoteId == theirs)));
         Assert.Equal(HttpStatusCode.OK, (await fan.GetAsync("/notifications")).Status);
     }
@@ -285,6 +291,12 @@ public class AccountErasureTests(RedMvcAppFactory site)
             await db.SaveChangesAsync();
             return (shop.Id, product.Id, variant.Id, draft.Id);
         });
+        await DoAsync(async db =>
+        {
+            var role = await db.Roles.SingleAsync(r => r.Name == Roles.Brand);
+            db.UserRoles.Add(new IdentityUserRole<string> { UserId = brandId, RoleId = role.Id });
+            await db.SaveChangesAsync();
+        });
         await DoAsync(db => ShopStock.AdjustAsync(db, variantId, 3, "补货", brandId, DateTime.UtcNow));
         var product = new Shopping.Product(shopId, productId, variantId, "关店前的杯子", "奶白");
         var (buyer, buyerPerson, _) = await site.ReadyToCheckOutAsync(product);
@@ -305,6 +317,7 @@ public class AccountErasureTests(RedMvcAppFactory site)
 
         Assert.Contains("Your account has been deleted", done.Text);
         await AssertGoneAsync(brandPerson, brandId);
+        Assert.False(await InScopeAsync(db => db.UserRoles.AnyAsync(r => r.UserId == brandId)));
         var shop = await InScopeAsync(db => db.Shops.AsNoTracking().SingleAsync(s => s.Id == shopId));
         var tombstone = await AssertTombstoneAsync(shop.OwnerId);
         Assert.Equal(AccountErasure.Scrubbed, shop.Name);
