@@ -8,7 +8,10 @@ public static class Queues
     public const string Default = "default";
     public const string Images = "images";
 
-    public static readonly string[] All = [Critical, Email, Default, Images];
+    /// <summary>Work nobody waits on at the screen: data exports, rebuilds, fan-out.</summary>
+    public const string Bulk = "bulk";
+
+    public static readonly string[] All = [Critical, Email, Default, Images, Bulk];
 }
 
 /// <summary>Stable ids of recurring jobs, so re-registering at start-up updates instead of duplicating.</summary>
@@ -19,4 +22,5 @@ public static class JobIds
     public const string RecomputeCounts = "recompute-counts";
     public const string ComputeTrends = "compute-trends";
     public const string SweepOrders = "sweep-orders";
+    public const string SweepDataExports = "data-exports-sweeper";
 }

@@ -46,6 +46,10 @@ public static class WorkersHostingExtensions
         services.AddScoped<PublishScheduledNotesJob>();
         services.AddScoped<ProcessNotePhotosJob>();
         services.AddScoped<DeleteNotePhotosJob>();
+        services.AddScoped<DeleteAvatarFilesJob>();
+        services.AddScoped<ExportMemberDataJob>();
+        services.AddScoped<Accounts.MemberDataArchive>();
+        services.AddScoped<Accounts.AccountClosing>();
         services.AddScoped<RecomputeCountsJob>();
         services.AddScoped<ProcessAvatarJob>();
         services.AddScoped<ProcessProductPhotosJob>();

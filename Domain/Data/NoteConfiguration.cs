@@ -89,7 +89,7 @@ public class NoteLikeConfiguration : IEntityTypeConfiguration<NoteLike>
         like.HasKey(l => new { l.NoteId, l.UserId });
         like.Property(l => l.UserId).HasMaxLength(450);
         like.HasOne<Note>().WithMany().HasForeignKey(l => l.NoteId).OnDelete(DeleteBehavior.Cascade);
-        // No cascade from users (one cascade path per row on SQL Server): AccountCleanup removes them.
+        // No cascade from users (one cascade path per row on SQL Server): AccountErasure removes them.
         like.HasOne<AppUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.NoAction);
         like.HasIndex(l => new { l.UserId, l.CreatedAt });
     }
@@ -103,7 +103,7 @@ public class CommentConfiguration : IEntityTypeConfiguration<Comment>
         comment.Property(c => c.AuthorId).HasMaxLength(450).IsRequired();
         comment.Property(c => c.ReplyToUserId).HasMaxLength(450);
         comment.HasOne<Note>().WithMany().HasForeignKey(c => c.NoteId).OnDelete(DeleteBehavior.Cascade);
-        // Comments stay when their author leaves (others replied to them); AccountCleanup deletes their text.
+        // Comments stay when their author leaves (others replied to them); AccountErasure keeps them as "deleted" placeholders.
         comment.HasOne<AppUser>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.NoAction);
         comment.HasOne<Comment>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.NoAction);
         comment.HasIndex(c => new { c.NoteId, c.ParentId, c.Id });
@@ -157,7 +157,7 @@ public class CollectConfiguration : IEntityTypeConfiguration<Collect>
         collect.HasKey(c => new { c.UserId, c.NoteId });
         collect.Property(c => c.UserId).HasMaxLength(450);
         // Users -> Boards -> Collects is the one cascade path; notes and users reach collects without
-        // cascading (SQL Server allows one path per row), so AccountCleanup removes them first.
+        // cascading (SQL Server allows one path per row), so AccountErasure removes them first.
         collect.HasOne<Board>().WithMany().HasForeignKey(c => c.BoardId).OnDelete(DeleteBehavior.Cascade);
         collect.HasOne<Note>().WithMany().HasForeignKey(c => c.NoteId).OnDelete(DeleteBehavior.NoAction);
         collect.HasOne<AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.NoAction);
@@ -225,7 +225,7 @@ public class NotificationConfiguration : IEntityTypeConfiguration<Notification>
         notification.Property(n => n.ActorId).HasMaxLength(450).IsRequired();
         notification.Property(n => n.SubjectKey).HasMaxLength(40).IsRequired();
         // Only the recipient cascades; actor, note and comment are plain columns (one cascade path on
-        // SQL Server), the page skips rows whose note or comment is gone, AccountCleanup removes an actor's.
+        // SQL Server), the page skips rows whose note or comment is gone, AccountErasure removes an actor's.
         notification.HasOne<AppUser>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
         notification.HasIndex(n => new { n.RecipientId, n.Kind, n.ActorId, n.SubjectKey }).IsUnique();
         notification.HasIndex(n => new { n.RecipientId, n.Tab, n.Id });

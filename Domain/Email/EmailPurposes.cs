@@ -7,4 +7,5 @@ public static class EmailPurposes
     public const string ResetPassword = "reset-password";
     public const string ChangeEmail = "change-email";
     public const string AccountDeleted = "account-deleted";
+    public const string DataExport = "data-export";
 }

@@ -26,6 +26,11 @@ public class AccountEmails(OutboxMailer mailer, IStringLocalizer<EmailStrings> l
         QueueAsync(EmailPurposes.AccountDeleted, user.Email!, user.Id, user, "AccountDeleted",
             headingArg: user.DisplayName, bodyArg: null, link: null);
 
+    /// <summary>The download link of a data export; one mail per export (its key is the subject).</summary>
+    public Task<bool> DataExportReadyAsync(AppUser user, string link, string exportKey, DateTime expiresAtUtc) =>
+        QueueAsync(EmailPurposes.DataExport, user.Email!, exportKey, user, "DataExport",
+            headingArg: user.DisplayName, bodyArg: expiresAtUtc.ToString("f", CultureInfo.GetCultureInfo(user.Culture ?? "zh-CN")), link);
+
     private async Task<bool> QueueAsync(string purpose, string recipient, string subjectId, AppUser user, string kind,
         object? headingArg, object? bodyArg, string? link)
     {

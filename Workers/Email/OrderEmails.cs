@@ -41,6 +41,8 @@ public class OrderEmails(OutboxMailer mailer, IStringLocalizer<EmailStrings> loc
     private async Task<bool> QueueAsync(string purpose, AppUser recipient, string subjectId, string kind, Order order, string path,
         CancellationToken cancellationToken, OrderLine? line = null)
     {
+        // An erased account's tombstone has no address: its orders go on without mail.
+        if (recipient.Email is null) return false;
         var culture = recipient.Culture ?? "zh-CN";
         var saved = CultureInfo.CurrentUICulture;
         EmailContent content;

@@ -1,3 +1,5 @@
+using Hangfire;
+using Humanizer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -5,11 +7,14 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Data;
-using RedMvc.Web.Features.Shared;
 using RedMvc.Domain.Time;
+using RedMvc.Web.Features.Shared;
 using RedMvc.Web.Infrastructure;
-using RedMvc.Workers;
+using RedMvc.Workers.Accounts;
 using RedMvc.Workers.Email;
+using RedMvc.Workers.Files;
+using RedMvc.Workers.Jobs;
+using RedMvc.Workers;
 
 namespace RedMvc.Web.Features.Settings;
 
@@ -20,6 +25,7 @@ public class SettingsController(
     AccountEmails emails,
     PublicLinks links,
     AppDbContext db,
+    TimeProvider clock,
     IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
@@ -142,8 +148,9 @@ public class SettingsController(
     [HttpGet("delete")]
     public IActionResult Delete() => View(new DeleteAccountForm());
 
+    /// <summary>One transaction erases the account (AccountClosing); the goodbye mail is queued only after it commits.</summary>
     [HttpPost("delete")]
-    public async Task<IActionResult> Delete(DeleteAccountForm form)
+    public async Task<IActionResult> Delete(DeleteAccountForm form, [FromServices] AccountClosing closing)
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
@@ -153,16 +160,67 @@ public class SettingsController(
             ModelState.AddModelError(nameof(form.CurrentPassword), t["Identity.PasswordMismatch"]);
         if (!ModelState.IsValid) return View(form);
 
-        await emails.AccountDeletedAsync(user);
-        await AccountCleanup.RemoveReferencesAsync(db, user.Id);
-        var result = await users.DeleteAsync(user);
-        if (!result.Succeeded)
+        // Not the request's token: once started, the erasure finishes (or rolls back) even if the browser goes away.
+        var problems = await closing.CloseAsync(user, CancellationToken.None);
+        if (problems.Count > 0)
         {
-            ModelState.AddIdentityErrors(result, t);
+            foreach (var problem in problems) ModelState.AddModelError("", t[problem]);
             return View(form);
         }
         await signIn.SignOutAsync();
         this.Flash(t["Settings.AccountDeleted"]);
         return LocalRedirect("/");
     }
+
+    [HttpGet("data")]
+    public async Task<IActionResult> Data()
+    {
+        var export = await DataExports.FindAsync(db, users.GetUserId(User)!);
+        return View(DataExportPage.Of(export, Now));
+    }
+
+    /// <summary>Once a day, one at a time (DataExports); the zip is made by ExportMemberDataJob, which mails the link.</summary>
+    [HttpPost("data")]
+    public async Task<IActionResult> RequestData([FromServices] IBackgroundJobClient jobs)
+    {
+        var userId = users.GetUserId(User)!;
+        switch (await DataExports.RequestAsync(db, userId, Now))
+        {
+            case DataExportRequest.Accepted:
+                jobs.Enqueue<ExportMemberDataJob>(job => job.RunAsync(userId, CancellationToken.None));
+                this.Flash(t["DataExport.Requested"]);
+                break;
+            case DataExportRequest.TooSoon tooSoon:
+                this.Flash(t["DataExport.TooSoon", tooSoon.NextRequestAt.Humanize()]);
+                break;
+            default:
+                this.Flash(t["DataExport.StillPending"]);
+                break;
+        }
+        return RedirectToAction(nameof(Data));
+    }
+
+    /// <summary>The link from the mail: the signed-in owner's current export only; anyone else's key is a 404.</summary>
+    [HttpGet("data/{key}")]
+    public async Task<IActionResult> DownloadData(string key, [FromServices] IFileStore files)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        var export = await DataExports.FindAsync(db, user.Id);
+        switch (DataExports.Check(export, key, Now))
+        {
+            case DataExportLink.Valid:
+                var zip = await files.OpenReadAsync(export!.FileKey);
+                if (zip is null) return NotFound();
+                Response.Headers.CacheControl = "no-store";
+                return File(zip, "application/zip", $"redmvc-{user.Handle}-{export.ReadyAt:yyyyMMdd}.zip");
+            case DataExportLink.Expired:
+                Response.StatusCode = StatusCodes.Status410Gone;
+                return View("DataExpired");
+            default:
+                return NotFound();
+        }
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
 }

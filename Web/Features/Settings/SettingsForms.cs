@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using RedMvc.Domain.Accounts;
-using RedMvc.Web.Features.Shared;
 using RedMvc.Domain.Time;
+using RedMvc.Web.Features.Shared;
+using RedMvc.Workers.Jobs;
 
 namespace RedMvc.Web.Features.Settings;
 
@@ -10,6 +11,24 @@ public record SettingsOverview(string DisplayName, string Handle, string Email, 
     string? AvatarKey)
 {
     public AvatarView Avatar => new(DisplayName, AvatarKey);
+}
+
+public enum DataExportState { None, Pending, Ready, Expired }
+
+/// <summary>The "your data" page: where the member's latest export stands and whether they may ask again.</summary>
+public record DataExportPage(DataExportState State, DateTime? ExpiresAt, string? DownloadUrl, DateTime? NextRequestAt)
+{
+    public bool CanRequest => NextRequestAt is null;
+
+    public static DataExportPage Of(DataExport? export, DateTime now)
+    {
+        if (export is null) return new(DataExportState.None, null, null, null);
+        var next = now < export.NextRequestAt ? export.NextRequestAt : (DateTime?)null;
+        if (export.IsPending) return new(DataExportState.Pending, null, null, next);
+        return export.IsReady(now) && !export.FileRemoved
+            ? new(DataExportState.Ready, export.ExpiresAt, ExportMemberDataJob.LinkPath(export.Key), next)
+            : new(DataExportState.Expired, export.ExpiresAt, null, next);
+    }
 }
 
 public class ProfileForm
