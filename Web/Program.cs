@@ -1,4 +1,3 @@
-using RedMvc.Web.Infrastructure;
 using RedMvc.Workers;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Find() });

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Identity;
-using RedMvc.Domain.Accounts;
 
 namespace RedMvc.Web.Infrastructure;
 

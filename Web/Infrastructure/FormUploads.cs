@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Localization;
 using RedMvc.Workers.Files;
 using RedMvc.Workers.Images;
 

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using RedMvc.Domain.Accounts;
-using RedMvc.Domain.Data;
-
 namespace RedMvc.Web.Infrastructure;
 
 public static class IdentitySetup

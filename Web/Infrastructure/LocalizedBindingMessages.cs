@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-
 namespace RedMvc.Web.Infrastructure;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
-
 namespace RedMvc.Web.Infrastructure;
 
 /// <summary>Identity's messages in the visitor's language.</summary>

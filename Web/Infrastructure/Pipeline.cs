@@ -1,5 +1,4 @@
 using Hangfire;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using RedMvc.Web.Features.Discover;
 

@@ -1,5 +1,3 @@
-using RedMvc.Domain.Accounts;
-
 namespace RedMvc.Web.Infrastructure;
 
 public static class Policies

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
 using RedMvc.Workers;
 
 namespace RedMvc.Web.Infrastructure;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.Extensions.Options;
 using RedMvc.Domain.Time;
 using RedMvc.Workers;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.DataProtection;
-using RedMvc.Domain.Data;
 
 namespace RedMvc.Web.Infrastructure;
 

@@ -1,9 +1,6 @@
 using Hangfire;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Identity;
-using RedMvc.Domain.Accounts;
-using RedMvc.Domain.Data;
 using RedMvc.Web.Seed;
 using RedMvc.Workers;
 using RedMvc.Workers.Jobs;

@@ -1,8 +1,4 @@
 using Hangfire;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using RedMvc.Domain.Accounts;
-using RedMvc.Domain.Data;
 using RedMvc.Domain.Social;
 using RedMvc.Workers.Files;
 using RedMvc.Workers.Jobs;

@@ -1,7 +1,4 @@
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
-using RedMvc.Domain.Data;
-using RedMvc.Domain.Notes;
 using RedMvc.Workers.Files;
 using RedMvc.Workers.Jobs;
 

@@ -1,9 +1,4 @@
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
-using RedMvc.Domain.Notes;
 using RedMvc.Workers.Commerce;
 using RedMvc.Workers.Files;
 using RedMvc.Workers.Jobs;

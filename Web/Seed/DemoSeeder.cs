@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using RedMvc.Domain.Accounts;
-using RedMvc.Domain.Data;
 using RedMvc.Domain.Social;
 
 namespace RedMvc.Web.Seed;

@@ -1,10 +1,4 @@
 using Hangfire;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using RedMvc.Domain.Accounts;
-using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
-using RedMvc.Domain.Notes;
 using RedMvc.Workers.Files;
 using RedMvc.Workers.Jobs;
 

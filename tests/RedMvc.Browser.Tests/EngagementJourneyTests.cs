@@ -1,7 +1,3 @@
-using Microsoft.Playwright;
-using RedMvc.Domain.Accounts;
-using static Microsoft.Playwright.Assertions;
-
 namespace RedMvc.Browser.Tests;
 
 [Collection(BrowserCollection.Name)]

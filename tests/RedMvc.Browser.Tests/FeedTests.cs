@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using static Microsoft.Playwright.Assertions;
-
 namespace RedMvc.Browser.Tests;
 
 [Collection(BrowserCollection.Name)]

@@ -1,5 +1,3 @@
-using static Microsoft.Playwright.Assertions;
-
 namespace RedMvc.Browser.Tests;
 
 [Collection(BrowserCollection.Name)]

@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
-using static Microsoft.Playwright.Assertions;
 
 namespace RedMvc.Browser.Tests;
 

@@ -1,10 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
-using static Microsoft.Playwright.Assertions;
 
 namespace RedMvc.Browser.Tests;
 

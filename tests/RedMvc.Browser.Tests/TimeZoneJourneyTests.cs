@@ -1,11 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
-using static Microsoft.Playwright.Assertions;
 
 namespace RedMvc.Browser.Tests;
 

@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 
 namespace RedMvc.Web.Tests;
 
@@ -36,6 +36,20 @@ public static class Accounts
         await visitor.RegisterAsync(person);
         var mail = await site.Mailbox.WaitForAsync(person.Email);
         await visitor.GetAsync(Mailbox.LinkIn(mail, "/account/confirm-email"));
+        return visitor;
+    }
+
+    /// <summary>A confirmed member given a role (Staff, Brand...) and signed in again so the cookie carries it.</summary>
+    public static async Task<Visitor> MemberWithRoleAsync(this RedMvcAppFactory site, Person person, string role)
+    {
+        var visitor = await site.ConfirmedMemberAsync(person);
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await users.AddToRoleAsync((await users.FindByEmailAsync(person.Email))!, role);
+        }
+        await visitor.SignOutAsync();
+        await visitor.SignInAsync(person.Email);
         return visitor;
     }
 }

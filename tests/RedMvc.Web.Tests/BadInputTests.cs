@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace RedMvc.Web.Tests;
 
 /// <summary>QUALITY.md: bad input gets a message next to the field, never a 500.</summary>

@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using RedMvc.Domain.Accounts;
-using RedMvc.Domain.Notes;
 using RedMvc.Workers.Email;
 using RedMvc.Workers.Images;
 using RedMvc.Workers.Jobs;

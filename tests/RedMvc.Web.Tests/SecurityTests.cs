@@ -1,7 +1,4 @@
-using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Identity;
-using RedMvc.Domain.Accounts;
 
 namespace RedMvc.Web.Tests;
 
@@ -35,15 +32,7 @@ public class SecurityTests(RedMvcAppFactory site)
         Assert.Equal(HttpStatusCode.Forbidden, memberPage.Status);
         Assert.DoesNotContain("Hangfire", memberPage.Html);
 
-        var staffPerson = Person.New();
-        var staff = await site.ConfirmedMemberAsync(staffPerson);
-        await using (var scope = site.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            await users.AddToRoleAsync((await users.FindByEmailAsync(staffPerson.Email))!, Roles.Staff);
-        }
-        await staff.SignOutAsync();
-        await staff.SignInAsync(staffPerson.Email);
+        var staff = await site.MemberWithRoleAsync(Person.New(), Roles.Staff);
         var staffPage = await staff.GetAsync("/admin/jobs");
         Assert.Equal(HttpStatusCode.OK, staffPage.Status);
         Assert.Contains("RedMvc jobs", staffPage.Html);

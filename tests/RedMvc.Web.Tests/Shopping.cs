@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using RedMvc.Domain.Commerce;
-
 namespace RedMvc.Web.Tests;
 
 /// <summary>Test data for the shop: a brand's product with stock, buyers with an address, and the cart and checkout forms.</summary>

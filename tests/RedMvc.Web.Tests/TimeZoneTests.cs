@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using RedMvc.Domain.Commerce;
 
 namespace RedMvc.Web.Tests;
 

@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Data;
-using RedMvc.Domain.Notes;
 using RedMvc.Domain.Ranking;
-using RedMvc.Workers.Jobs;
 
 namespace RedMvc.Workers.Tests;
 

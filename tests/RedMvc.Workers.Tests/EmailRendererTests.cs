@@ -1,7 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Data;
 using RedMvc.Workers.Email;
-using Microsoft.EntityFrameworkCore;
 
 namespace RedMvc.Workers.Tests;
 

@@ -1,10 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using RedMvc.Domain.Accounts;
-using RedMvc.Domain.Data;
-using RedMvc.Domain.Notes;
 using RedMvc.Domain.Notifications;
-using RedMvc.Workers.Jobs;
 
 namespace RedMvc.Workers.Tests;
 

@@ -1,10 +1,6 @@
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Data;
 using RedMvc.Domain.Email;
 using RedMvc.Workers.Email;
-using RedMvc.Workers.Jobs;
 
 namespace RedMvc.Workers.Tests;
 

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using RedMvc.Web.Infrastructure;
-
 namespace RedMvc.Web.Areas.Admin;
 
 /// <summary>

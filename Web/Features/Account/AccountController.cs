@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
-using RedMvc.Domain.Accounts;
-using RedMvc.Web.Infrastructure;
 using RedMvc.Workers.Email;
 
 namespace RedMvc.Web.Features.Account;

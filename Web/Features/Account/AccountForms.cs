@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using RedMvc.Domain.Accounts;
 
 namespace RedMvc.Web.Features.Account;
 

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using RedMvc.Domain.Commerce;
-using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Addresses;
 

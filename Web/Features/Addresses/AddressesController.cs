@@ -1,12 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
-using RedMvc.Web.Features.Shared;
-using RedMvc.Web.Infrastructure;
-
 namespace RedMvc.Web.Features.Addresses;
 
 /// <summary>The member's address book. Every id is looked up with the owner: another member's address answers 404.</summary>

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using RedMvc.Domain.Data;
-using RedMvc.Domain.Notes;
 using RedMvc.Domain.Social;
-using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Boards;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Boards;
 

@@ -1,20 +1,9 @@
 using Hangfire;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-using RedMvc.Domain.Accounts;
-using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
-using RedMvc.Domain.Notes;
-using RedMvc.Web.Infrastructure;
 using RedMvc.Workers.Commerce;
 using RedMvc.Workers.Files;
 using RedMvc.Workers.Images;
 using RedMvc.Workers.Jobs;
-using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Brand;
 

@@ -1,6 +1,3 @@
-using RedMvc.Domain.Commerce;
-using RedMvc.Web.Features.Shared;
-
 namespace RedMvc.Web.Features.Brand;
 
 public class ShopForm

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
-using RedMvc.Web.Features.Shared;
-
 namespace RedMvc.Web.Features.Brand;
 
 /// <summary>Reads for the brand dashboard; every one is scoped to the brand's own shop.</summary>

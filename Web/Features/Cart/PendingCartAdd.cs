@@ -1,5 +1,4 @@
 using System.Globalization;
-using RedMvc.Domain.Commerce;
 
 namespace RedMvc.Web.Features.Cart;
 

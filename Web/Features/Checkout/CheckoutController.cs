@@ -1,15 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
-using RedMvc.Web.Infrastructure;
 using RedMvc.Workers.Commerce;
 using PlaceOrders = RedMvc.Domain.Commerce.Checkout;
-using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Checkout;
 

@@ -1,6 +1,3 @@
-using RedMvc.Web.Features.Shared;
-
-
 namespace RedMvc.Web.Features.Checkout;
 
 /// <summary>One shop's order as it will be placed: its lines, subtotal and shipping fee.</summary>

@@ -1,13 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using RedMvc.Domain.Data;
-using RedMvc.Domain.Notes;
 using RedMvc.Domain.Social;
-using RedMvc.Web.Features.Shared;
-using RedMvc.Web.Infrastructure;
 
 namespace RedMvc.Web.Features.Comments;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using RedMvc.Domain.Ranking;
-using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Discover;
 

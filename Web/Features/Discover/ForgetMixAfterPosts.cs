@@ -1,5 +1,3 @@
-using RedMvc.Web.Infrastructure;
-
 namespace RedMvc.Web.Features.Discover;
 
 /// <summary>

@@ -1,11 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
-using RedMvc.Domain.Data;
-using RedMvc.Domain.Notes;
 using RedMvc.Domain.Ranking;
-using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Discover;
 

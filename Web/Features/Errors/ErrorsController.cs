@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
-using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Errors;
 

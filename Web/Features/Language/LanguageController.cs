@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
-using RedMvc.Domain.Accounts;
-using RedMvc.Web.Infrastructure;
 
 namespace RedMvc.Web.Features.Language;
 

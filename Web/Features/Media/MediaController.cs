@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using RedMvc.Workers.Files;
 

@@ -1,13 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
-using RedMvc.Domain.Notes;
-using RedMvc.Web.Features.Shared;
-using RedMvc.Web.Infrastructure;
-
 namespace RedMvc.Web.Features.NoteProducts;
 
 public record TagProductsPage(long NoteId, string NoteTitle, IReadOnlyList<PhotoView> Photos, NoteShopView Shop, string? Query, IReadOnlyList<ProductSearchResult> Results);

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
-using RedMvc.Web.Features.Shared;
-
 namespace RedMvc.Web.Features.NoteProducts;
 
 public record ProductSearchResult(long Id, string Title, string ShopName, long PriceFen, PhotoView? Cover);

@@ -1,5 +1,3 @@
-using RedMvc.Domain.Notes;
-using RedMvc.Web.Features.Shared;
 using RedMvc.Domain.Time;
 
 namespace RedMvc.Web.Features.Notes;

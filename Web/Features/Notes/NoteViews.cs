@@ -1,6 +1,3 @@
-using RedMvc.Domain.Notes;
-using RedMvc.Web.Features.Shared;
-
 namespace RedMvc.Web.Features.Notes;
 
 public record NoteDetails(

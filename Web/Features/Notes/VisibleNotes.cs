@@ -1,6 +1,3 @@
-using RedMvc.Domain.Data;
-using RedMvc.Domain.Notes;
-
 namespace RedMvc.Web.Features.Notes;
 
 /// <summary>The list form of Note.IsVisibleTo, for pages that show other people's notes (boards, likes).</summary>

@@ -1,5 +1,4 @@
 using RedMvc.Domain.Notifications;
-using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Notifications;
 

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using RedMvc.Domain.Data;
 using RedMvc.Domain.Notifications;
-using RedMvc.Web.Infrastructure;
 
 namespace RedMvc.Web.Features.Notifications;
 

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
-using RedMvc.Web.Features.Shared;
-
 namespace RedMvc.Web.Features.Orders;
 
 /// <summary>The buyer's own orders. Every query filters by the buyer: someone else's order is simply not found.</summary>

@@ -1,5 +1,3 @@
-using RedMvc.Domain.Commerce;
-
 namespace RedMvc.Web.Features.Payments;
 
 public record SandboxOrder(long Id, string Number, string ShopName, long TotalFen, OrderStatus Status);

@@ -1,11 +1,4 @@
 using System.Text;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
-using RedMvc.Web.Infrastructure;
 using RedMvc.Workers.Commerce;
 
 namespace RedMvc.Web.Features.Payments;

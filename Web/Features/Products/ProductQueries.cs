@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
-using RedMvc.Domain.Notes;
-using RedMvc.Web.Features.Shared;
-
 namespace RedMvc.Web.Features.Products;
 
 public class ProductQueries(AppDbContext db, NoteCards cards)

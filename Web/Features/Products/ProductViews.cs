@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
-using RedMvc.Web.Features.Shared;
-
 namespace RedMvc.Web.Features.Products;
 
 public enum StockState { InStock, Low, SoldOut }

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using RedMvc.Web.Infrastructure;
 
 namespace RedMvc.Web.Features.Products;
 

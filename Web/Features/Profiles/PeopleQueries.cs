@@ -1,9 +1,5 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using RedMvc.Domain.Accounts;
-using RedMvc.Domain.Data;
 using RedMvc.Domain.Social;
-using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Profiles;
 

@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using RedMvc.Domain.Accounts;
-using RedMvc.Domain.Data;
-using RedMvc.Domain.Notes;
-using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Profiles;
 

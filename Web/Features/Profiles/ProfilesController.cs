@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using RedMvc.Domain.Data;
 using RedMvc.Domain.Social;
-using RedMvc.Web.Features.Shared;
-using RedMvc.Web.Infrastructure;
 
 namespace RedMvc.Web.Features.Profiles;
 

@@ -1,12 +1,5 @@
 using Hangfire;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-using RedMvc.Domain.Accounts;
-using RedMvc.Web.Infrastructure;
 using RedMvc.Workers.Files;
 using RedMvc.Workers.Images;
 using RedMvc.Workers.Jobs;

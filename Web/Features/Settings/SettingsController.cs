@@ -1,15 +1,6 @@
 using Hangfire;
 using Humanizer;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-using RedMvc.Domain.Accounts;
-using RedMvc.Domain.Data;
 using RedMvc.Domain.Time;
-using RedMvc.Web.Features.Shared;
-using RedMvc.Web.Infrastructure;
 using RedMvc.Workers.Accounts;
 using RedMvc.Workers.Email;
 using RedMvc.Workers.Files;

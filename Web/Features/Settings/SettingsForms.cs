@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Time;
-using RedMvc.Web.Features.Shared;
 using RedMvc.Workers.Jobs;
 
 namespace RedMvc.Web.Features.Settings;

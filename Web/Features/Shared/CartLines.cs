@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
-
 namespace RedMvc.Web.Features.Shared;
 
 /// <summary>The cart as pages show it (the cart page and checkout): lines grouped by shop with today's prices and stock.</summary>

@@ -1,5 +1,4 @@
 using Dapper;
-using RedMvc.Domain.Data;
 
 namespace RedMvc.Web.Features.Shared;
 

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using RedMvc.Domain.Data;
-using RedMvc.Web.Infrastructure;
-
 namespace RedMvc.Web.Features.Shared;
 
 /// <summary>

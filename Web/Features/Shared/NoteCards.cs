@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using RedMvc.Domain.Data;
-using RedMvc.Domain.Notes;
-
 namespace RedMvc.Web.Features.Shared;
 
 /// <summary>

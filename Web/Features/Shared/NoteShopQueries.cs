@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
-using RedMvc.Domain.Notes;
-
 namespace RedMvc.Web.Features.Shared;
 
 public record ProductChip(long Id, string Title, long PriceFen, PhotoView? Cover, bool OnSale);

@@ -1,5 +1,3 @@
-using RedMvc.Domain.Notes;
-
 namespace RedMvc.Web.Features.Shared;
 
 public record PhotoView(long Id, PhotoStatus Status, string? FailureReason, int Width, int Height, string? DominantColor,

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
-
 namespace RedMvc.Web.Features.Shared;
 
 /// <summary>Product photos use the note photo files and the same _Photo partial.</summary>

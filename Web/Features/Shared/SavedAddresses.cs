@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using RedMvc.Domain.Data;
-
 namespace RedMvc.Web.Features.Shared;
 
 public static class SavedAddresses

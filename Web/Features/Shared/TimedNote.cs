@@ -1,5 +1,3 @@
-using RedMvc.Domain.Notes;
-
 namespace RedMvc.Web.Features.Shared;
 
 /// <summary>A note with the time a list sorts it by (see NoteCards.ByTimeAsync). A class, so EF can filter on its members.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using RedMvc.Domain.Data;
 using RedMvc.Domain.Notifications;
 
 namespace RedMvc.Web.Features.Shared;

@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
-using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
-using RedMvc.Web.Features.Shared;
-using RedMvc.Web.Infrastructure;
 
 namespace RedMvc.Web.Features.Shops;
 

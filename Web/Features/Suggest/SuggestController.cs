@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using RedMvc.Domain.Data;
-using RedMvc.Domain.Notes;
-
 namespace RedMvc.Web.Features.Suggest;
 
 public record Suggestion(string Value, string? Label);

@@ -1,8 +1,4 @@
 using Dapper;
-using Microsoft.EntityFrameworkCore;
-using RedMvc.Domain.Data;
-using RedMvc.Domain.Notes;
-using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Features.Topics;
 

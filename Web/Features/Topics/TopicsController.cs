@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using RedMvc.Web.Features.Shared;
-using RedMvc.Web.Infrastructure;
-
 namespace RedMvc.Web.Features.Topics;
 
 public class TopicsController(TopicQueries queries, HotTopics hotTopics) : Controller

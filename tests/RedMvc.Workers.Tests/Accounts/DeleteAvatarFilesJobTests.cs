@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Data;
 using RedMvc.Workers.Files;
-using RedMvc.Workers.Jobs;
 using RedMvc.Workers.Tests.Commerce;
 
 namespace RedMvc.Workers.Tests.Accounts;

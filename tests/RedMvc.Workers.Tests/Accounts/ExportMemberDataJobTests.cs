@@ -1,15 +1,9 @@
 using System.IO.Compression;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using RedMvc.Domain.Accounts;
-using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
 using RedMvc.Domain.Email;
-using RedMvc.Domain.Notes;
 using RedMvc.Domain.Social;
 using RedMvc.Workers.Files;
-using RedMvc.Workers.Jobs;
 using RedMvc.Workers.Tests.Commerce;
 using RedMvc.Workers.Tests.Images;
 

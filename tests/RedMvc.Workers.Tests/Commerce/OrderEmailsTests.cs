@@ -1,8 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
 using RedMvc.Workers.Commerce;
 
 namespace RedMvc.Workers.Tests.Commerce;

@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
 using RedMvc.Workers.Commerce;
-using RedMvc.Workers.Jobs;
 
 namespace RedMvc.Workers.Tests.Commerce;
 

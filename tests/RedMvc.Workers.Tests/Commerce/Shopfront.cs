@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
-
 namespace RedMvc.Workers.Tests.Commerce;
 
 /// <summary>A brand with one product in one variant, and helpers to make buyers and place orders.</summary>

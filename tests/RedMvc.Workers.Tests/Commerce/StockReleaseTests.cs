@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
-
 namespace RedMvc.Workers.Tests.Commerce;
 
 public class StockReleaseTests

@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using RedMvc.Domain.Accounts;
-using RedMvc.Domain.Data;
 using RedMvc.Workers.Files;
 using RedMvc.Workers.Images;
-using RedMvc.Workers.Jobs;
 using SixLabors.ImageSharp;
 
 namespace RedMvc.Workers.Tests.Images;

@@ -1,10 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Accounts;
-using RedMvc.Domain.Data;
-
 namespace RedMvc.Web.Tests;
 
 [Collection(SiteCollection.Name)]
@@ -21,15 +14,7 @@ public class AdminAreaTests(RedMvcAppFactory site)
         Assert.Equal(HttpStatusCode.Forbidden, memberPage.Status);
         Assert.DoesNotContain("href=\"/admin\"", (await member.GetAsync("/")).Html);
 
-        var staffPerson = Person.New();
-        var staff = await site.ConfirmedMemberAsync(staffPerson);
-        await using (var scope = site.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            await users.AddToRoleAsync((await users.FindByEmailAsync(staffPerson.Email))!, Roles.Staff);
-        }
-        await staff.SignOutAsync();
-        await staff.SignInAsync(staffPerson.Email);
+        var staff = await site.MemberWithRoleAsync(Person.New(), Roles.Staff);
 
         var overview = await staff.GetAsync("/admin");
         Assert.Equal(HttpStatusCode.OK, overview.Status);

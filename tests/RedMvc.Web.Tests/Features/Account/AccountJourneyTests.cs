@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace RedMvc.Web.Tests;
 
 [Collection(SiteCollection.Name)]

@@ -1,9 +1,4 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Data;
 using RedMvc.Domain.Notifications;
-using RedMvc.Domain.Social;
 
 namespace RedMvc.Web.Tests;
 

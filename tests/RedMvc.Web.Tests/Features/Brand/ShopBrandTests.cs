@@ -1,11 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Accounts;
-using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
-
 namespace RedMvc.Web.Tests;
 
 [Collection(SiteCollection.Name)]
@@ -17,15 +9,7 @@ public class ShopBrandTests(RedMvcAppFactory site)
     private async Task<(Visitor Visitor, Person Person)> MemberWithRoleAsync(string role)
     {
         var person = Person.New();
-        var visitor = await site.ConfirmedMemberAsync(person);
-        await using (var scope = site.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            await users.AddToRoleAsync((await users.FindByEmailAsync(person.Email))!, role);
-        }
-        await visitor.SignOutAsync();
-        await visitor.SignInAsync(person.Email);
-        return (visitor, person);
+        return (await site.MemberWithRoleAsync(person, role), person);
     }
 
     /// <summary>A brand with its shop, as staff would make one.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
 using RedMvc.Workers.Commerce;
 
 namespace RedMvc.Web.Tests;

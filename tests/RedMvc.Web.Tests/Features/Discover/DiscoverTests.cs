@@ -1,5 +1,3 @@
-using RedMvc.Domain.Notes;
-
 namespace RedMvc.Web.Tests;
 
 public class DiscoverTests

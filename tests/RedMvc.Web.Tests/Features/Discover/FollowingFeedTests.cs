@@ -1,8 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Data;
-using RedMvc.Domain.Notes;
-using RedMvc.Domain.Social;
-
 namespace RedMvc.Web.Tests;
 
 public class FollowingFeedTests

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Data;
-using RedMvc.Domain.Notes;
-using RedMvc.Domain.Social;
 using RedMvc.Workers.Jobs;
 
 namespace RedMvc.Web.Tests;

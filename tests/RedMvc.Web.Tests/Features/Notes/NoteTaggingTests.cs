@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Data;
-using RedMvc.Domain.Notes;
-
 namespace RedMvc.Web.Tests;
 
 [Collection(SiteCollection.Name)]

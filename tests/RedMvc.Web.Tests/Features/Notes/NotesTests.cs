@@ -1,8 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Data;
-using RedMvc.Domain.Social;
 using RedMvc.Workers.Jobs;
 
 namespace RedMvc.Web.Tests;

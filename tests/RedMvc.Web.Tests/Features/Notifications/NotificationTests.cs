@@ -1,9 +1,5 @@
 using AngleSharp.Dom;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Data;
 using RedMvc.Domain.Notifications;
-using RedMvc.Domain.Social;
 using RedMvc.Workers.Jobs;
 
 namespace RedMvc.Web.Tests;

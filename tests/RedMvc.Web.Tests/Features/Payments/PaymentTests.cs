@@ -1,8 +1,4 @@
-using System.Net;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Commerce;
 using RedMvc.Workers.Commerce;
 
 namespace RedMvc.Web.Tests;

@@ -1,8 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Social;
-
 namespace RedMvc.Web.Tests;
 
 [Collection(SiteCollection.Name)]

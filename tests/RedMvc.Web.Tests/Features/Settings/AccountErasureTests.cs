@@ -1,13 +1,5 @@
-using System.Net;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Accounts;
-using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
 using RedMvc.Domain.Email;
-using RedMvc.Domain.Notes;
-using RedMvc.Domain.Social;
 using RedMvc.Workers.Commerce;
 using RedMvc.Workers.Files;
 

@@ -1,10 +1,6 @@
 using System.IO.Compression;
-using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using RedMvc.Domain.Accounts;
 using RedMvc.Workers.Jobs;
 
 namespace RedMvc.Web.Tests.Features.Settings;

@@ -1,12 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using RedMvc.Domain.Accounts;
-using RedMvc.Domain.Commerce;
-using RedMvc.Domain.Data;
-using RedMvc.Web.Infrastructure;
-
 namespace RedMvc.Web.Areas.Admin.Features.Brands;
 
 public record BrandCandidate(string Handle, string DisplayName, bool IsBrand, string? ShopHandle);

@@ -1,7 +1,4 @@
 using Hangfire;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using RedMvc.Domain.Data;
 
 namespace RedMvc.Web.Areas.Admin.Features.Dashboard;
 
