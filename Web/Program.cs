@@ -6,6 +6,7 @@ builder.AddRedWorkers(runServer: builder.Configuration.GetValue("Workers:InProce
 builder.Services.AddRedIdentity();
 builder.Services.AddRedMvc();
 builder.Services.AddRedSecurity(builder.Configuration, builder.Environment);
+builder.Services.AddRedSharedCache(builder.Configuration); // Redis when Redis:Configuration is set, memory otherwise
 builder.Services.AddRedOutputCache(builder.Configuration);
 
 var app = builder.Build();

@@ -39,7 +39,6 @@ public static class MvcSetup
         services.AddScoped<Features.Shared.NoteCards>();
         services.AddScoped<Features.Topics.TopicQueries>();
         services.AddScoped<Features.Shared.HotTopics>();
-        services.AddMemoryCache();
         services.AddScoped<Features.Profiles.ProfileQueries>();
         services.AddScoped<Features.Notifications.NotificationQueries>();
         services.AddScoped<Features.Shared.UnreadNotifications>();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
 using RedMvc.Domain.Time;
 
 namespace RedMvc.Web.Infrastructure;
@@ -8,6 +9,8 @@ namespace RedMvc.Web.Infrastructure;
 /// Visitor pages are cached for a short while (they carry no antiforgery forms; the language switch
 /// posts without a token, docs/decisions/0003). The default policy already refuses signed-in requests
 /// and responses that set a cookie, so a member's page is never stored and never served from here.
+/// With "Redis:Configuration" set the pages are kept in Redis, so every node serves what one rendered
+/// and a tag evicted on one node is gone from all; otherwise in the process's memory.
 /// </summary>
 public static class OutputCaching
 {
@@ -23,6 +26,23 @@ public static class OutputCaching
             .VaryByValue(http => new("culture", http.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.Name ?? ""))
             .VaryByValue(http => new("tz", http.RequestServices.GetRequiredService<Times>().Zone.Id)) // dates shown in the visitor's zone
             .Expire(TimeSpan.FromSeconds(seconds))));
+        if (RedisConnection.IsConfigured(config)) AddRedisStore(services);
         return services;
+    }
+
+    private static void AddRedisStore(IServiceCollection services)
+    {
+        services.AddStackExchangeRedisOutputCache(_ => { });
+        services.AddOptions<RedisOutputCacheOptions>().Configure<RedisConnection>((options, redis) =>
+        {
+            options.ConnectionMultiplexerFactory = redis.MultiplexerAsync;
+            options.InstanceName = redis.InstanceName + "pages:";
+        });
+        // The package's store (an internal type) wrapped so that an unreachable Redis is a miss.
+        var redisStore = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        services.Remove(redisStore);
+        services.AddSingleton<IOutputCacheStore>(sp => new FailSoftOutputCacheStore(
+            (IOutputCacheStore)ActivatorUtilities.CreateInstance(sp, redisStore.ImplementationType!),
+            sp.GetRequiredService<ILogger<FailSoftOutputCacheStore>>()));
     }
 }

@@ -1,10 +1,16 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace RedMvc.Web.Infrastructure;
 
-/// <summary>Per-address limits on the endpoints attackers hammer. Numbers come from "RateLimits:{Policy}".</summary>
+/// <summary>
+/// Per-address limits on the endpoints attackers hammer. Numbers come from "RateLimits:{Policy}".
+/// Each node counts in its own memory; with "Redis:Configuration" set the counters live in Redis
+/// (RedisFixedWindowLimiter), so a limit holds across all web nodes instead of once per node.
+/// </summary>
 public static class RateLimits
 {
     public const string SignIn = "SignIn";
@@ -25,20 +31,31 @@ public static class RateLimits
                     context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
+            var shared = RedisConnection.IsConfigured(config);
             foreach (var name in new[] { SignIn, Register, PasswordReset, Posting, Commenting, Checkout })
-                AddPolicy(options, config, name);
+                AddPolicy(options, config, name, shared);
         });
         return services;
     }
 
-    private static void AddPolicy(RateLimiterOptions options, IConfiguration config, string name)
+    private static void AddPolicy(RateLimiterOptions options, IConfiguration config, string name, bool shared)
     {
         var section = config.GetSection($"RateLimits:{name}");
-        var permits = section.GetValue("PermitLimit", 10);
-        var window = TimeSpan.FromSeconds(section.GetValue("WindowSeconds", 60));
-        options.AddPolicy(name, http => RateLimitPartition.GetFixedWindowLimiter(
+        var window = new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = section.GetValue("PermitLimit", 10),
+            Window = TimeSpan.FromSeconds(section.GetValue("WindowSeconds", 60)),
+            QueueLimit = 0,
+        };
+        options.AddPolicy(name, http =>
+        {
             // Members are limited per account, visitors per address.
-            http.User.Identity?.IsAuthenticated == true ? "user:" + http.User.Identity.Name : http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+            var partition = http.User.Identity?.IsAuthenticated == true ? "user:" + http.User.Identity.Name : http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            if (!shared) return RateLimitPartition.GetFixedWindowLimiter(partition, _ => window);
+            // Redis sees a hash of the address or account, not the value itself.
+            return RateLimitPartition.Get(partition, key => new RedisFixedWindowLimiter(
+                http.RequestServices.GetRequiredService<RedisConnection>(), $"{name}:{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32]}", window,
+                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger<RedisFixedWindowLimiter>()));
+        });
     }
 }

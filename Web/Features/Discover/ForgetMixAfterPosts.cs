@@ -2,7 +2,8 @@ namespace RedMvc.Web.Features.Discover;
 
 /// <summary>
 /// Any POST by a member (a like, a collect, a follow, "not interested", a block, a comment) may change
-/// their discover mix, so it is forgotten: the member sees their own actions on the very next page.
+/// their discover mix, so it is forgotten: the member sees their own actions on the very next page,
+/// whichever node serves it.
 /// </summary>
 public static class ForgetMixAfterPosts
 {
@@ -11,6 +12,6 @@ public static class ForgetMixAfterPosts
         {
             await next(context);
             if (HttpMethods.IsPost(context.Request.Method) && context.User.Id() is { } memberId)
-                context.RequestServices.GetRequiredService<PersonalMix>().Forget(memberId);
+                await context.RequestServices.GetRequiredService<PersonalMix>().ForgetAsync(memberId);
         });
 }

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Dapper;
-using Microsoft.Extensions.Caching.Memory;
 using RedMvc.Domain.Ranking;
 
 namespace RedMvc.Web.Features.Discover;
@@ -17,39 +16,54 @@ namespace RedMvc.Web.Features.Discover;
 /// A first page reuses a list computed in the last FirstPageReuse, unless the member has posted
 /// anything since (ForgetMixAfterPosts): their own likes, follows and dismissals show at once,
 /// others' activity within seconds, and a member reloading discover does not recompute every time.
+///
+/// The list lives in the SharedCache (Redis on a web farm), so the next page may be served by another
+/// node and a POST on one node is seen by all. Forgetting writes a new generation instead of deleting
+/// the lists: a node still computing from what it read before the POST stores its list under the old
+/// generation, where nobody looks again.
 /// </summary>
-public class PersonalMix(AppDbContext db, NoteCards cards, IMemoryCache cache, IOptions<RankingOptions> options, TimeProvider clock)
+public class PersonalMix(AppDbContext db, NoteCards cards, SharedCache cache, IOptions<RankingOptions> options, TimeProvider clock)
 {
     private static readonly TimeSpan MixLifetime = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan FirstPageReuse = TimeSpan.FromSeconds(30);
+    // Outlives every list stored under it, so a generation that expires leaves none of its lists behind.
+    private static readonly TimeSpan GenerationLifetime = MixLifetime * 2;
 
     private RankingOptions Settings => options.Value;
 
     public async Task<DiscoverQueries.FeedPage> PageAsync(string memberId, string channel, MixCursor? after)
     {
-        var key = ("mix", memberId, Generation(memberId), channel);
+        var generation = await cache.GetAsync<string>(GenerationKey(memberId)) ?? "0";
+        var key = $"mix:v1:{memberId}:{generation}:{channel}";
         var now = clock.GetUtcNow();
-        if (!cache.TryGetValue(key, out ComputedMix? computed) || computed is null || (after is null && now - computed.At > FirstPageReuse))
+        var computed = await cache.GetAsync<ComputedMix>(key);
+        if (computed is null || (after is null && now - computed.At > FirstPageReuse))
         {
-            computed = new ComputedMix(await ComputeAsync(memberId, channel), now);
-            cache.Set(key, computed, MixLifetime);
+            computed = ComputedMix.Of(await ComputeAsync(memberId, channel), now);
+            await cache.SetAsync(key, computed, MixLifetime);
         }
-        var mix = computed.Entries;
         var offset = Math.Max(0, after?.Offset ?? 0);
-        var shown = mix.Skip(offset).Take(DiscoverQueries.PageSize).ToList();
-        var reasons = shown.ToDictionary(e => e.NoteId, e => e.Reason);
+        var shown = Enumerable.Range(offset, Math.Max(0, Math.Min(DiscoverQueries.PageSize, computed.Notes.Length - offset))).ToList();
+        var reasons = shown.ToDictionary(i => computed.Notes[i], computed.ReasonAt);
         // Loaded with the visibility rules again: a note hidden, blocked or dismissed since the list was computed drops out.
-        var page = await cards.LoadAsync(shown.Select(e => e.NoteId).ToList(), memberId);
-        var next = offset + DiscoverQueries.PageSize < mix.Count ? new MixCursor(offset + DiscoverQueries.PageSize).ToString() : null;
+        var page = await cards.LoadAsync(shown.Select(i => computed.Notes[i]).ToList(), memberId);
+        var next = offset + DiscoverQueries.PageSize < computed.Notes.Length ? new MixCursor(offset + DiscoverQueries.PageSize).ToString() : null;
         return new DiscoverQueries.FeedPage(page.Select(c => c with { Reason = reasons[c.Id] }).ToList(), next);
     }
 
-    private sealed record ComputedMix(IReadOnlyList<MixEntry> Entries, DateTimeOffset At);
+    /// <summary>A computed mix as it is kept: parallel arrays, a few bytes a note (up to some 700 notes).</summary>
+    private sealed record ComputedMix(DateTimeOffset At, long[] Notes, ReasonKind[] Kinds, string?[] Labels)
+    {
+        public static ComputedMix Of(IReadOnlyList<MixEntry> mix, DateTimeOffset at) =>
+            new(at, mix.Select(e => e.NoteId).ToArray(), mix.Select(e => e.Reason.Kind).ToArray(), mix.Select(e => e.Reason.Label).ToArray());
 
-    /// <summary>Called after every post by the member: the next discover page computes a fresh mix.</summary>
-    public void Forget(string memberId) => cache.Set(("mix-generation", memberId), Generation(memberId) + 1, MixLifetime);
+        public MixReason ReasonAt(int index) => new(Kinds[index], Labels[index]);
+    }
 
-    private int Generation(string memberId) => cache.TryGetValue(("mix-generation", memberId), out int generation) ? generation : 0;
+    /// <summary>Called after every post by the member: the next discover page, on any node, computes a fresh mix.</summary>
+    public Task ForgetAsync(string memberId) => cache.SetAsync(GenerationKey(memberId), Guid.NewGuid().ToString("N"), GenerationLifetime);
+
+    private static string GenerationKey(string memberId) => $"mix-generation:{memberId}";
 
     private async Task<IReadOnlyList<MixEntry>> ComputeAsync(string memberId, string channel)
     {

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Caching.Memory;
-
 namespace RedMvc.Web.Features.Profiles;
 
 public static class ProfileTabs
@@ -25,7 +23,7 @@ public record ProfilePage(AuthorView Person, string? Bio, string? Region, DateTi
     public bool ShowsCollectsTab => IsSelf || !CollectsHidden;
 }
 
-public class ProfileQueries(AppDbContext db, NoteCards noteCards, IMemoryCache cache)
+public class ProfileQueries(AppDbContext db, NoteCards noteCards, SharedCache cache)
 {
     public const int LikesPageSize = 24;
 
@@ -71,8 +69,8 @@ public class ProfileQueries(AppDbContext db, NoteCards noteCards, IMemoryCache c
         return new ProfilePage(person.View, person.Bio, person.Region, person.CreatedAt,
             await db.Follows.CountAsync(f => f.FollowerId == id),
             await db.Follows.CountAsync(f => f.FolloweeId == id),
-            await CountAsync(("notes", id, isSelf, mutual), isSelf, () => visible.LongCountAsync()),
-            await CountAsync(("received", id), isSelf, () => db.Notes.Where(n => n.AuthorId == id && n.Status == NoteStatus.Published).SumAsync(n => (long)n.LikeCount + n.CollectCount)),
+            await CountAsync($"profile-count:notes:{id}:{isSelf}:{mutual}", isSelf, () => visible.LongCountAsync()),
+            await CountAsync($"profile-count:received:{id}", isSelf, () => db.Notes.Where(n => n.AuthorId == id && n.Status == NoteStatus.Published).SumAsync(n => (long)n.LikeCount + n.CollectCount)),
             isSelf, viewerFollows, followsViewer, viewerBlocked,
             tab, person.HideCollects, notes, boards, next);
     }
@@ -81,13 +79,14 @@ public class ProfileQueries(AppDbContext db, NoteCards noteCards, IMemoryCache c
 
     /// <summary>
     /// The two counts that add up every note of the member (10,000 rows for a big creator: tens of ms
-    /// each, docs/benchmarks.md) are kept for a minute for other viewers; the owner always sees them fresh.
+    /// each, docs/benchmarks.md) are kept for a minute for other viewers, in the SharedCache so every
+    /// node counts once; the owner always sees them fresh, and their fresh count is the one kept.
     /// </summary>
-    private async Task<long> CountAsync(object key, bool fresh, Func<Task<long>> count)
+    private async Task<long> CountAsync(string key, bool fresh, Func<Task<long>> count)
     {
-        if (!fresh && cache.TryGetValue(("profile-count", key), out long kept)) return kept;
+        if (!fresh) return await cache.GetOrCreateAsync(key, CountsLifetime, count);
         var value = await count();
-        cache.Set(("profile-count", key), value, CountsLifetime);
+        await cache.SetAsync(key, value, CountsLifetime);
         return value;
     }
 

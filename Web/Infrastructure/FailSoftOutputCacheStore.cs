@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.OutputCaching;
+using StackExchange.Redis;
+
+namespace RedMvc.Web.Infrastructure;
+
+/// <summary>
+/// The Redis output cache store, except that Redis being unreachable is a miss: the page is rendered
+/// as if nothing were cached (the store itself would throw, and every visitor page would fail).
+/// </summary>
+public sealed class FailSoftOutputCacheStore(IOutputCacheStore inner, ILogger<FailSoftOutputCacheStore> logger) : IOutputCacheStore, IDisposable
+{
+    public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await inner.GetAsync(key, cancellationToken);
+        }
+        catch (Exception ex) when (IsUnreachable(ex))
+        {
+            logger.LogWarning(ex, "The output cache store could not be read");
+            return null;
+        }
+    }
+
+    public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await inner.SetAsync(key, value, tags, validFor, cancellationToken);
+        }
+        catch (Exception ex) when (IsUnreachable(ex))
+        {
+            logger.LogWarning(ex, "The output cache store could not keep a page");
+        }
+    }
+
+    public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await inner.EvictByTagAsync(tag, cancellationToken);
+        }
+        catch (Exception ex) when (IsUnreachable(ex))
+        {
+            logger.LogError(ex, "The output cache store could not evict {Tag}; its pages stay until they expire", tag);
+        }
+    }
+
+    public void Dispose() => (inner as IDisposable)?.Dispose();
+
+    private static bool IsUnreachable(Exception ex) => ex is RedisException or TimeoutException;
+}
