@@ -14,6 +14,16 @@ public class RedMvcAppFactory : WebApplicationFactory<Program>
         Mailbox = new Mailbox(DescribeOutbox);
     }
 
+    /// <summary>A second node of a web farm: its own host on another site's data folder (one SQLite file, one job storage).</summary>
+    protected RedMvcAppFactory(string? dataFolder) : this()
+    {
+        if (dataFolder is null) return;
+        DataFolder = dataFolder;
+        _ownsDataFolder = false; // the first node deletes it
+    }
+
+    private readonly bool _ownsDataFolder = true;
+
     public string DataFolder { get; } = SiteSettings.NewDataFolder("tests");
 
     /// <summary>The SMTP server the site's job server sends to.</summary>
@@ -61,7 +71,7 @@ public class RedMvcAppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         Mailbox.Dispose();
-        SiteSettings.DeleteDataFolder(DataFolder);
+        if (_ownsDataFolder) SiteSettings.DeleteDataFolder(DataFolder);
     }
 }
 
