@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test project and ends with one line: "N passed, N failed".
-# Installs what the tests need when it is missing (Chromium for the browser tests).
+# Installs what the tests need when it is missing (Chromium for the browser tests, redis-server for
+# the web-farm tests, which start their own throwaway server on a loopback port).
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -10,6 +11,15 @@ if [ ! -x /usr/bin/chromium ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
   else
     echo "warning: /usr/bin/chromium is missing and cannot be installed here; the browser tests will fail" >&2
+  fi
+fi
+
+if [ ! -x /usr/bin/redis-server ]; then
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    echo "Installing redis-server for the web-farm tests..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+  else
+    echo "warning: /usr/bin/redis-server is missing and cannot be installed here; the web-farm tests will fail" >&2
   fi
 fi
 
