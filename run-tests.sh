@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test project and ends with one line: "N passed, N failed".
-# Installs what the tests need when it is missing (Chromium for the browser tests, redis-server for
-# the web-farm tests, which start their own throwaway server on a loopback port).
+# Runs every test project, then the Web and Workers integration suites again on a throwaway
+# PostgreSQL cluster, and ends with one line: "N passed, N failed".
+# Installs what the tests need when it is missing (Chromium for the browser tests, PostgreSQL, and
+# redis-server for the web-farm tests, which start their own throwaway server on a loopback port).
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -33,6 +34,20 @@ for project in tests/*/*.Tests.csproj; do
   dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
 done
 
+# The integration suites again on PostgreSQL: a cluster of our own on a free loopback port, removed after.
+pg_dir=$(mktemp -d /tmp/redmvc-pg.XXXXXX)
+pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+trap 'deploy/local/postgres.sh stop "$pg_dir"' EXIT
+if deploy/local/postgres.sh start "$pg_dir" "$pg_port"; then
+  for name in RedMvc.Web.Tests RedMvc.Workers.Tests; do
+    REDMVC_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=redmvc" \
+      dotnet test "tests/$name/$name.csproj" --no-build -nologo --logger "trx;LogFileName=$name.PostgreSql.trx" --results-directory "$results" || status=1
+  done
+else
+  echo "error: could not start PostgreSQL for the integration suites" >&2
+  status=1
+fi
+
 # Sum the counters of every project's TRX report.
 read -r passed failed < <(python3 - "$results" <<'PY'
 import sys, glob, xml.etree.ElementTree as ET
@@ -45,7 +60,7 @@ print(passed, failed)
 PY
 )
 reports=$(find "$results" -name '*.trx' | wc -l)
-projects=$(ls tests/*/*.Tests.csproj | wc -l)
-if [ "$reports" -lt "$projects" ] && [ "$failed" -eq 0 ]; then failed=1; echo "error: expected a report from each of the $projects test projects, found $reports" >&2; fi
+projects=$(( $(ls tests/*/*.Tests.csproj | wc -l) + 2 ))  # the Web and Workers suites run twice
+if [ "$reports" -lt "$projects" ] && [ "$failed" -eq 0 ]; then failed=1; echo "error: expected $projects test reports (each project, and Web and Workers on PostgreSQL), found $reports" >&2; fi
 echo "$passed passed, $failed failed"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Hangfire;
 using Hangfire.AspNetCore;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
@@ -122,23 +124,43 @@ public static class WorkersHostingExtensions
         var database = DatabaseServiceCollectionExtensions.ReadOptions(config, contentRoot);
         // Our own storage singleton: Hangfire would otherwise hand every host in the process the
         // static JobStorage.Current, and two hosts (the test suites start several) would share one.
-        JobStorage storage = database.Provider == DatabaseProvider.SqlServer
-            ? new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions
+        // Made when first asked for (the job server starts after the migrations), so a server database
+        // that the migrations are about to create is there when Hangfire prepares its schema in it.
+        services.AddSingleton<JobStorage>(_ => database.Provider switch
+        {
+            DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions
             {
                 PrepareSchemaIfNecessary = true,
                 QueuePollInterval = TimeSpan.Zero,
-            })
+            }),
+            DatabaseProvider.PostgreSql => PostgreSqlJobs(database.ConnectionString!),
             // Its own file: Hangfire's polling must not contend with the site's database.
-            : new SQLiteStorage(Path.Combine(dataFolder, "hangfire.db"), new SQLiteStorageOptions
+            _ => new SQLiteStorage(Path.Combine(dataFolder, "hangfire.db"), new SQLiteStorageOptions
             {
                 QueuePollInterval = TimeSpan.FromSeconds(1),
-            });
-        services.AddSingleton(storage);
+            }),
+        });
         services.AddHangfire((provider, hangfire) => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<ILoggerFactory>())));
+    }
+
+    /// <summary>
+    /// Jobs in the site's PostgreSQL database, schema "hangfire", shared by every worker process: a job
+    /// is fetched with a row lock, and one whose worker died is fetched again after the invisibility timeout.
+    /// </summary>
+    private static PostgreSqlStorage PostgreSqlJobs(string connectionString)
+    {
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+            InvisibilityTimeout = TimeSpan.FromMinutes(5),
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 
     /// <summary>Where .eml files go when no SMTP host is configured; null when SMTP is used.</summary>

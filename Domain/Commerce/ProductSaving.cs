@@ -39,12 +39,13 @@ public static class ProductSaving
         var position = product.Photos.Count == 0 ? 0 : product.Photos.Max(p => p.Position) + 1;
         foreach (var key in newPhotoKeys) product.AddPhoto(new ProductPhoto(key, position++));
         if (changes.IsNew) db.Products.Add(product);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var variant in changes.AddedVariants.Where(v => v.Stock > 0))
-            db.StockAdjustments.Add(new StockAdjustment(variant.Id, variant.Stock, variant.Stock, openingStockReason, byUserId, now));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await db.InTransactionAsync(async () =>
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var variant in changes.AddedVariants.Where(v => v.Stock > 0))
+                db.StockAdjustments.Add(new StockAdjustment(variant.Id, variant.Stock, variant.Stock, openingStockReason, byUserId, now));
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>Reprices existing variants and adds new rows; each problem points at its row.</summary>

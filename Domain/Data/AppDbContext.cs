@@ -46,9 +46,26 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ProductPin> ProductPins => Set<ProductPin>();
     public DbSet<Payment> Payments => Set<Payment>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // PostgreSQL's timestamptz takes only UTC DateTimes and gives UTC back; SQLite and SQL Server give
+        // back Unspecified. Every time we store is UTC (ARCHITECTURE), so here each one is marked so both ways.
+        if (Database.IsNpgsql())
+        {
+            configuration.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+            configuration.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        // Conditions written as SQL: PostgreSQL folds unquoted names to lower case, and its booleans are not numbers.
+        if (Database.IsNpgsql())
+        {
+            builder.Entity<Board>().HasIndex(b => b.OwnerId).HasFilter("\"IsDefault\"");
+            builder.Entity<ProductVariant>().ToTable(t => t.HasCheckConstraint("CK_ProductVariants_Stock", "\"Stock\" >= 0"));
+        }
     }
 }

@@ -1,6 +1,6 @@
 namespace RedMvc.Domain.Data;
 
-public enum DatabaseProvider { Sqlite, SqlServer }
+public enum DatabaseProvider { Sqlite, SqlServer, PostgreSql }
 
 /// <summary>Bound from the "Database" configuration section.</summary>
 public class DatabaseOptions

@@ -10,6 +10,7 @@ public static class DatabaseServiceCollectionExtensions
 {
     public const string SqliteMigrationsAssembly = "RedMvc.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "RedMvc.Migrations.SqlServer";
+    public const string PostgreSqlMigrationsAssembly = "RedMvc.Migrations.PostgreSql";
 
     /// <summary>Registers AppDbContext on the configured provider with its own migration set.</summary>
     public static IServiceCollection AddRedDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
@@ -25,8 +26,8 @@ public static class DatabaseServiceCollectionExtensions
         var options = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            if (options.Provider == DatabaseProvider.SqlServer)
-                throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is SqlServer.");
+            if (options.Provider != DatabaseProvider.Sqlite)
+                throw new InvalidOperationException($"Database:ConnectionString is required when Database:Provider is {options.Provider}.");
             options.ConnectionString = $"Data Source={Path.Combine(DataPaths.DataFolder(config, contentRoot), "redmvc.db")}";
         }
         return options;
@@ -37,6 +38,10 @@ public static class DatabaseServiceCollectionExtensions
         if (options.Provider == DatabaseProvider.SqlServer)
         {
             db.UseSqlServer(options.ConnectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly));
+        }
+        else if (options.Provider == DatabaseProvider.PostgreSql)
+        {
+            db.UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly));
         }
         else
         {

@@ -47,11 +47,11 @@ public static class NoteAccess
     /// parameter <paramref name="viewer"/> (NULL for a visitor: every comparison with it is then false).
     /// </summary>
     public static string MaySeeSql(string note, string viewer) => $"""
-        ({note}.Status <> {(int)NoteStatus.Deleted} AND ({note}.AuthorId = {viewer} OR ({note}.Status = {(int)NoteStatus.Published}
-            AND NOT EXISTS (SELECT 1 FROM Blocks b WHERE (b.BlockerId = {viewer} AND b.BlockedId = {note}.AuthorId) OR (b.BlockerId = {note}.AuthorId AND b.BlockedId = {viewer}))
-            AND ({note}.Visibility = {(int)NoteVisibility.Public} OR ({note}.Visibility = {(int)NoteVisibility.MutualFollowers}
-                AND EXISTS (SELECT 1 FROM Follows f WHERE f.FollowerId = {viewer} AND f.FolloweeId = {note}.AuthorId)
-                AND EXISTS (SELECT 1 FROM Follows f WHERE f.FollowerId = {note}.AuthorId AND f.FolloweeId = {viewer}))))))
+        ({note}."Status" <> {(int)NoteStatus.Deleted} AND ({note}."AuthorId" = {viewer} OR ({note}."Status" = {(int)NoteStatus.Published}
+            AND NOT EXISTS (SELECT 1 FROM "Blocks" b WHERE (b."BlockerId" = {viewer} AND b."BlockedId" = {note}."AuthorId") OR (b."BlockerId" = {note}."AuthorId" AND b."BlockedId" = {viewer}))
+            AND ({note}."Visibility" = {(int)NoteVisibility.Public} OR ({note}."Visibility" = {(int)NoteVisibility.MutualFollowers}
+                AND EXISTS (SELECT 1 FROM "Follows" f WHERE f."FollowerId" = {viewer} AND f."FolloweeId" = {note}."AuthorId")
+                AND EXISTS (SELECT 1 FROM "Follows" f WHERE f."FollowerId" = {note}."AuthorId" AND f."FolloweeId" = {viewer}))))))
         """;
 
     /// <summary>
@@ -67,7 +67,7 @@ public static class NoteAccess
         n => n.Status == NoteStatus.Published && n.Visibility == NoteVisibility.Public;
 
     public static string PublicReachSql(string note) =>
-        $"({note}.Status = {(int)NoteStatus.Published} AND {note}.Visibility = {(int)NoteVisibility.Public})";
+        $"({note}.\"Status\" = {(int)NoteStatus.Published} AND {note}.\"Visibility\" = {(int)NoteVisibility.Public})";
 
     /// <summary>How the viewer stands to one author: two small indexed queries, none for a visitor or the author.</summary>
     public static async Task<ViewerRelation> RelationAsync(AppDbContext db, string? viewerId, string authorId, CancellationToken cancellationToken = default)

@@ -36,11 +36,12 @@ public static class NotePosting
         await NoteTagging.ApplyAsync(db, note, cancellationToken);
         GoLive(note, post, limits, now);
         if (existing is null) db.Notes.Add(note);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await NoteNotices.MentionsInNoteAsync(db, note, now, cancellationToken);
-        if (existing is null && reviewLineId is { } lineId) await NoteShopping.LinkReviewAsync(db, lineId, authorId, note.Id, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await db.InTransactionAsync(async () =>
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await NoteNotices.MentionsInNoteAsync(db, note, now, cancellationToken);
+            if (existing is null && reviewLineId is { } lineId) await NoteShopping.LinkReviewAsync(db, lineId, authorId, note.Id, cancellationToken);
+        }, cancellationToken);
         return note;
     }
 

@@ -14,19 +14,24 @@ public static class Notifier
         if (notification.RecipientId == notification.ActorId) return false;
         if (await Blocking.EitherBlockedAsync(db, notification.RecipientId, notification.ActorId, cancellationToken)) return false;
         var n = notification;
+        // Often called inside the caller's transaction (a like, a comment): PostgreSQL aborts a whole
+        // transaction on a failed statement, so a lost race rolls back to this savepoint only.
+        var transaction = db.Database.CurrentTransaction;
+        if (transaction is not null) await transaction.CreateSavepointAsync("notify", cancellationToken);
         try
         {
             var added = await db.Database.ExecuteSqlInterpolatedAsync(
                 $"""
-                INSERT INTO Notifications (RecipientId, ActorId, Kind, Tab, NoteId, CommentId, SubjectKey, CreatedAt)
+                INSERT INTO "Notifications" ("RecipientId", "ActorId", "Kind", "Tab", "NoteId", "CommentId", "SubjectKey", "CreatedAt")
                 SELECT {n.RecipientId}, {n.ActorId}, {(int)n.Kind}, {(int)n.Tab}, {n.NoteId}, {n.CommentId}, {n.SubjectKey}, {n.CreatedAt}
-                WHERE NOT EXISTS (SELECT 1 FROM Notifications WHERE RecipientId = {n.RecipientId} AND Kind = {(int)n.Kind} AND ActorId = {n.ActorId} AND SubjectKey = {n.SubjectKey})
+                WHERE NOT EXISTS (SELECT 1 FROM "Notifications" WHERE "RecipientId" = {n.RecipientId} AND "Kind" = {(int)n.Kind} AND "ActorId" = {n.ActorId} AND "SubjectKey" = {n.SubjectKey})
                 """, cancellationToken);
             return added == 1;
         }
         catch (DbException)
         {
             // A parallel call won the race to the unique key: the notification exists once, as wanted.
+            if (transaction is not null) await transaction.RollbackToSavepointAsync("notify", CancellationToken.None);
             return false;
         }
     }

@@ -158,10 +158,10 @@ public static class Collecting
             // The board's owner is checked in the same statement, so a board deleted a moment ago is never used.
             added = await db.Database.ExecuteSqlInterpolatedAsync(
                 $"""
-                INSERT INTO Collects (UserId, NoteId, BoardId, CreatedAt)
+                INSERT INTO "Collects" ("UserId", "NoteId", "BoardId", "CreatedAt")
                 SELECT {userId}, {noteId}, {boardId}, {now}
-                WHERE EXISTS (SELECT 1 FROM Boards WHERE Id = {boardId} AND OwnerId = {userId})
-                AND NOT EXISTS (SELECT 1 FROM Collects WHERE UserId = {userId} AND NoteId = {noteId})
+                WHERE EXISTS (SELECT 1 FROM "Boards" WHERE "Id" = {boardId} AND "OwnerId" = {userId})
+                AND NOT EXISTS (SELECT 1 FROM "Collects" WHERE "UserId" = {userId} AND "NoteId" = {noteId})
                 """, cancellationToken);
         }
         catch (DbException)

@@ -16,7 +16,7 @@ public static class CommentLikes
         try
         {
             added = await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO CommentLikes (CommentId, UserId, CreatedAt) SELECT {commentId}, {userId}, {now} WHERE NOT EXISTS (SELECT 1 FROM CommentLikes WHERE CommentId = {commentId} AND UserId = {userId})",
+                $"""INSERT INTO "CommentLikes" ("CommentId", "UserId", "CreatedAt") SELECT {commentId}, {userId}, {now} WHERE NOT EXISTS (SELECT 1 FROM "CommentLikes" WHERE "CommentId" = {commentId} AND "UserId" = {userId})""",
                 cancellationToken);
         }
         catch (DbException)

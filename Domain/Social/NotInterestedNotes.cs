@@ -12,7 +12,7 @@ public static class NotInterestedNotes
         try
         {
             await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO NotInterested (UserId, NoteId, CreatedAt) SELECT {userId}, {noteId}, {now} WHERE NOT EXISTS (SELECT 1 FROM NotInterested WHERE UserId = {userId} AND NoteId = {noteId})",
+                $"""INSERT INTO "NotInterested" ("UserId", "NoteId", "CreatedAt") SELECT {userId}, {noteId}, {now} WHERE NOT EXISTS (SELECT 1 FROM "NotInterested" WHERE "UserId" = {userId} AND "NoteId" = {noteId})""",
                 cancellationToken);
         }
         catch (DbException)

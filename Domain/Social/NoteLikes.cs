@@ -19,7 +19,7 @@ public static class NoteLikes
         try
         {
             added = await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO NoteLikes (NoteId, UserId, CreatedAt) SELECT {noteId}, {userId}, {now} WHERE NOT EXISTS (SELECT 1 FROM NoteLikes WHERE NoteId = {noteId} AND UserId = {userId})",
+                $"""INSERT INTO "NoteLikes" ("NoteId", "UserId", "CreatedAt") SELECT {noteId}, {userId}, {now} WHERE NOT EXISTS (SELECT 1 FROM "NoteLikes" WHERE "NoteId" = {noteId} AND "UserId" = {userId})""",
                 cancellationToken);
         }
         catch (DbException)

@@ -10,23 +10,48 @@ namespace RedMvc.Web.Infrastructure;
 /// <summary>What happens before the site serves: commands, migrations, roles, demo content.</summary>
 public static class StartupCommands
 {
-    /// <summary>Runs `create-admin &lt;email&gt;` and returns true; otherwise false and the site starts.</summary>
+    /// <summary>
+    /// Runs a command and returns true; otherwise false and the site starts.
+    /// `migrate [--seed]`: applies the migrations, creates the roles and (with --seed, or in Development)
+    /// the demo content, then exits; deploys run it once before starting web nodes with
+    /// Database:MigrateOnStartup=false, so nodes starting together never race to migrate or seed. `create-admin &lt;email&gt;`: makes an Admin.
+    /// </summary>
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
-        if (args.Length == 0 || args[0] != "create-admin") return false;
-        if (args.Length < 2)
+        switch (args.FirstOrDefault())
         {
-            Console.Error.WriteLine("Usage: dotnet run --project Web -- create-admin <email>");
-            Environment.ExitCode = 2;
-            return true;
+            case "migrate":
+                await MigrateAsync(app);
+                if (args.Contains("--seed") || app.Environment.IsDevelopment())
+                {
+                    await using var scope = app.Services.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(force: args.Contains("--seed"));
+                }
+                Console.WriteLine("The database is up to date.");
+                return true;
+            case "create-admin" when args.Length < 2:
+                Console.Error.WriteLine("Usage: dotnet run --project Web -- create-admin <email>");
+                Environment.ExitCode = 2;
+                return true;
+            case "create-admin":
+                await MigrateAsync(app);
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    var result = await AdminCommand.CreateAdminAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), args[1]);
+                    Console.WriteLine(result.Message);
+                    Environment.ExitCode = result.Succeeded ? 0 : 1;
+                }
+                return true;
+            default:
+                return false;
         }
+    }
+
+    private static async Task MigrateAsync(WebApplication app)
+    {
         await MigrationRunner.MigrateAsync(app.Services);
         await using var scope = app.Services.CreateAsyncScope();
         await EnsureRolesAsync(scope.ServiceProvider);
-        var result = await AdminCommand.CreateAdminAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), args[1]);
-        Console.WriteLine(result.Message);
-        Environment.ExitCode = result.Succeeded ? 0 : 1;
-        return true;
     }
 
     public static async Task PrepareDatabaseAsync(WebApplication app, string[] args)

@@ -47,8 +47,8 @@ public class ComputeTrendsJob(AppDbContext db, IOptions<RankingOptions> options,
         {
             var candidates = await connection.QueryAsync<Candidate>(new CommandDefinition(
                 $"""
-                SELECT n.Id, n.AuthorId, n.Channel, n.PublishedAt, n.LikeCount, n.CollectCount, n.CommentCount FROM Notes n
-                WHERE {NoteAccess.PublicReachSql("n")} AND n.PublishedAt >= @since
+                SELECT n."Id", n."AuthorId", n."Channel", n."PublishedAt", n."LikeCount", n."CollectCount", n."CommentCount" FROM "Notes" n
+                WHERE {NoteAccess.PublicReachSql("n")} AND n."PublishedAt" >= @since
                 """,
                 new { since = now.AddDays(-settings.WindowDays) },
                 cancellationToken: cancellationToken));
@@ -73,22 +73,22 @@ public class ComputeTrendsJob(AppDbContext db, IOptions<RankingOptions> options,
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var tx = transaction.GetDbTransaction();
-            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM TopicScores", transaction: tx, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM NoteScores", transaction: tx, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition("""DELETE FROM "TopicScores" """, transaction: tx, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition("""DELETE FROM "NoteScores" """, transaction: tx, cancellationToken: cancellationToken));
             // One prepared insert executed per row (Dapper's executemany), all inside the transaction.
             await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO NoteScores (NoteId, Channel, AuthorId, Score, PublishedAt, ComputedAt) VALUES (@NoteId, @Channel, @AuthorId, @Score, @PublishedAt, @ComputedAt)",
+                """INSERT INTO "NoteScores" ("NoteId", "Channel", "AuthorId", "Score", "PublishedAt", "ComputedAt") VALUES (@NoteId, @Channel, @AuthorId, @Score, @PublishedAt, @ComputedAt)""",
                 scores.Select(s => s.Row), tx, cancellationToken: cancellationToken));
 
             // A topic is as hot as its trending notes together, in today's terms (sums need the linear score).
             var scoreNow = scores.ToDictionary(s => s.Row.NoteId, s => s.Now);
             var noteTopics = await connection.QueryAsync<NoteTopicRow>(new CommandDefinition(
-                "SELECT t.NoteId, t.TopicId FROM NoteTopics t INNER JOIN NoteScores s ON s.NoteId = t.NoteId", transaction: tx, cancellationToken: cancellationToken));
+                """SELECT t."NoteId", t."TopicId" FROM "NoteTopics" t INNER JOIN "NoteScores" s ON s."NoteId" = t."NoteId" """, transaction: tx, cancellationToken: cancellationToken));
             var topics = noteTopics.GroupBy(t => t.TopicId)
                 .Select(g => new TopicScore { TopicId = g.Key, Score = g.Sum(t => scoreNow[t.NoteId]), NoteCount = g.Count(), ComputedAt = now })
                 .ToList();
             await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO TopicScores (TopicId, Score, NoteCount, ComputedAt) VALUES (@TopicId, @Score, @NoteCount, @ComputedAt)",
+                """INSERT INTO "TopicScores" ("TopicId", "Score", "NoteCount", "ComputedAt") VALUES (@TopicId, @Score, @NoteCount, @ComputedAt)""",
                 topics, tx, cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);
             if (db.Database.IsSqlite())

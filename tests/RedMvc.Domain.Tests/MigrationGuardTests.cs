@@ -27,6 +27,16 @@ public class MigrationGuardTests
         Assert.False(db.Database.HasPendingModelChanges(), "Run Migrations/add-migration.sh <Name>: the SQLite set is behind the model.");
     }
 
+    private const string PostgreSqlConnection = "Host=localhost;Database=redmvc_guard";
+
+    [Fact]
+    public void The_postgresql_migrations_match_the_model()
+    {
+        using var db = Context(DatabaseProvider.PostgreSql, PostgreSqlConnection);
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.False(db.Database.HasPendingModelChanges(), "Run Migrations/add-migration.sh <Name>: the PostgreSQL set is behind the model.");
+    }
+
     [Fact]
     public void The_sql_server_migrations_match_the_model()
     {
@@ -42,6 +52,22 @@ public class MigrationGuardTests
         using var sqlite = Context(DatabaseProvider.Sqlite, "Data Source=:memory:");
         using var sqlServer = Context(DatabaseProvider.SqlServer, SqlServerConnection);
         Assert.Equal(Names(sqlite), Names(sqlServer));
+    }
+
+    /// <summary>
+    /// The PostgreSQL set began later, with one baseline of the whole model; every migration added
+    /// after it goes into all three sets (Migrations/add-migration.sh), in the same order.
+    /// </summary>
+    [Fact]
+    public void The_postgresql_set_is_a_baseline_then_the_same_migrations_as_the_others()
+    {
+        using var sqlite = Context(DatabaseProvider.Sqlite, "Data Source=:memory:");
+        using var postgres = Context(DatabaseProvider.PostgreSql, PostgreSqlConnection);
+        var baseline = postgres.Database.GetMigrations().First();
+        Assert.EndsWith("_PostgreSqlBaseline", baseline);
+        static string Stamp(string id) => id[..id.IndexOf('_')];
+        var later = sqlite.Database.GetMigrations().Where(id => string.CompareOrdinal(Stamp(id), Stamp(baseline)) > 0);
+        Assert.Equal(later.Select(id => id[(id.IndexOf('_') + 1)..]), postgres.Database.GetMigrations().Skip(1).Select(id => id[(id.IndexOf('_') + 1)..]));
     }
 
     [Fact]

@@ -113,7 +113,7 @@ public sealed class NoteAccessTests : IAsyncLifetime
     {
         var byEntity = _notes.Where(NoteAccess.IsInPublicReach).Select(n => n.Id).Order().ToList();
         var byEf = await _db.Notes.Where(NoteAccess.InPublicReach).Select(n => n.Id).OrderBy(id => id).ToListAsync();
-        var bySql = await SqlAsync($"SELECT n.Id FROM Notes n WHERE {NoteAccess.PublicReachSql("n")}", new { });
+        var bySql = await SqlAsync($"""SELECT n."Id" FROM "Notes" n WHERE {NoteAccess.PublicReachSql("n")}""", new { });
         Assert.Equal([NoteOf(NoteStatus.Published, NoteVisibility.Public)], byEntity);
         Assert.Equal(byEntity, byEf);
         Assert.Equal(byEntity, bySql);
@@ -131,7 +131,7 @@ public sealed class NoteAccessTests : IAsyncLifetime
     {
         var byEntity = _notes.Where(n => NoteAccess.MaySee(n, viewer, relation)).Select(n => n.Id).Order().ToList();
         var byEf = await _db.Notes.AsNoTracking().WhereMaySee(_db, viewer).Select(n => n.Id).OrderBy(id => id).ToListAsync();
-        var bySql = await SqlAsync($"SELECT n.Id FROM Notes n WHERE {NoteAccess.MaySeeSql("n", "@viewer")}", new { viewer });
+        var bySql = await SqlAsync($"""SELECT n."Id" FROM "Notes" n WHERE {NoteAccess.MaySeeSql("n", "@viewer")}""", new { viewer });
         Assert.Equal(byEntity, byEf);
         Assert.Equal(byEntity, bySql);
         foreach (var note in _notes)
@@ -140,7 +140,7 @@ public sealed class NoteAccessTests : IAsyncLifetime
     }
 
     private async Task<List<long>> SqlAsync(string sql, object parameters) =>
-        (await _db.WithConnectionAsync(connection => connection.QueryAsync<long>(sql + " ORDER BY n.Id", parameters))).ToList();
+        (await _db.WithConnectionAsync(connection => connection.QueryAsync<long>(sql + " ORDER BY n.\"Id\"", parameters))).ToList();
 
     private long NoteOf(NoteStatus status, NoteVisibility visibility) =>
         _notes.Single(n => n.Status == status && n.Visibility == visibility).Id;

@@ -22,6 +22,11 @@ public static class SiteSettings
             ["Site:PublicBaseUrl"] = publicBaseUrl,
         };
         foreach (var (key, value) in mailbox.Settings) settings[key] = value;
+        if (ServerDatabase.FromEnvironment() is { } server)
+        {
+            settings["Database:Provider"] = "PostgreSql";
+            settings["Database:ConnectionString"] = server.NewDatabase();
+        }
         foreach (var action in RateLimited) settings[$"RateLimits:{action}:PermitLimit"] = "1000";
         foreach (var (key, value) in overrides ?? []) settings[key] = value;
         return settings;

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.Extensions.Configuration;
 
 namespace RedMvc.Web.Tests;
 
 /// <summary>
-/// Two web nodes sharing one Redis (a throwaway redis-server) and one database: node A runs the job
+/// Two web nodes sharing one Redis (a throwaway redis-server), one database and one data folder: node A runs the job
 /// server, node B only serves (Workers:InProcess=false), as on a farm behind a load balancer. Posting
 /// is limited to two notes per member on both. Each test owns its members and notes.
 /// </summary>
@@ -27,7 +28,12 @@ public sealed class WebFarm : IAsyncLifetime
         A = new Node(null, settings);
         // A first: it migrates the database and writes the data-protection key that B then reads.
         await VisitorOn(A).GetAsync("/account/register");
-        B = new Node(A.DataFolder, new(settings) { ["Workers:InProcess"] = "false" });
+        // B on A's database: its SQLite file in the shared data folder, or A's server database when the suite runs on PostgreSQL.
+        var database = A.Services.GetRequiredService<IConfiguration>();
+        var nodeB = new Dictionary<string, string?>(settings) { ["Workers:InProcess"] = "false" };
+        foreach (var key in new[] { "Database:Provider", "Database:ConnectionString" })
+            if (!string.IsNullOrEmpty(database[key])) nodeB[key] = database[key];
+        B = new Node(A.DataFolder, nodeB);
         await VisitorOn(B).GetAsync("/account/register");
     }
 

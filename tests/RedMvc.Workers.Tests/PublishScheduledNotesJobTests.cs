@@ -14,7 +14,7 @@ public class PublishScheduledNotesJobTests
         note.Schedule(DateTime.UtcNow.AddHours(2), DateTime.UtcNow, new NoteLimits());
         db.Notes.Add(note);
         await db.SaveChangesAsync();
-        await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE Notes SET ScheduledFor = {DateTime.UtcNow.AddMinutes(-1)} WHERE Id = {note.Id}");
+        await db.Notes.Where(n => n.Id == note.Id).ExecuteUpdateAsync(s => s.SetProperty(n => n.ScheduledFor, DateTime.UtcNow.AddMinutes(-1)));
         return note.Id;
     }
 

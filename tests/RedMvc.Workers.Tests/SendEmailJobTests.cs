@@ -97,8 +97,8 @@ public class SendEmailJobTests
         var newId = await QueueAsync(host, subjectId: "new");
         var sentId = await QueueAsync(host, subjectId: "sent");
         await RunJobAsync(host, sentId);
-        await host.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE EmailOutbox SET CreatedAt = {DateTime.UtcNow.AddMinutes(-10)} WHERE Id IN ({oldId}, {sentId})"));
+        await host.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().EmailOutbox.Where(m => m.Id == oldId || m.Id == sentId)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.CreatedAt, DateTime.UtcNow.AddMinutes(-10))));
         var storage = host.Services.GetRequiredService<JobStorage>();
         var before = storage.GetMonitoringApi().EnqueuedCount(Queues.Email);
 

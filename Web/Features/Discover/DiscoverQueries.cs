@@ -28,11 +28,11 @@ public class DiscoverQueries(AppDbContext db, NoteCards cards)
     {
         var dialect = SqlDialect.For(db);
         var sql = $"""
-            SELECT {dialect.Top(PageSize + 1)} s.NoteId, s.Score FROM NoteScores s CROSS JOIN Notes n
-            WHERE n.Id = s.NoteId AND {NoteAccess.PublicReachSql("n")}
-            {(channel == Channels.Recommended ? "" : "AND s.Channel = @channel")}
-            {(after is null ? "" : "AND (s.Score < @score OR (s.Score = @score AND s.NoteId < @noteId))")}
-            ORDER BY s.Score DESC, s.NoteId DESC {dialect.Limit(PageSize + 1)}
+            SELECT {dialect.Top(PageSize + 1)} s."NoteId", s."Score" FROM "NoteScores" s CROSS JOIN "Notes" n
+            WHERE n."Id" = s."NoteId" AND {NoteAccess.PublicReachSql("n")}
+            {(channel == Channels.Recommended ? "" : """AND s."Channel" = @channel""")}
+            {(after is null ? "" : """AND (s."Score" < @score OR (s."Score" = @score AND s."NoteId" < @noteId))""")}
+            ORDER BY s."Score" DESC, s."NoteId" DESC {dialect.Limit(PageSize + 1)}
             """;
         var rows = (await db.WithConnectionAsync(connection => connection.QueryAsync<ScoreRow>(sql, new
         {

@@ -95,30 +95,30 @@ public class PersonalMix(AppDbContext db, NoteCards cards, SharedCache cache, IO
     {
         var d = SqlDialect.For(db);
         var s = Settings;
-        var inChannel = channel == Channels.Recommended ? "" : "AND Channel = @channel";
+        var inChannel = channel == Channels.Recommended ? "" : """AND "Channel" = @channel""";
         var sql = $"""
             WITH ids AS (
-                SELECT NoteId AS Id FROM (
-                    SELECT {d.Top(s.MixTrendingCandidates)} NoteId FROM NoteScores WHERE 1 = 1 {inChannel}
-                    ORDER BY Score DESC, NoteId DESC {d.Limit(s.MixTrendingCandidates)}) trending
+                SELECT "NoteId" AS "Id" FROM (
+                    SELECT {d.Top(s.MixTrendingCandidates)} "NoteId" FROM "NoteScores" WHERE 1 = 1 {inChannel}
+                    ORDER BY "Score" DESC, "NoteId" DESC {d.Limit(s.MixTrendingCandidates)}) trending
                 UNION
-                SELECT Id FROM (
-                    SELECT {d.Top(s.MixFollowedCandidates)} Id FROM Notes
-                    WHERE Status = @published AND PublishedAt >= @followedSince {inChannel}
-                        AND AuthorId IN (SELECT FolloweeId FROM Follows WHERE FollowerId = @me)
-                    ORDER BY PublishedAt DESC {d.Limit(s.MixFollowedCandidates)}) followed
+                SELECT "Id" FROM (
+                    SELECT {d.Top(s.MixFollowedCandidates)} "Id" FROM "Notes"
+                    WHERE "Status" = @published AND "PublishedAt" >= @followedSince {inChannel}
+                        AND "AuthorId" IN (SELECT "FolloweeId" FROM "Follows" WHERE "FollowerId" = @me)
+                    ORDER BY "PublishedAt" DESC {d.Limit(s.MixFollowedCandidates)}) followed
                 UNION
-                SELECT Id FROM (
-                    SELECT {d.Top(s.MixFreshCandidates)} Id FROM Notes WHERE {NoteAccess.PublicReachSql("Notes")} {inChannel}
-                    ORDER BY PublishedAt DESC {d.Limit(s.MixFreshCandidates)}) fresh
+                SELECT "Id" FROM (
+                    SELECT {d.Top(s.MixFreshCandidates)} f."Id" FROM "Notes" f WHERE {NoteAccess.PublicReachSql("f")} {inChannel}
+                    ORDER BY f."PublishedAt" DESC {d.Limit(s.MixFreshCandidates)}) fresh
             )
-            SELECT n.Id, n.AuthorId, n.Channel, n.PublishedAt, n.LikeCount, n.CollectCount, n.CommentCount,
-                CASE WHEN EXISTS (SELECT 1 FROM Follows f WHERE f.FollowerId = @me AND f.FolloweeId = n.AuthorId) THEN 1 ELSE 0 END AS FollowsAuthor,
-                t.TopicId, p.Name AS TopicName
-            FROM ids CROSS JOIN Notes n
-            LEFT JOIN NoteTopics t ON t.NoteId = n.Id LEFT JOIN Topics p ON p.Id = t.TopicId
-            WHERE n.Id = ids.Id AND n.AuthorId <> @me AND {NoteAccess.MaySeeSql("n", "@me")}
-                AND NOT EXISTS (SELECT 1 FROM NotInterested x WHERE x.UserId = @me AND x.NoteId = n.Id)
+            SELECT n."Id", n."AuthorId", n."Channel", n."PublishedAt", n."LikeCount", n."CollectCount", n."CommentCount",
+                CASE WHEN EXISTS (SELECT 1 FROM "Follows" f WHERE f."FollowerId" = @me AND f."FolloweeId" = n."AuthorId") THEN 1 ELSE 0 END AS "FollowsAuthor",
+                t."TopicId", p."Name" AS "TopicName"
+            FROM ids CROSS JOIN "Notes" n
+            LEFT JOIN "NoteTopics" t ON t."NoteId" = n."Id" LEFT JOIN "Topics" p ON p."Id" = t."TopicId"
+            WHERE n."Id" = ids."Id" AND n."AuthorId" <> @me AND {NoteAccess.MaySeeSql("n", "@me")}
+                AND NOT EXISTS (SELECT 1 FROM "NotInterested" x WHERE x."UserId" = @me AND x."NoteId" = n."Id")
             """;
         return await db.WithConnectionAsync(connection => ReadCandidatesAsync(connection, sql, memberId, channel));
     }
@@ -157,15 +157,15 @@ public class PersonalMix(AppDbContext db, NoteCards cards, SharedCache cache, IO
         var d = SqlDialect.For(db);
         var n = Settings.MixEngagementHistory;
         var sql = $"""
-            SELECT e.NoteId, e.Kind, e.At, n.AuthorId, n.Channel, t.TopicId FROM (
-                SELECT NoteId, 1 AS Kind, At FROM (SELECT {d.Top(n)} NoteId, CreatedAt AS At FROM NoteLikes WHERE UserId = @me ORDER BY CreatedAt DESC {d.Limit(n)}) l
+            SELECT e."NoteId", e."Kind", e."At", n."AuthorId", n."Channel", t."TopicId" FROM (
+                SELECT "NoteId", 1 AS "Kind", "At" FROM (SELECT {d.Top(n)} "NoteId", "CreatedAt" AS "At" FROM "NoteLikes" WHERE "UserId" = @me ORDER BY "CreatedAt" DESC {d.Limit(n)}) l
                 UNION ALL
-                SELECT NoteId, 2 AS Kind, At FROM (SELECT {d.Top(n)} NoteId, CreatedAt AS At FROM Collects WHERE UserId = @me ORDER BY CreatedAt DESC {d.Limit(n)}) c
+                SELECT "NoteId", 2 AS "Kind", "At" FROM (SELECT {d.Top(n)} "NoteId", "CreatedAt" AS "At" FROM "Collects" WHERE "UserId" = @me ORDER BY "CreatedAt" DESC {d.Limit(n)}) c
                 UNION ALL
-                SELECT NoteId, 3 AS Kind, At FROM (SELECT {d.Top(n)} NoteId, CreatedAt AS At FROM Comments WHERE AuthorId = @me AND DeletedAt IS NULL ORDER BY Id DESC {d.Limit(n)}) m
+                SELECT "NoteId", 3 AS "Kind", "At" FROM (SELECT {d.Top(n)} "NoteId", "CreatedAt" AS "At" FROM "Comments" WHERE "AuthorId" = @me AND "DeletedAt" IS NULL ORDER BY "Id" DESC {d.Limit(n)}) m
             ) e
-            INNER JOIN Notes n ON n.Id = e.NoteId
-            LEFT JOIN NoteTopics t ON t.NoteId = e.NoteId
+            INNER JOIN "Notes" n ON n."Id" = e."NoteId"
+            LEFT JOIN "NoteTopics" t ON t."NoteId" = e."NoteId"
             """;
         var rows = await db.WithConnectionAsync(connection => connection.QueryAsync<EngagementRow>(sql, new { me = memberId }));
         var weights = new Dictionary<int, double> { [1] = Settings.LikeWeight, [2] = Settings.CollectWeight, [3] = Settings.CommentWeight };

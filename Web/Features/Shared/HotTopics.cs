@@ -22,8 +22,8 @@ public class HotTopics(AppDbContext db)
     {
         var d = SqlDialect.For(db);
         var rows = await db.WithConnectionAsync(connection => connection.QueryAsync<HotTopicRow>($"""
-            SELECT {d.Top(count)} t.Id, t.Name, s.NoteCount FROM TopicScores s INNER JOIN Topics t ON t.Id = s.TopicId
-            ORDER BY s.Score DESC, s.TopicId DESC {d.Limit(count)}
+            SELECT {d.Top(count)} t."Id", t."Name", s."NoteCount" FROM "TopicScores" s INNER JOIN "Topics" t ON t."Id" = s."TopicId"
+            ORDER BY s."Score" DESC, s."TopicId" DESC {d.Limit(count)}
             """));
         return rows.Select(r => new HotTopic(r.Id, r.Name, r.NoteCount)).ToList();
     }

@@ -45,13 +45,15 @@ public class TopicQueries(AppDbContext db, NoteCards cards)
         {
             var cursor = TrendCursor.Parse(after);
             var d = SqlDialect.For(db);
-            var rows = (await db.WithConnectionAsync(connection => connection.QueryAsync<ScoreRow>($"""
-                SELECT {d.Top(PageSize + 1)} s.NoteId, s.Score FROM NoteScores s CROSS JOIN Notes n
-                WHERE n.Id = s.NoteId AND {NoteAccess.PublicReachSql("n")}
-                    AND EXISTS (SELECT 1 FROM NoteTopics t WHERE t.NoteId = s.NoteId AND t.TopicId = @topicId)
-                {(cursor is null ? "" : "AND (s.Score < @score OR (s.Score = @score AND s.NoteId < @noteId))")}
-                ORDER BY s.Score DESC, s.NoteId DESC {d.Limit(PageSize + 1)}
-                """, new
+            var afterCursor = cursor is null ? "" : """AND (s."Score" < @score OR (s."Score" = @score AND s."NoteId" < @noteId))""";
+            var sql = $"""
+                SELECT {d.Top(PageSize + 1)} s."NoteId", s."Score" FROM "NoteScores" s CROSS JOIN "Notes" n
+                WHERE n."Id" = s."NoteId" AND {NoteAccess.PublicReachSql("n")}
+                    AND EXISTS (SELECT 1 FROM "NoteTopics" t WHERE t."NoteId" = s."NoteId" AND t."TopicId" = @topicId)
+                {afterCursor}
+                ORDER BY s."Score" DESC, s."NoteId" DESC {d.Limit(PageSize + 1)}
+                """;
+            var rows = (await db.WithConnectionAsync(connection => connection.QueryAsync<ScoreRow>(sql, new
             {
                 topicId = topic.Id,
                 score = cursor?.Score ?? 0, noteId = cursor?.NoteId ?? 0,

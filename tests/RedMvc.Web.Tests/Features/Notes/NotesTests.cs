@@ -165,7 +165,7 @@ public class NotesTests(RedMvcAppFactory site)
         await using (var scope = site.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE Notes SET ScheduledFor = {DateTime.UtcNow.AddMinutes(-1)} WHERE Id = {id}");
+            await db.Notes.Where(n => n.Id == id).ExecuteUpdateAsync(s => s.SetProperty(n => n.ScheduledFor, DateTime.UtcNow.AddMinutes(-1)));
             Assert.True(await scope.ServiceProvider.GetRequiredService<PublishScheduledNotesJob>().PublishAsync(id, CancellationToken.None));
         }
         Assert.Equal(HttpStatusCode.OK, (await site.CreateVisitor().GetAsync(page.Url)).Status);

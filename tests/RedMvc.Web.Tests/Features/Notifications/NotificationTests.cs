@@ -141,7 +141,7 @@ public class NotificationTests(RedMvcAppFactory site)
         await using (var scope = site.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE Notes SET ScheduledFor = {DateTime.UtcNow.AddMinutes(-1)} WHERE Id = {id}");
+            await db.Notes.Where(n => n.Id == id).ExecuteUpdateAsync(s => s.SetProperty(n => n.ScheduledFor, DateTime.UtcNow.AddMinutes(-1)));
         }
         foreach (var _ in new[] { 1, 2 })
         {

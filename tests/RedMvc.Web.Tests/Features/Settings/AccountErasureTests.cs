@@ -386,8 +386,15 @@ public class AccountErasureTests(RedMvcAppFactory site)
         // The very last statement (the account row) fails: everything before it must roll back.
         var trigger = "fail_erase_" + Guid.NewGuid().ToString("N")[..8];
         // DDL takes no parameters; both names are made here from a GUID.
-        var create = $"CREATE TRIGGER {trigger} BEFORE DELETE ON AspNetUsers WHEN OLD.Id = '{authorId}' BEGIN SELECT RAISE(ABORT, 'forced failure'); END;";
-        var drop = $"DROP TRIGGER {trigger};";
+        var (create, drop) = ServerDatabase.FromEnvironment() is null
+            ? ($"CREATE TRIGGER {trigger} BEFORE DELETE ON AspNetUsers WHEN OLD.Id = '{authorId}' BEGIN SELECT RAISE(ABORT, 'forced failure'); END;",
+                $"DROP TRIGGER {trigger};")
+            : ($$"""
+                CREATE FUNCTION {{trigger}}() RETURNS trigger AS $body$
+                BEGIN IF OLD."Id" = '{{authorId}}' THEN RAISE EXCEPTION 'forced failure'; END IF; RETURN OLD; END $body$ LANGUAGE plpgsql;
+                CREATE TRIGGER {{trigger}} BEFORE DELETE ON "AspNetUsers" FOR EACH ROW EXECUTE FUNCTION {{trigger}}();
+                """,
+                $"""DROP TRIGGER {trigger} ON "AspNetUsers"; DROP FUNCTION {trigger}();""");
         await DoAsync(db => db.Database.ExecuteSqlRawAsync(create));
         try
         {

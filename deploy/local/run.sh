@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# A local cluster on loopback: PostgreSQL, Redis, two web processes and two worker processes, with
+# nginx in front (round robin, no sticky sessions).
+#   deploy/local/run.sh start   build, start everything, print the address
+#   deploy/local/run.sh stop    stop everything and remove the cluster's state
+#   deploy/local/run.sh status  what is running
+# Ports and the state folder can be changed with the variables below (environment wins).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+
+STATE=${REDMVC_CLUSTER_STATE:-/tmp/redmvc-cluster}
+PROXY_PORT=${REDMVC_PROXY_PORT:-8080}
+PG_PORT=${REDMVC_PG_PORT:-55433}
+REDIS_PORT=${REDMVC_REDIS_PORT:-6390}
+WEB_PORTS=(${REDMVC_WEB_PORTS:-5201 5202})
+WORKERS=${REDMVC_WORKERS:-2}
+CONFIGURATION=${REDMVC_CONFIGURATION:-Release}
+
+web_dll="$root/Web/bin/$CONFIGURATION/net10.0/RedMvc.Web.dll"
+workers_dll="$root/Workers/bin/$CONFIGURATION/net10.0/RedMvc.Workers.dll"
+
+need() {
+  command -v "$1" >/dev/null && return
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+  else
+    echo "run.sh: $1 is missing (Debian package $2)" >&2; exit 1
+  fi
+}
+
+# The settings every process shares: the server database, Redis, one shared data folder (on several
+# machines: an NFS export or a mounted volume), jobs only in the worker processes.
+shared_env() {
+  export ASPNETCORE_ENVIRONMENT=Development
+  export Database__Provider=PostgreSql
+  export Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Username=redmvc;Database=redmvc"
+  export Database__MigrateOnStartup=false
+  export Redis__Configuration="127.0.0.1:$REDIS_PORT"
+  export Storage__DataPath="$STATE/shared"
+  export Workers__InProcess=false
+  export Site__PublicBaseUrl="http://127.0.0.1:$PROXY_PORT"
+}
+
+start_process() { # name, command...
+  local name=$1; shift
+  nohup "$@" >"$STATE/logs/$name.log" 2>&1 &
+  echo $! >"$STATE/pids/$name.pid"
+}
+
+wait_http() { # url
+  for _ in $(seq 1 120); do
+    curl -fsS -o /dev/null "$1" && return 0
+    sleep 1
+  done
+  echo "run.sh: $1 did not answer" >&2; return 1
+}
+
+start() {
+  need redis-server redis-server
+  need nginx nginx
+  need curl curl
+  mkdir -p "$STATE/logs" "$STATE/pids" "$STATE/shared"
+  dotnet build RedMvc.sln -c "$CONFIGURATION" -nologo -v q
+
+  deploy/local/postgres.sh start "$STATE/pg" "$PG_PORT"
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
+    --pidfile "$STATE/pids/redis.pid" --logfile "$STATE/logs/redis.log"
+
+  shared_env
+  # Once, before any node: the migrations, the roles and the demo content.
+  (cd Web && dotnet "$web_dll" migrate)
+
+  local upstreams=""
+  for i in "${!WEB_PORTS[@]}"; do
+    port=${WEB_PORTS[$i]}
+    (cd Web && ASPNETCORE_URLS="http://127.0.0.1:$port" start_process "web$((i + 1))" dotnet "$web_dll")
+    upstreams+="    server 127.0.0.1:$port max_fails=1 fail_timeout=2s;"$'\n'
+  done
+  for i in $(seq 1 "$WORKERS"); do
+    (cd Workers && start_process "worker$i" dotnet "$workers_dll")
+  done
+  for port in "${WEB_PORTS[@]}"; do wait_http "http://127.0.0.1:$port/health"; done
+
+  cat >"$STATE/nginx.conf" <<CONF
+worker_processes 1;
+pid $STATE/pids/nginx.pid;
+error_log $STATE/logs/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log $STATE/logs/nginx-access.log;
+  client_body_temp_path $STATE/nginx-body;
+  proxy_temp_path $STATE/nginx-proxy;
+  client_max_body_size 220m;
+  upstream redmvc {
+$upstreams    keepalive 32;
+  }
+  server {
+    listen 127.0.0.1:$PROXY_PORT;
+    location / {
+      proxy_pass http://redmvc;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host:\$server_port;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto \$scheme;
+      # A node that dies mid-request: the next one answers idempotent requests.
+      proxy_next_upstream error timeout http_502 http_503;
+    }
+  }
+}
+CONF
+  nginx -c "$STATE/nginx.conf" -p "$STATE"
+  wait_http "http://127.0.0.1:$PROXY_PORT/health"
+  echo "RedMvc cluster is running. Open http://127.0.0.1:$PROXY_PORT (logs in $STATE/logs)"
+}
+
+stop() {
+  if [ -f "$STATE/pids/nginx.pid" ]; then nginx -c "$STATE/nginx.conf" -p "$STATE" -s stop 2>/dev/null || true; fi
+  for pidfile in "$STATE"/pids/web*.pid "$STATE"/pids/worker*.pid "$STATE"/pids/redis.pid; do
+    [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
+  done
+  sleep 1
+  for pidfile in "$STATE"/pids/*.pid; do
+    [ -f "$pidfile" ] && kill -9 "$(cat "$pidfile")" 2>/dev/null || true
+  done
+  deploy/local/postgres.sh stop "$STATE/pg"
+  rm -rf "$STATE"
+  echo "RedMvc cluster stopped."
+}
+
+status() {
+  for pidfile in "$STATE"/pids/*.pid; do
+    [ -f "$pidfile" ] || continue
+    name=$(basename "$pidfile" .pid)
+    if kill -0 "$(cat "$pidfile")" 2>/dev/null; then echo "$name running"; else echo "$name stopped"; fi
+  done
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  *) echo "usage: deploy/local/run.sh start|stop|status" >&2; exit 2 ;;
+esac
