@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+using RedMvc.Web.Infrastructure;
 using RedMvc.Workers.Jobs;
 
 namespace RedMvc.Web.Tests;
@@ -87,6 +89,29 @@ public class WebFarmTests(WebFarm farm) : IClassFixture<WebFarm>
         Assert.Equal("1", NoteCount(counted));
         Assert.Equal("1", NoteCount(kept)); // node B did not count again: it read the count node A kept
         Assert.Equal(2, kept.Document.QuerySelectorAll(".cards--feed .card").Length); // the notes themselves are read fresh
+    }
+
+    [Fact]
+    public async Task What_one_node_forgets_or_evicts_is_gone_from_the_other()
+    {
+        var key = $"farm-test:{Guid.NewGuid():N}";
+        var tag = $"farm-tag-{Guid.NewGuid():N}";
+        var cacheA = farm.A.Service<SharedCache>();
+        var cacheB = farm.B.Service<SharedCache>();
+        var pagesA = farm.A.Service<IOutputCacheStore>();
+        var pagesB = farm.B.Service<IOutputCacheStore>();
+
+        await cacheA.SetAsync(key, new[] { 1L, 2L, 3L }, TimeSpan.FromMinutes(1));
+        await pagesA.SetAsync(key, [1, 2, 3], [tag], TimeSpan.FromMinutes(1), CancellationToken.None);
+        var seenByB = await cacheB.GetAsync<long[]>(key);
+        var pageSeenByB = await pagesB.GetAsync(key, CancellationToken.None);
+        await cacheA.RemoveAsync(key);
+        await pagesA.EvictByTagAsync(tag, CancellationToken.None);
+
+        Assert.Equal([1L, 2L, 3L], seenByB!);
+        Assert.Equal([1, 2, 3], pageSeenByB!);
+        Assert.Null(await cacheB.GetAsync<long[]>(key));
+        Assert.Null(await pagesB.GetAsync(key, CancellationToken.None));
     }
 
     private static string WhyShown(Visitor.Page page, string title) =>
