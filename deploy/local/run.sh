@@ -34,7 +34,9 @@ need() {
 # The settings every process shares: the server database, Redis, one shared data folder (on several
 # machines: an NFS export or a mounted volume), jobs only in the worker processes.
 shared_env() {
-  export ASPNETCORE_ENVIRONMENT=Development
+  # Production, on plain http behind a loopback proxy: no HTTPS redirect, cookies not Secure-only.
+  export ASPNETCORE_ENVIRONMENT=Production
+  export Security__RequireHttps=false
   export Database__Provider=PostgreSql
   export Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Username=redmvc;Database=redmvc"
   export Database__MigrateOnStartup=false
@@ -42,7 +44,6 @@ shared_env() {
   export Storage__DataPath="$STATE/shared"
   export Workers__InProcess=false
   export Site__PublicBaseUrl="http://127.0.0.1:$PROXY_PORT"
-  export Demo__Seed="$DEMO"
 }
 
 start_process() { # name, command...
@@ -71,8 +72,8 @@ start() {
     --pidfile "$STATE/pids/redis.pid" --logfile "$STATE/logs/redis.log"
 
   shared_env
-  # Once, before any node: the migrations, the roles and the demo content.
-  (cd Web && dotnet "$web_dll" migrate)
+  # Once, before any node: the migrations, the roles and (unless REDMVC_DEMO=false) the demo content.
+  if [ "$DEMO" = true ]; then (cd Web && dotnet "$web_dll" migrate --seed); else (cd Web && dotnet "$web_dll" migrate); fi
 
   local upstreams=""
   for i in "${!WEB_PORTS[@]}"; do
