@@ -133,7 +133,7 @@ public static class WorkersHostingExtensions
                 PrepareSchemaIfNecessary = true,
                 QueuePollInterval = TimeSpan.Zero,
             }),
-            DatabaseProvider.PostgreSql => PostgreSqlJobs(database.ConnectionString!),
+            DatabaseProvider.PostgreSql => PostgreSqlJobs(database.ConnectionString!, config.GetValue("Workers:DeadWorkerAfter", TimeSpan.FromMinutes(1))),
             // Its own file: Hangfire's polling must not contend with the site's database.
             _ => new SQLiteStorage(Path.Combine(dataFolder, "hangfire.db"), new SQLiteStorageOptions
             {
@@ -148,17 +148,19 @@ public static class WorkersHostingExtensions
     }
 
     /// <summary>
-    /// Jobs in the site's PostgreSQL database, schema "hangfire", shared by every worker process: a job
-    /// is fetched with a row lock, and one whose worker died is fetched again after the invisibility timeout.
+    /// Jobs in the site's PostgreSQL database, schema "hangfire", shared by every worker process. A
+    /// running job's fetch is renewed by a heartbeat (sliding invisibility), so a long photo job is never
+    /// taken twice, while the job of a worker that died is fetched again by another after deadWorkerAfter.
     /// </summary>
-    private static PostgreSqlStorage PostgreSqlJobs(string connectionString)
+    private static PostgreSqlStorage PostgreSqlJobs(string connectionString, TimeSpan deadWorkerAfter)
     {
         var options = new PostgreSqlStorageOptions
         {
             SchemaName = "hangfire",
             PrepareSchemaIfNecessary = true,
             QueuePollInterval = TimeSpan.FromSeconds(1),
-            InvisibilityTimeout = TimeSpan.FromMinutes(5),
+            InvisibilityTimeout = deadWorkerAfter,
+            UseSlidingInvisibilityTimeout = true,
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }

@@ -8,6 +8,9 @@ public static class Pipeline
 {
     public static WebApplication UseRedPipeline(this WebApplication app)
     {
+        // Behind a proxy (nginx in the cluster): the client's address and scheme, so rate limits and
+        // HTTPS rules apply per client. Only proxies on loopback or in Proxy:KnownNetworks are believed.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
         if (SecuritySetup.RequireHttps(app.Configuration, app.Environment))
         {

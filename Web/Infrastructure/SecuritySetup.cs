@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 
 namespace RedMvc.Web.Infrastructure;
 
@@ -26,6 +27,13 @@ public static class SecuritySetup
             o.IncludeSubDomains = true;
         });
         services.AddRedRateLimits(config);
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Loopback proxies are known by default; a proxy elsewhere is named, e.g. Proxy:KnownNetworks:0 = 10.0.0.0/8.
+            foreach (var network in config.GetSection("Proxy:KnownNetworks").Get<string[]>() ?? [])
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        });
         return services;
     }
 }

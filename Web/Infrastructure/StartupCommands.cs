@@ -22,7 +22,7 @@ public static class StartupCommands
         {
             case "migrate":
                 await MigrateAsync(app);
-                if (args.Contains("--seed") || app.Environment.IsDevelopment())
+                if (args.Contains("--seed") || SeedsDemo(app))
                 {
                     await using var scope = app.Services.CreateAsyncScope();
                     await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(force: args.Contains("--seed"));
@@ -62,13 +62,16 @@ public static class StartupCommands
         await using var scope = app.Services.CreateAsyncScope();
         await EnsureRolesAsync(scope.ServiceProvider);
         var seedAsked = args.Contains("--seed");
-        if (seedAsked || app.Environment.IsDevelopment())
+        if (seedAsked || SeedsDemo(app))
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(force: seedAsked);
         // Trending now rather than at the job's next turn, so a fresh (or freshly seeded) site has its order.
         scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>().Enqueue<ComputeTrendsJob>(job => job.RunAsync(CancellationToken.None));
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddress(app));
     }
+
+    /// <summary>An empty database gets demo content in Development unless Demo:Seed is false (a test cluster starts empty).</summary>
+    private static bool SeedsDemo(WebApplication app) => app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", true);
 
     private static async Task EnsureRolesAsync(IServiceProvider services)
     {

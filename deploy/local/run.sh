@@ -16,6 +16,8 @@ REDIS_PORT=${REDMVC_REDIS_PORT:-6390}
 WEB_PORTS=(${REDMVC_WEB_PORTS:-5201 5202})
 WORKERS=${REDMVC_WORKERS:-2}
 CONFIGURATION=${REDMVC_CONFIGURATION:-Release}
+DEMO=${REDMVC_DEMO:-true}      # false: start empty, without the demo members and notes
+BUILD=${REDMVC_BUILD:-true}    # false: use the binaries already built in $CONFIGURATION
 
 web_dll="$root/Web/bin/$CONFIGURATION/net10.0/RedMvc.Web.dll"
 workers_dll="$root/Workers/bin/$CONFIGURATION/net10.0/RedMvc.Workers.dll"
@@ -32,7 +34,9 @@ need() {
 # The settings every process shares: the server database, Redis, one shared data folder (on several
 # machines: an NFS export or a mounted volume), jobs only in the worker processes.
 shared_env() {
-  export ASPNETCORE_ENVIRONMENT=Development
+  # Production, on plain http behind a loopback proxy: no HTTPS redirect, cookies not Secure-only.
+  export ASPNETCORE_ENVIRONMENT=Production
+  export Security__RequireHttps=false
   export Database__Provider=PostgreSql
   export Database__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Username=redmvc;Database=redmvc"
   export Database__MigrateOnStartup=false
@@ -50,7 +54,7 @@ start_process() { # name, command...
 
 wait_http() { # url
   for _ in $(seq 1 120); do
-    curl -fsS -o /dev/null "$1" && return 0
+    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
     sleep 1
   done
   echo "run.sh: $1 did not answer" >&2; return 1
@@ -61,15 +65,15 @@ start() {
   need nginx nginx
   need curl curl
   mkdir -p "$STATE/logs" "$STATE/pids" "$STATE/shared"
-  dotnet build RedMvc.sln -c "$CONFIGURATION" -nologo -v q
+  if [ "$BUILD" = true ]; then dotnet build RedMvc.sln -c "$CONFIGURATION" -nologo -v q; fi
 
   deploy/local/postgres.sh start "$STATE/pg" "$PG_PORT"
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
     --pidfile "$STATE/pids/redis.pid" --logfile "$STATE/logs/redis.log"
 
   shared_env
-  # Once, before any node: the migrations, the roles and the demo content.
-  (cd Web && dotnet "$web_dll" migrate)
+  # Once, before any node: the migrations, the roles and (unless REDMVC_DEMO=false) the demo content.
+  if [ "$DEMO" = true ]; then (cd Web && dotnet "$web_dll" migrate --seed); else (cd Web && dotnet "$web_dll" migrate); fi
 
   local upstreams=""
   for i in "${!WEB_PORTS[@]}"; do
@@ -80,7 +84,7 @@ start() {
   for i in $(seq 1 "$WORKERS"); do
     (cd Workers && start_process "worker$i" dotnet "$workers_dll")
   done
-  for port in "${WEB_PORTS[@]}"; do wait_http "http://127.0.0.1:$port/health"; done
+  for port in "${WEB_PORTS[@]}"; do wait_http "http://127.0.0.1:$port/health" 2>/dev/null; done
 
   cat >"$STATE/nginx.conf" <<CONF
 worker_processes 1;
