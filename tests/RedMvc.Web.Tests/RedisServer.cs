@@ -32,6 +32,8 @@ public sealed class RedisServer : IAsyncLifetime
             "--dir", _folder, "--logfile", Path.Combine(_folder, "redis.log") })
             start.ArgumentList.Add(argument);
         _process = Process.Start(start) ?? throw new InvalidOperationException($"{Executable} did not start");
+        // Not left running when the test host ends without disposing the fixture (a crash, an abort).
+        AppDomain.CurrentDomain.ProcessExit += StopOnExit;
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (!await AnswersPingAsync())
         {
@@ -43,6 +45,7 @@ public sealed class RedisServer : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        AppDomain.CurrentDomain.ProcessExit -= StopOnExit;
         if (_process is { HasExited: false })
         {
             _process.Kill();
@@ -50,6 +53,17 @@ public sealed class RedisServer : IAsyncLifetime
         }
         _process?.Dispose();
         SiteSettings.DeleteDataFolder(_folder);
+    }
+
+    private void StopOnExit(object? sender, EventArgs e)
+    {
+        try
+        {
+            if (_process is { HasExited: false }) _process.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+        }
     }
 
     private async Task<bool> AnswersPingAsync()

@@ -39,9 +39,15 @@ public sealed class WebFarm : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        B?.Dispose();
-        A?.Dispose();
-        await Redis.DisposeAsync();
+        try
+        {
+            B?.Dispose();
+            A?.Dispose();
+        }
+        finally
+        {
+            await Redis.DisposeAsync();
+        }
     }
 
     /// <summary>A browser talking to one node; give two visitors one cookie jar to move a signed-in member between nodes.</summary>
