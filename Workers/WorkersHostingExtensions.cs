@@ -133,7 +133,8 @@ public static class WorkersHostingExtensions
                 PrepareSchemaIfNecessary = true,
                 QueuePollInterval = TimeSpan.Zero,
             }),
-            DatabaseProvider.PostgreSql => PostgreSqlJobs(database.ConnectionString!, config.GetValue("Workers:DeadWorkerAfter", TimeSpan.FromMinutes(1))),
+            DatabaseProvider.PostgreSql => PostgreSqlJobs(database.ConnectionString!, config.GetValue("Workers:DeadWorkerAfter", TimeSpan.FromMinutes(1)),
+                config.GetValue("Workers:LockTimeout", TimeSpan.FromMinutes(10))),
             // Its own file: Hangfire's polling must not contend with the site's database.
             _ => new SQLiteStorage(Path.Combine(dataFolder, "hangfire.db"), new SQLiteStorageOptions
             {
@@ -151,8 +152,12 @@ public static class WorkersHostingExtensions
     /// Jobs in the site's PostgreSQL database, schema "hangfire", shared by every worker process. A
     /// running job's fetch is renewed by a heartbeat (sliding invisibility), so a long photo job is never
     /// taken twice, while the job of a worker that died is fetched again by another after deadWorkerAfter.
+    /// A lock a dead worker held (the delayed and recurring job schedulers' locks, DisableConcurrentExecution's)
+    /// is taken over after lockTimeout ("Workers:LockTimeout", the library's 10 minutes by default): until
+    /// then no worker moves scheduled jobs or starts recurring ones. A lock is not renewed while held, so
+    /// a lower value also lets a second sweep start beside one that runs longer; sweeps are safe to overlap.
     /// </summary>
-    private static PostgreSqlStorage PostgreSqlJobs(string connectionString, TimeSpan deadWorkerAfter)
+    private static PostgreSqlStorage PostgreSqlJobs(string connectionString, TimeSpan deadWorkerAfter, TimeSpan lockTimeout)
     {
         var options = new PostgreSqlStorageOptions
         {
@@ -161,6 +166,7 @@ public static class WorkersHostingExtensions
             QueuePollInterval = TimeSpan.FromSeconds(1),
             InvisibilityTimeout = deadWorkerAfter,
             UseSlidingInvisibilityTimeout = true,
+            DistributedLockTimeout = lockTimeout,
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }

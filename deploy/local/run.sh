@@ -4,6 +4,9 @@
 #   deploy/local/run.sh start   build, start everything, print the address
 #   deploy/local/run.sh stop    stop everything and remove the cluster's state
 #   deploy/local/run.sh status  what is running
+#   deploy/local/run.sh create-admin <email>   make an Admin in the cluster's database (a new account's password is printed)
+#   deploy/local/run.sh restart web1|worker2...   start one process again as start did (after a crash;
+#                               one still running is stopped first); a web process is waited for
 # Ports and the state folder can be changed with the variables below (environment wins).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -48,8 +51,17 @@ shared_env() {
 
 start_process() { # name, command...
   local name=$1; shift
-  nohup "$@" >"$STATE/logs/$name.log" 2>&1 &
+  nohup "$@" >>"$STATE/logs/$name.log" 2>&1 &  # appended: a restarted process keeps the crashed one's log
   echo $! >"$STATE/pids/$name.pid"
+}
+
+start_web() { # number (1 = the first of WEB_PORTS)
+  local port=${WEB_PORTS[$(($1 - 1))]}
+  (cd Web && ASPNETCORE_URLS="http://127.0.0.1:$port" start_process "web$1" dotnet "$web_dll")
+}
+
+start_worker() { # number
+  (cd Workers && start_process "worker$1" dotnet "$workers_dll")
 }
 
 wait_http() { # url
@@ -77,13 +89,10 @@ start() {
 
   local upstreams=""
   for i in "${!WEB_PORTS[@]}"; do
-    port=${WEB_PORTS[$i]}
-    (cd Web && ASPNETCORE_URLS="http://127.0.0.1:$port" start_process "web$((i + 1))" dotnet "$web_dll")
-    upstreams+="    server 127.0.0.1:$port max_fails=1 fail_timeout=2s;"$'\n'
+    start_web $((i + 1))
+    upstreams+="    server 127.0.0.1:${WEB_PORTS[$i]} max_fails=1 fail_timeout=2s;"$'\n'
   done
-  for i in $(seq 1 "$WORKERS"); do
-    (cd Workers && start_process "worker$i" dotnet "$workers_dll")
-  done
+  for i in $(seq 1 "$WORKERS"); do start_worker "$i"; done
   for port in "${WEB_PORTS[@]}"; do wait_http "http://127.0.0.1:$port/health" 2>/dev/null; done
 
   cat >"$STATE/nginx.conf" <<CONF
@@ -133,6 +142,31 @@ stop() {
   echo "RedMvc cluster stopped."
 }
 
+restart() { # web<N> or worker<N>
+  local name=${1:-} pidfile
+  case "$name" in
+    web[1-9]*) [ "${name#web}" -le "${#WEB_PORTS[@]}" ] || { echo "run.sh: there is no $name" >&2; exit 2; } ;;
+    worker[1-9]*) [ "${name#worker}" -le "$WORKERS" ] || { echo "run.sh: there is no $name" >&2; exit 2; } ;;
+    *) echo "usage: deploy/local/run.sh restart web<N>|worker<N>" >&2; exit 2 ;;
+  esac
+  pidfile="$STATE/pids/$name.pid"
+  if [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null; then
+    for _ in $(seq 1 20); do kill -0 "$(cat "$pidfile")" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$(cat "$pidfile")" 2>/dev/null || true
+  fi
+  shared_env
+  case "$name" in
+    web*) start_web "${name#web}"; wait_http "http://127.0.0.1:${WEB_PORTS[$((${name#web} - 1))]}/health" ;;
+    worker*) start_worker "${name#worker}" ;;
+  esac
+  echo "$name started (pid $(cat "$pidfile"))."
+}
+
+create_admin() { # email
+  shared_env
+  cd Web && dotnet "$web_dll" create-admin "${1:?usage: deploy/local/run.sh create-admin <email>}"
+}
+
 status() {
   for pidfile in "$STATE"/pids/*.pid; do
     [ -f "$pidfile" ] || continue
@@ -145,5 +179,7 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: deploy/local/run.sh start|stop|status" >&2; exit 2 ;;
+  restart) restart "${2:-}" ;;
+  create-admin) create_admin "${2:-}" ;;
+  *) echo "usage: deploy/local/run.sh start|stop|status|restart <web1|worker1...>|create-admin <email>" >&2; exit 2 ;;
 esac
