@@ -99,6 +99,23 @@ public sealed class ClusterDatabase(string connectionString)
     public Task<List<string>> LiveServersAsync() =>
         QueryAsync<string>("SELECT id FROM hangfire.server WHERE lastheartbeat > now() - interval '30 seconds'");
 
+    /// <summary>
+    /// Notes with photos still pending, and how many photo jobs were ever enqueued for each: none means
+    /// the web node died between saving the note and enqueueing its job.
+    /// </summary>
+    public async Task<string> PendingPhotosAsync()
+    {
+        var notes = await QueryAsync<string>("""
+            SELECT 'note ' || n."Id" || ': ' || count(p."Id") || ' pending, photo jobs ' ||
+                   (SELECT count(*) FROM hangfire.job j
+                    WHERE j.invocationdata::jsonb ->> 'Type' LIKE 'RedMvc.Workers.Jobs.ProcessNotePhotosJob%'
+                      AND j.arguments::jsonb ->> 0 = n."Id"::text)
+            FROM "Notes" n JOIN "NotePhotos" p ON p."NoteId" = n."Id" AND p."Status" = 0
+            GROUP BY n."Id" ORDER BY n."Id"
+            """);
+        return notes.Count == 0 ? "No photo pending." : $"Pending photos: {string.Join("; ", notes)} (photo jobs 0: the job was never enqueued, and nothing sweeps pending photos).";
+    }
+
     /// <summary>A short account of the jobs, for failure messages.</summary>
     public async Task<string> JobSummaryAsync()
     {

@@ -100,12 +100,20 @@ public sealed partial class LocalCluster : IAsyncLifetime
         }
     }
 
-    /// <summary>SIGKILL, as a crash or the OOM killer would: no shutdown, no cleanup, jobs and requests cut off.</summary>
-    public void Kill(string name)
+    /// <summary>SIGKILL to each at once, as a crash or the OOM killer would: no shutdown, no cleanup, jobs and requests cut off. Returns when they are gone.</summary>
+    public void Kill(params string[] names)
     {
-        using var process = Process.GetProcessById(Pid(name));
-        process.Kill();
-        if (!process.WaitForExit(10_000)) throw new TimeoutException($"{name} did not die");
+        var processes = names.Select(name => Process.GetProcessById(Pid(name))).ToList();
+        try
+        {
+            processes.ForEach(p => p.Kill());
+            foreach (var (process, name) in processes.Zip(names))
+                if (!process.WaitForExit(10_000)) throw new TimeoutException($"{name} did not die");
+        }
+        finally
+        {
+            processes.ForEach(p => p.Dispose());
+        }
     }
 
     /// <summary>Starts a process again the way run.sh started it; a web process is waited for until /health answers.</summary>
@@ -173,9 +181,9 @@ public sealed partial class LocalCluster : IAsyncLifetime
 
     /// <summary>
     /// run.sh's variables, and settings every process of the cluster inherits: a job whose worker died
-    /// is fetched again after 10 s (production: 5 minutes) and a dead worker's lock is taken over after
-    /// 30 s; the sandbox carrier delivers and the review invitation follows a few seconds after; the
-    /// rate limits (one address for every test member) stay out of the way.
+    /// is fetched again after 10 s (default 1 minute) and a dead worker's lock is taken over after 30 s
+    /// (default 10 minutes); the sandbox carrier delivers and the review invitation follows a few seconds
+    /// after; the rate limits (one address for every test member) stay out of the way.
     /// </summary>
     private Dictionary<string, string> Settings()
     {
@@ -190,8 +198,8 @@ public sealed partial class LocalCluster : IAsyncLifetime
             ["REDMVC_CONFIGURATION"] = Configuration,
             ["REDMVC_BUILD"] = "false",
             ["REDMVC_DEMO"] = "false",
-            ["Workers__InvisibilityTimeout"] = "00:00:10",
-            ["Workers__DistributedLockTimeout"] = "00:00:30",
+            ["Workers__DeadWorkerAfter"] = "00:00:10",
+            ["Workers__LockTimeout"] = "00:00:30",
             ["Shop__Fulfilment__DeliveryDelay"] = "00:00:03",
             ["Shop__Fulfilment__ReviewInvitationDelay"] = "00:00:03",
         };
