@@ -18,9 +18,6 @@ public sealed class ClusterDatabase(string connectionString)
         return await connection.ExecuteScalarAsync<T>(sql, args) ?? throw new InvalidOperationException("No value: " + sql);
     }
 
-    public Task<string> UserIdAsync(Person person) =>
-        ScalarAsync<string>("""SELECT "Id" FROM "AspNetUsers" WHERE "Email" = @Email""", new { person.Email });
-
     public record PhotoRow(long Id, long NoteId, int Status, string? FailureReason);
 
     /// <summary>The photos of every note the member wrote.</summary>
@@ -78,11 +75,11 @@ public sealed class ClusterDatabase(string connectionString)
         GROUP BY 1, 2 ORDER BY 2, 1
         """);
 
-    public record JobInFlight(long JobId, string Queue, string ServerId, string Type);
+    public record JobInFlight(long JobId, string Queue, string? ServerId);
 
     /// <summary>Jobs a worker holds right now: Processing, and still in the queue table with a fetch time.</summary>
     public Task<List<JobInFlight>> JobsInFlightAsync() => QueryAsync<JobInFlight>("""
-        SELECT j.id AS "JobId", q.queue AS "Queue", s.data::jsonb ->> 'ServerId' AS "ServerId", j.invocationdata::jsonb ->> 'Type' AS "Type"
+        SELECT j.id AS "JobId", q.queue AS "Queue", s.data::jsonb ->> 'ServerId' AS "ServerId"
         FROM hangfire.job j
         JOIN hangfire.state s ON s.id = j.stateid
         JOIN hangfire.jobqueue q ON q.jobid = j.id AND q.fetchedat IS NOT NULL
