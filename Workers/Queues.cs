@@ -23,4 +23,5 @@ public static class JobIds
     public const string ComputeTrends = "compute-trends";
     public const string SweepOrders = "sweep-orders";
     public const string SweepDataExports = "data-exports-sweeper";
+    public const string SweepPendingPhotos = "pending-photos-sweeper";
 }

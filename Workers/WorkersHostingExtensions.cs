@@ -45,6 +45,7 @@ public static class WorkersHostingExtensions
 
         services.AddScoped<SendEmailJob>();
         services.AddScoped<SweepEmailOutboxJob>();
+        services.AddScoped<SweepPendingPhotosJob>();
         services.AddScoped<PublishScheduledNotesJob>();
         services.AddScoped<ProcessNotePhotosJob>();
         services.AddScoped<DeleteNotePhotosJob>();

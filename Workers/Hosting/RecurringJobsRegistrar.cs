@@ -21,6 +21,8 @@ public class RecurringJobsRegistrar(IRecurringJobManager recurringJobs, IOptions
             job => job.RunAsync(CancellationToken.None), $"*/{Math.Clamp(ranking.Value.TrendsEveryMinutes, 1, 59)} * * * *");
         recurringJobs.AddOrUpdate<SweepOrdersJob>(JobIds.SweepOrders, Queues.Default,
             job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
+        recurringJobs.AddOrUpdate<SweepPendingPhotosJob>(JobIds.SweepPendingPhotos, Queues.Default,
+            job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         recurringJobs.AddOrUpdate<ExportMemberDataJob>(JobIds.SweepDataExports, Queues.Bulk,
             job => job.SweepAsync(CancellationToken.None), Cron.Hourly());
         return Task.CompletedTask;
