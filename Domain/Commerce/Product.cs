@@ -89,6 +89,9 @@ public class Product
 /// </summary>
 public class ProductVariant
 {
+    /// <summary>More than any shop holds; keeps every stock sum far from the integer limit on every database.</summary>
+    public const int MaxStock = 1_000_000;
+
     public const int NameMaxLength = 40;
 
     private ProductVariant() { }
@@ -99,6 +102,7 @@ public class ProductVariant
         if (NoteText.Length(Name) > NameMaxLength) throw new ShopRuleException("Product.Error.VariantNameTooLong");
         Reprice(priceFen, compareAtFen);
         if (stock < 0) throw new ShopRuleException("Product.Error.NegativeStock");
+        if (stock > MaxStock) throw new ShopRuleException("Product.Error.StockTooHigh");
         Stock = stock;
     }
 

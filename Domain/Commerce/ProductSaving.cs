@@ -57,7 +57,8 @@ public static class ProductSaving
             if (row.PriceFen is null) problems.Add((ProductPost.VariantField(row.Row, "Price"), "Brand.Product.PriceFormat"));
             if (row.CompareAtUnreadable) problems.Add((ProductPost.VariantField(row.Row, "CompareAt"), "Brand.Product.PriceFormat"));
             if (row.Id is null && row.Stock < 0) problems.Add((ProductPost.VariantField(row.Row, "Stock"), "Product.Error.NegativeStock"));
-            if (product is null || row.PriceFen is not { } price || row.CompareAtUnreadable) continue;
+            if (row.Id is null && row.Stock > ProductVariant.MaxStock) problems.Add((ProductPost.VariantField(row.Row, "Stock"), "Product.Error.StockTooHigh"));
+            if (product is null || row.PriceFen is not { } price || row.CompareAtUnreadable || row.Stock > ProductVariant.MaxStock) continue;
             try
             {
                 if (row.Id is { } id)

@@ -17,8 +17,10 @@ public static class ShopStock
     public static async Task<int?> AdjustAsync(AppDbContext db, long variantId, int delta, string reason, string byUserId, DateTime now, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(reason)) throw new ShopRuleException("Stock.Error.ReasonRequired");
+        // Refused before any arithmetic: stock and delta stay within MaxStock, so their sum never overflows.
+        if (delta is > ProductVariant.MaxStock or < -ProductVariant.MaxStock) return null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var changed = await db.ProductVariants.Where(v => v.Id == variantId && v.Stock + delta >= 0)
+        var changed = await db.ProductVariants.Where(v => v.Id == variantId && v.Stock + delta >= 0 && v.Stock + delta <= ProductVariant.MaxStock)
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.Stock, v => v.Stock + delta), cancellationToken);
         if (changed == 0) return null;
         var stock = await db.ProductVariants.Where(v => v.Id == variantId).Select(v => v.Stock).SingleAsync(cancellationToken);

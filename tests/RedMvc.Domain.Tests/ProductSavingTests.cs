@@ -66,4 +66,32 @@ public class ProductSavingTests
         Assert.Equal(3, variants["雾蓝"].Stock);
         Assert.Equal([(white.Id, 5), (variants["雾蓝"].Id, 3)], await db.StockAdjustments.OrderBy(a => a.Id).Select(a => ValueTuple.Create(a.VariantId, a.Delta)).ToListAsync());
     }
+
+    [Fact]
+    public void Opening_stock_above_the_maximum_is_refused_on_its_row()
+    {
+        var changes = ProductSaving.Apply(1, null, Post([Row(0, "奶白", 12900, stock: ProductVariant.MaxStock + 1)]), Now);
+        Assert.Contains(("Variants[0].Stock", "Product.Error.StockTooHigh"), changes.Problems);
+    }
+
+    [Theory]
+    [InlineData(5, null)]
+    [InlineData(int.MaxValue, null)]
+    [InlineData(int.MinValue, null)]
+    [InlineData(1, ProductVariant.MaxStock)]
+    [InlineData(-999_999, 0)]
+    public async Task A_stock_change_near_the_limit_is_refused_or_applied_and_never_throws(int delta, int? expected)
+    {
+        await using var database = await MigratedSqlite.CreateAsync();
+        var shop = await database.Db.OpenShopAsync();
+        var product = await database.Db.ProductOnSaleAsync(shop.Id, stock: ProductVariant.MaxStock - 1);
+        var variantId = product.Variants[0].Id;
+
+        var stock = await ShopStock.AdjustAsync(database.Db, variantId, delta, "盘点", shop.OwnerId, Now);
+
+        Assert.Equal(expected, stock);
+        await using var db = database.NewContext();
+        Assert.Equal(expected ?? ProductVariant.MaxStock - 1, await db.ProductVariants.Where(v => v.Id == variantId).Select(v => v.Stock).SingleAsync());
+        Assert.Equal(1, await ShopStock.AdjustAsync(db, variantId, -(expected ?? ProductVariant.MaxStock - 1) + 1, "盘点", shop.OwnerId, Now));
+    }
 }

@@ -162,7 +162,7 @@ public class BrandController(
         return page is null ? NotFound() : View(page);
     }
 
-    /// <summary>"+N" or "-N" with a reason: one conditional update, refused when it would take stock below zero.</summary>
+    /// <summary>"+N" or "-N" with a reason: one conditional update, refused when it would take stock below zero or above ProductVariant.MaxStock.</summary>
     [HttpPost("/brand/products/{id:long}/stock")]
     public async Task<IActionResult> Stock(long id, long variantId, int? delta, string? reason)
     {
@@ -177,7 +177,7 @@ public class BrandController(
         {
             var trimmed = reason.Trim();
             var stock = await ShopStock.AdjustAsync(db, variantId, delta.Value, trimmed.Length > StockAdjustment.ReasonMaxLength ? trimmed[..StockAdjustment.ReasonMaxLength] : trimmed, ViewerId, Now);
-            this.Flash(stock is null ? t["Stock.Error.BelowZero"] : t["Stock.Adjusted", stock.Value]);
+            this.Flash(stock is null ? t["Stock.Error.OutOfRange", ProductVariant.MaxStock] : t["Stock.Adjusted", stock.Value]);
         }
         return Redirect($"/brand/products/{id}/stock");
     }

@@ -158,7 +158,7 @@ public class ShopBrandTests(RedMvcAppFactory site)
         var refused = await brand.Visitor.SubmitAsync(url, url, new Dictionary<string, string> { ["variantId"] = variantId.ToString(), ["delta"] = "-13", ["reason"] = "盘点" });
 
         Assert.Equal("12", added.Document.QuerySelector($"[data-variant='{variantId}'] [data-stock]")!.TextContent.Trim());
-        Assert.Contains("below zero", refused.Text);
+        Assert.Contains("cannot go below zero", refused.Text);
         Assert.Equal(12, await site.Services.WithDbAsync(db => db.ProductVariants.Where(v => v.Id == variantId).Select(v => v.Stock).SingleAsync()));
         var brandUserId = await site.Services.WithDbAsync(db => db.Users.Where(u => u.Email == brand.Person.Email).Select(u => u.Id).SingleAsync());
         var ledger = await site.Services.WithDbAsync(db => db.StockAdjustments.Where(a => a.VariantId == variantId).OrderBy(a => a.Id).ToListAsync());

@@ -284,6 +284,23 @@ public class NotesTests(RedMvcAppFactory site)
         Assert.Equal(before, await CountNotesAsync());
     }
 
+    [Theory]
+    [InlineData("0001-01-01T00:00", "Publish")]
+    [InlineData("9999-12-31T23:59", "Draft")]
+    [InlineData("0001-01-01T00:00", "Schedule")]
+    public async Task A_schedule_time_at_the_ends_of_the_calendar_never_breaks_the_form(string scheduleAt, string action)
+    {
+        var member = await site.ConfirmedMemberAsync(Person.New());
+        var fields = Fields(action: action, scheduleAt: scheduleAt);
+        fields["TimeZone"] = "Pacific/Kiritimati"; // UTC+14: the furthest a local time moves
+
+        var page = await PostAsync(member, fields, TestPhotos.Files(1));
+
+        Assert.Equal(HttpStatusCode.OK, page.Response.StatusCode);
+        if (action == "Schedule") Assert.Contains("between 1 hour and 14 days", page.FieldError("ScheduleAt"));
+        else Assert.Matches(@"^/notes/\d+$", page.Url);
+    }
+
     [Fact]
     public async Task Values_the_form_cannot_read_get_a_message_next_to_their_field_and_save_nothing()
     {
