@@ -30,7 +30,8 @@ public static class NoteAccess
 
     public static IQueryable<Note> WhereMaySee(this IQueryable<Note> notes, AppDbContext db, string? viewerId)
     {
-        if (viewerId is null) return notes.Where(InPublicReach);
+        // Not InPublicReach: reach (limited by staff, say) decides recommending, never what a visitor may open.
+        if (viewerId is null) return notes.Where(n => n.Status == NoteStatus.Published && n.Visibility == NoteVisibility.Public);
         var followed = db.Follows.Where(f => f.FollowerId == viewerId).Select(f => f.FolloweeId);
         var followsViewer = db.Follows.Where(f => f.FolloweeId == viewerId).Select(f => f.FollowerId);
         var blocked = db.Blocks.Where(b => b.BlockerId == viewerId).Select(b => b.BlockedId)

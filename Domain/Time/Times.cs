@@ -50,10 +50,14 @@ public sealed class Times(TimeZoneInfo zone, TimeProvider clock)
     /// <summary>
     /// A wall-clock time typed in the zone, as UTC. A time the clock skips (the hour daylight saving
     /// jumps over) is read as the first minute after the jump; a repeated hour is read as its first pass.
+    /// A time within two days of the calendar's ends (anyone can type 0001-01-01) is moved inside first,
+    /// so no offset can carry it off the calendar.
     /// </summary>
     public DateTime ToUtc(DateTime local)
     {
-        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        var edge = TimeSpan.FromDays(2);
+        local = DateTime.SpecifyKind(local < DateTime.MinValue + edge ? DateTime.MinValue + edge
+            : local > DateTime.MaxValue - edge ? DateTime.MaxValue - edge : local, DateTimeKind.Unspecified);
         for (var guard = 0; zone.IsInvalidTime(local) && guard < 24 * 60; guard++) local = local.AddMinutes(1);
         var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
         return DateTime.SpecifyKind(local - offset, DateTimeKind.Utc);

@@ -27,9 +27,8 @@ public class NoteForm
 
     public NoteContent ToContent() => new(Title ?? "", Body ?? "", Channel ?? "", Place, Visibility, AiAssisted);
 
-    /// <summary>The scheduled time in UTC; null when none was given or it is far outside any schedule window (no arithmetic near the calendar's ends).</summary>
     public DateTime? ScheduleAtUtc(Times reader) =>
-        ScheduleAt is { Year: > 1900 and < 3000 } local ? reader.In(TimeZones.Find(TimeZone) ?? reader.Zone).ToUtc(local) : null;
+        ScheduleAt is { } local ? reader.In(TimeZones.Find(TimeZone) ?? reader.Zone).ToUtc(local) : null;
 }
 
 /// <summary>What the form page needs besides the form itself.</summary>

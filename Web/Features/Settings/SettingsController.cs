@@ -1,5 +1,4 @@
 using Hangfire;
-using Humanizer;
 using RedMvc.Domain.Time;
 using RedMvc.Workers.Accounts;
 using RedMvc.Workers.Email;
@@ -172,7 +171,7 @@ public class SettingsController(
 
     /// <summary>Once a day, one at a time (DataExports); the zip is made by ExportMemberDataJob, which mails the link.</summary>
     [HttpPost("data")]
-    public async Task<IActionResult> RequestData([FromServices] IBackgroundJobClient jobs)
+    public async Task<IActionResult> RequestData([FromServices] IBackgroundJobClient jobs, [FromServices] Times times)
     {
         var userId = users.GetUserId(User)!;
         switch (await DataExports.RequestAsync(db, userId, Now))
@@ -182,7 +181,7 @@ public class SettingsController(
                 this.Flash(t["DataExport.Requested"]);
                 break;
             case DataExportRequest.TooSoon tooSoon:
-                this.Flash(t["DataExport.TooSoon", tooSoon.NextRequestAt.Humanize()]);
+                this.Flash(t["DataExport.TooSoon", times.Ago(tooSoon.NextRequestAt)]);
                 break;
             default:
                 this.Flash(t["DataExport.StillPending"]);
