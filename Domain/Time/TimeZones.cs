@@ -37,7 +37,9 @@ public static partial class TimeZones
     public static TimeZoneInfo SiteDefault(string? configured) =>
         Find(configured) ?? Find(China) ?? TimeZoneInfo.CreateCustomTimeZone(China, TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
 
-    // Letters, digits, '_', '+', '-' in up to three '/'-separated parts ("UTC", "Asia/Shanghai", "America/Argentina/Salta", "Etc/GMT-8").
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+){0,2}$")]
+    // "UTC", or letters, digits, '_', '+', '-' in two or three '/'-separated parts ("Asia/Shanghai",
+    // "America/Argentina/Salta", "Etc/GMT-8"): the machine also knows "localtime", "posixrules" and
+    // "Factory", which are not places and follow the server's settings.
+    [GeneratedRegex(@"^(UTC|[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+){1,2})$")]
     private static partial Regex IdShape();
 }

@@ -56,6 +56,48 @@ public class BadInputTests(RedMvcAppFactory site)
         Assert.Contains("That request didn't look right", result.Text);
     }
 
+    public static TheoryData<string, string> UnreadableBodies => new()
+    {
+        { "/settings/profile", "cut" },
+        { "/settings/profile", "fields" },
+        { "/notes/new", "cut" },
+        { "/notes/new", "fields" },
+        { "/settings/delete", "cut" },
+    };
+
+    /// <summary>The antiforgery token in the header, so the broken body reaches the action's binding.</summary>
+    [Theory, MemberData(nameof(UnreadableBodies))]
+    public async Task A_body_the_server_cannot_read_is_a_400_and_changes_nothing(string action, string kind)
+    {
+        var person = Person.New();
+        var member = await site.ConfirmedMemberAsync(person);
+        var token = (await member.GetAsync("/settings")).Document.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        HttpContent body = kind == "cut"
+            ? new StringContent("--XYZ\r\nContent-Disposition: form-data; name=\"DisplayName\"\r\n\r\nab", null, "multipart/form-data")
+            : new StringContent(string.Join("&", Enumerable.Range(0, 5000).Select(i => $"f{i}=1")), null, "application/x-www-form-urlencoded");
+        if (kind == "cut") body.Headers.ContentType!.Parameters.Add(new("boundary", "XYZ"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = body };
+        request.Headers.Add("RequestVerificationToken", token);
+
+        var response = await member.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var user = await site.Services.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == person.Email));
+        Assert.Equal(person.DisplayName, user.DisplayName);
+    }
+
+    [Fact]
+    public async Task A_yes_no_field_sent_as_something_else_shows_the_form_again()
+    {
+        var member = await site.ConfirmedMemberAsync(Person.New());
+        var form = await member.GetAsync("/settings/profile");
+
+        var page = await form.SubmitAsync(member.Client, "/settings/profile", new Dictionary<string, string> { ["DisplayName"] = "Xiaolu", ["HideCollects"] = "x" });
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("/settings/profile", page.Url);
+    }
+
     private static Dictionary<string, string> EmptyFieldsOf(Visitor.Page page, string action) =>
         page.Form(action).QuerySelectorAll("input[name]")
             .Select(i => i.GetAttribute("name")!)
