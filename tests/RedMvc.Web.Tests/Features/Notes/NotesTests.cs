@@ -223,6 +223,10 @@ public class NotesTests(RedMvcAppFactory site)
         var author = await site.ConfirmedMemberAsync(Person.New());
         var page = await PostAsync(author, Fields(), TestPhotos.Files(2));
         var id = IdOf(page);
+        // The photo job runs in the site: let it finish first, or it may save the photo Ready over the failure.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await site.Services.WithDbAsync(db => db.NotePhotos.AnyAsync(p => p.NoteId == id && p.Status == PhotoStatus.Pending)) && DateTime.UtcNow < deadline)
+            await Task.Delay(200);
         await using (var scope = site.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
