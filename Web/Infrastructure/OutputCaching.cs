@@ -22,10 +22,11 @@ public static class OutputCaching
         services.AddOutputCache(options => options.AddPolicy(VisitorPages, policy => policy
             .With(context => context.HttpContext.User.Identity?.IsAuthenticated != true
                 && !context.HttpContext.FlashMayWait()) // a visitor with a flash waiting gets their own page
-            .SetVaryByQuery("channel", "after", "sort", "variant", "note")
+            .SetVaryByQuery("channel", "after", "sort", "variant", "note", "tab", "comments") // every query value a cached page reads
             .VaryByValue(http => new("culture", http.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.Name ?? ""))
             .VaryByValue(http => new("tz", http.RequestServices.GetRequiredService<Times>().Zone.Id)) // dates shown in the visitor's zone
             .Expire(TimeSpan.FromSeconds(seconds))));
+        services.AddSingleton<PublicPages>();
         if (RedisConnection.IsConfigured(config)) AddRedisStore(services);
         return services;
     }

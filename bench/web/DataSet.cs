@@ -19,7 +19,7 @@ public class DataSet(string databasePath, int notes, IReadOnlyList<PoolPhoto> ph
     public const int Creators = 100;
     public const string MemberHandle = "bench.member";
 
-    public record Picks(long PopularNoteId, string ProfileHandle);
+    public record Picks(long PopularNoteId, string ProfileHandle, long ProductId);
 
     private const int YearSeconds = 365 * 24 * 3600;
     private const string Channels = "'fashion','food','beauty','film','career','relationships','home','games','travel','fitness'";
@@ -59,11 +59,12 @@ public class DataSet(string databasePath, int notes, IReadOnlyList<PoolPhoto> ph
         InsertFollows(db);
         foreach (var (name, sql) in indexes) Run(db, $"index {name}", sql);
         InsertReplies(db);
+        InsertShop(db);
         Run(db, "analyze", "ANALYZE;");
         Run(db, "back to WAL", "PRAGMA journal_mode = WAL;");
         PrintCounts(db);
         // The newest popular note, and the profile that writes every 100th note.
-        return new Picks((notes - PopularOffset) / PopularEvery * PopularEvery + PopularOffset, "user1");
+        return new Picks((notes - PopularOffset) / PopularEvery * PopularEvery + PopularOffset, "user1", ProductId: 1);
     }
 
     /// <summary>The tables we fill lose their secondary indexes for the load; their statements come back as they were.</summary>
@@ -157,6 +158,24 @@ public class DataSet(string databasePath, int notes, IReadOnlyList<PoolPhoto> ph
         insert.Parameters.AddWithValue("$concurrency", Guid.NewGuid().ToString());
         insert.ExecuteNonQuery();
     }
+
+    /// <summary>
+    /// One shop (user2's) with one product on sale: three variants, two photos, attached to 50 public notes,
+    /// for the visitor product page.
+    /// </summary>
+    private void InsertShop(SqliteConnection db) => Run(db, "shop", $$"""
+        INSERT INTO Shops (Id, OwnerId, Handle, Name, Description, LogoKey, CreatedAt)
+        VALUES (1, {{Uid("2")}}, 'bench_shop', '北欧生活馆', 'Ceramics and linen for small homes.', NULL, datetime({{_now}} - {{YearSeconds}}, 'unixepoch'));
+        INSERT INTO Products (Id, ShopId, Title, Description, Category, Status, CreatedAt, UpdatedAt)
+        VALUES (1, 1, '北欧陶瓷马克杯', 'Stoneware mug, 350 ml, glazed by hand.', 'home', 1,
+            datetime({{_now}} - {{YearSeconds}}, 'unixepoch'), datetime({{_now}} - {{YearSeconds}}, 'unixepoch'));
+        INSERT INTO ProductVariants (ProductId, Name, PriceFen, CompareAtFen, Stock)
+        VALUES (1, '白色', 6900, 8900, 120), (1, '灰色', 6900, NULL, 0), (1, '蓝色', 7900, NULL, 35);
+        INSERT INTO ProductPhotos (ProductId, OriginalKey, Position, Status, Width, Height, DominantColor, ContentHash, Widths)
+        SELECT 1, printf('originals/benchproduct%02d', p.i), p.i, 1, p.width, p.height, p.color, p.hash, p.widths FROM Pool p WHERE p.i < 2;
+        INSERT INTO NoteProducts (NoteId, ProductId, Position)
+        SELECT n.Id, 1, 0 FROM Notes n WHERE n.Status = 2 AND n.Visibility = 0 ORDER BY n.Id DESC LIMIT 50;
+        """);
 
     /// <summary>
     /// Note n: published at an even pace over the last year (plus up to an hour of jitter); every

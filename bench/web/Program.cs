@@ -26,6 +26,7 @@ static int Fill(string folder, int notes, string email, string password)
     [
         $"NOTE_ID={picks.PopularNoteId}",
         $"PROFILE_HANDLE={picks.ProfileHandle}",
+        $"PRODUCT_ID={picks.ProductId}",
         $"MEMBER_EMAIL={email}",
     ]);
     Console.WriteLine($"generation took {clock.Elapsed.TotalSeconds:F0} s in all");

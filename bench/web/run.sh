@@ -3,6 +3,7 @@
 # usage: bench/web/run.sh [notes=1000000]
 #   BENCH_DIR (default /tmp/redmvc-bench)  data sets live in $BENCH_DIR/<notes>
 #   BENCH_REUSE=1                          measure an existing data set instead of making a new one
+#   BENCH_PROFILE=<page name>              CPU samples of one page under load (profile_report.py) instead of the table
 #   BENCH_PORT (5390), WRK_THREADS (2), WRK_CONNECTIONS (32), WRK_DURATION (20s), WRK_TIMEOUT (30s)
 # Not run by CI. Results go in docs/benchmarks.md ("Web pages").
 set -euo pipefail
@@ -65,6 +66,8 @@ wait_idle() {
   echo "the site stayed busy for 5 minutes" >&2
   exit 1
 }
+# CPU time the site has used so far, in clock ticks (user + system).
+site_ticks() { awk '{ print $14 + $15 }' "/proc/$site_pid/stat"; }
 stop_site() {
   [ -n "$site_pid" ] || return 0
   kill "$site_pid" 2>/dev/null || true
@@ -123,7 +126,11 @@ pages=(
   "visitor-discover|visitor discover /|/|"
   "member-discover|member discover / (signed in)|/|$member_cookie"
   "note|note /notes/$NOTE_ID (visitor)|/notes/$NOTE_ID|"
+  "member-note|note /notes/$NOTE_ID (signed in)|/notes/$NOTE_ID|$member_cookie"
   "profile|profile /u/$PROFILE_HANDLE (visitor)|/u/$PROFILE_HANDLE|"
+  "member-profile|profile /u/$PROFILE_HANDLE (signed in)|/u/$PROFILE_HANDLE|$member_cookie"
+  "product|product /products/$PRODUCT_ID (visitor)|/products/$PRODUCT_ID|"
+  "health|/health|/health|"
 )
 
 # Every page must answer 200 before it is measured.
@@ -132,6 +139,23 @@ for page in "${pages[@]}"; do
   code=$(curl -s -o /dev/null -w '%{http_code}' ${cookie:+-H "Cookie: $cookie"} "$base$path")
   [ "$code" = 200 ] || { echo "$path answered $code" >&2; exit 1; }
 done
+
+# BENCH_PROFILE=<page name> (member-discover, note, ...): CPU samples of that page under load instead of the table.
+if [ -n "${BENCH_PROFILE:-}" ]; then
+  command -v dotnet-trace >/dev/null || export PATH="$PATH:$HOME/.dotnet/tools"
+  command -v dotnet-trace >/dev/null || dotnet tool install -g dotnet-trace --version 10.0.750501 >/dev/null
+  for page in "${pages[@]}"; do
+    IFS='|' read -r name _ path cookie <<<"$page"
+    [ "$name" = "$BENCH_PROFILE" ] || continue
+    wrk -t"$threads" -c"$connections" -d5s ${cookie:+-H "Cookie: $cookie"} "$base$path" >/dev/null
+    wrk -t"$threads" -c"$connections" -d25s ${cookie:+-H "Cookie: $cookie"} "$base$path" >"$work/wrk-profile-$name.txt" &
+    sleep 3
+    dotnet-trace collect -p "$site_pid" --profile cpu-sampling --duration 00:00:00:15 --format Speedscope -o "$work/profile-$name.nettrace" >/dev/null
+    wait
+    python3 "$here/profile_report.py" "$work/profile-$name.speedscope.json" | tee "$work/profile-$name.txt"
+  done
+  exit 0
+fi
 
 echo "warming up (5 s per page)"
 for page in "${pages[@]}"; do
@@ -147,24 +171,31 @@ results="$work/results.md"
 {
   echo "$notes notes, wrk -t$threads -c$connections -d$duration --timeout $timeout --latency, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
-  echo "| page | requests/s | p50 (ms) | p99 (ms) | ratio to baseline | errors |"
-  echo "|---|---:|---:|---:|---:|---|"
+  echo "| page | requests/s | p50 (ms) | p99 (ms) | ratio to baseline | site CPU ms/request | CPU ratio to baseline | errors |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---|"
 } >"$results"
 baseline_rps=""
 for page in "${pages[@]}"; do
   IFS='|' read -r name label path cookie <<<"$page"
   out="$work/wrk-$name.txt"
+  ticks_before=$(site_ticks)
   wrk -t"$threads" -c"$connections" -d"$duration" --timeout "$timeout" --latency ${cookie:+-H "Cookie: $cookie"} "$base$path" >"$out"
   wait_idle
+  ticks=$(( $(site_ticks) - ticks_before ))
   rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
+  requests=$(awk '/requests in/ { print $1 }' "$out")
+  # The site's own CPU time per request (wrk's run and the tail wait_idle lets finish): unlike requests/s,
+  # it hardly moves when other work shares the cores.
+  cpu_ms=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.3f", n > 0 ? 1000 * t / hz / n : 0 }')
   p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
   # wrk reports 0 latencies when no request finished within the run.
   if grep -q '^ *0 requests in' "$out"; then p50="-" p99="-" errors="no request finished in $duration "; else errors=""; fi
   errors=$errors$(awk '/Non-2xx or 3xx responses:/ { printf "non-2xx %s ", $NF } /Socket errors:/ { sub(/^ *Socket errors: */, ""); printf "socket %s", $0 }' "$out")
-  [ -n "$baseline_rps" ] || baseline_rps=$rps
+  [ -n "$baseline_rps" ] || { baseline_rps=$rps; baseline_cpu=$cpu_ms; }
   ratio=$(awk -v a="$rps" -v b="$baseline_rps" 'BEGIN { printf "%.1f%%", 100 * a / b }')
-  printf '| %s | %.0f | %s | %s | %s | %s |\n' "$label" "$rps" "$p50" "$p99" "$ratio" "${errors:-none}" >>"$results"
+  cpu_ratio=$(awk -v a="$cpu_ms" -v b="$baseline_cpu" 'BEGIN { printf "%.1f%%", a > 0 ? 100 * b / a : 0 }')
+  printf '| %s | %.0f | %s | %s | %s | %s | %s | %s |\n' "$label" "$rps" "$p50" "$p99" "$ratio" "$cpu_ms" "$cpu_ratio" "${errors:-none}" >>"$results"
   echo "  $label: $rps requests/s"
 done
 

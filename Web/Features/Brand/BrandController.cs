@@ -21,6 +21,7 @@ public class BrandController(
     IOptions<UploadLimits> uploadLimits,
     TimeProvider clock,
     OrderLifecycle lifecycle,
+    PublicPages pages,
     IStringLocalizer<SharedResource> t) : Controller
 {
     private const long MaxUploadBytes = 10 * 25 * 1024 * 1024;
@@ -62,6 +63,7 @@ public class BrandController(
             return View(form);
         }
         await db.SaveChangesAsync();
+        await pages.ShopChangedAsync(shop.Id);
         this.Flash(t["Brand.Settings.Saved"]);
         return Redirect("/brand/settings");
     }
@@ -134,6 +136,7 @@ public class BrandController(
         {
             product.Activate(Now);
             await db.SaveChangesAsync();
+            await pages.ProductChangedAsync(id, product.ShopId);
             this.Flash(t["Brand.Product.Activated"]);
         }
         catch (ShopRuleException e)
@@ -150,6 +153,7 @@ public class BrandController(
         if (product is null) return NotFound();
         product.Archive(Now);
         await db.SaveChangesAsync();
+        await pages.ProductChangedAsync(id, product.ShopId);
         this.Flash(t["Brand.Product.Archived"]);
         return Redirect($"/brand/products/{id}/edit");
     }
@@ -178,6 +182,7 @@ public class BrandController(
             var trimmed = reason.Trim();
             var stock = await ShopStock.AdjustAsync(db, variantId, delta.Value, trimmed.Length > StockAdjustment.ReasonMaxLength ? trimmed[..StockAdjustment.ReasonMaxLength] : trimmed, ViewerId, Now);
             this.Flash(stock is null ? t["Stock.Error.OutOfRange", ProductVariant.MaxStock] : t["Stock.Adjusted", stock.Value]);
+            if (stock is not null) await pages.ProductChangedAsync(id, shop.Id);
         }
         return Redirect($"/brand/products/{id}/stock");
     }
@@ -273,6 +278,7 @@ public class BrandController(
         }
         var product = changes.Product!;
         if (storedKeys.Count > 0) jobs.Enqueue<ProcessProductPhotosJob>(job => job.RunAsync(product.Id, CancellationToken.None));
+        await pages.ProductChangedAsync(product.Id, shopId);
         this.Flash(t[changes.IsNew ? "Brand.Product.Created" : "Brand.Product.Saved"]);
         return Redirect($"/brand/products/{product.Id}/edit");
     }

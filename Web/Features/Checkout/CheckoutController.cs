@@ -17,6 +17,15 @@ public class CheckoutController(
 {
     private string BuyerId => User.Id()!;
 
+    /// <summary>The stock shown on the bought products' pages changed.</summary>
+    private async Task StockTakenAsync(IEnumerable<CheckoutLine> lines, PublicPages pages)
+    {
+        var variantIds = lines.Select(l => l.VariantId).ToList();
+        var products = await db.ProductVariants.Where(v => variantIds.Contains(v.Id))
+            .Join(db.Products, v => v.ProductId, p => p.Id, (v, p) => new { p.Id, p.ShopId }).Distinct().ToListAsync();
+        foreach (var product in products) await pages.ProductChangedAsync(product.Id, product.ShopId);
+    }
+
     [HttpGet("/checkout")]
     public async Task<IActionResult> Index(long? address, long? only)
     {
@@ -25,7 +34,7 @@ public class CheckoutController(
     }
 
     [HttpPost("/checkout"), EnableRateLimiting(RateLimits.Checkout)]
-    public async Task<IActionResult> Index(CheckoutForm form)
+    public async Task<IActionResult> Index(CheckoutForm form, [FromServices] PublicPages pages)
     {
         if (!Guid.TryParseExact(form.Key, "N", out _)) return BadRequest();
         // The same page submitted again: the orders exist (and the cart is already empty).
@@ -49,6 +58,7 @@ public class CheckoutController(
         {
             return await AgainAsync(address.Id, t[rule.Key], form.Only);
         }
+        if (result is CheckoutResult.Placed) await StockTakenAsync(lines, pages);
         return result switch
         {
             CheckoutResult.Placed placed => await PayAsync(placed),

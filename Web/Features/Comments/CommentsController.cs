@@ -11,7 +11,7 @@ public class CommentForm
     public long? ReplyToId { get; set; }
 }
 
-public class CommentsController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+public class CommentsController(AppDbContext db, PublicPages pages, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
 {
     private string ViewerId => User.Id()!; // every action here requires a signed-in member
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -30,6 +30,7 @@ public class CommentsController(AppDbContext db, TimeProvider clock, IStringLoca
                 ? Comment.OnNote(noteId, ViewerId, form.Body ?? "", Now)
                 : Comment.ReplyTo(target, ViewerId, form.Body ?? "", Now);
             await NoteComments.AddAsync(db, comment);
+            await pages.NotePageChangedAsync(noteId);
             return Redirect($"/notes/{noteId}#comment-{comment.Id}");
         }
         catch (NoteRuleException rule)
@@ -64,6 +65,7 @@ public class CommentsController(AppDbContext db, TimeProvider clock, IStringLoca
         // Someone who may not delete it learns nothing about it: the same 404 as a wrong id.
         if (found is null || !found.Comment.CanBeDeletedBy(ViewerId, found.NoteAuthorId)) return NotFound();
         await NoteComments.DeleteAsync(db, id, Now);
+        await pages.NotePageChangedAsync(found.Comment.NoteId);
         return Redirect($"/notes/{found.Comment.NoteId}#comments");
     }
 }

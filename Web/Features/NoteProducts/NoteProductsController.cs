@@ -7,7 +7,7 @@ public record TagProductsPage(long NoteId, string NoteTitle, IReadOnlyList<Photo
 /// them on photos. Plain forms throughout; pins.js lets the author click the photo instead of typing x/y.
 /// </summary>
 [Authorize, Route("notes/{noteId:long}/products")]
-public class NoteProductsController(AppDbContext db, NoteShopQueries shop, ProductSearch search, IStringLocalizer<SharedResource> t) : Controller
+public class NoteProductsController(AppDbContext db, NoteShopQueries shop, ProductSearch search, PublicPages pages, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Manage(long noteId, string? q)
@@ -51,6 +51,7 @@ public class NoteProductsController(AppDbContext db, NoteShopQueries shop, Produ
     {
         if (await OwnNoteAsync(noteId) is null) return NotFound();
         if (await change() is { } problem) this.Flash(t[problem, NoteProduct.MaxPerNote, NoteShopping.MaxPinsPerPhoto]);
+        await pages.NotePageChangedAsync(noteId);
         return Redirect($"/notes/{noteId}/products" + (string.IsNullOrWhiteSpace(q) ? "" : $"?q={Uri.EscapeDataString(q)}"));
     }
 

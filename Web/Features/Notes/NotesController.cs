@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using RedMvc.Domain.Notifications;
 using RedMvc.Domain.Social;
@@ -18,6 +19,7 @@ public class NotesController(
     IBackgroundJobClient jobs,
     IOptions<NoteLimits> noteLimits,
     IOptions<UploadLimits> uploadLimits,
+    PublicPages pages,
     TimeProvider clock,
     IStringLocalizer<SharedResource> t) : Controller
 {
@@ -25,11 +27,16 @@ public class NotesController(
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private string? ViewerId => User.Id();
 
-    [HttpGet("/notes/{id:long}")]
+    /// <summary>Visitors' copies are output-cached, tagged with the note, its author and its products (PublicPages).</summary>
+    [HttpGet("/notes/{id:long}"), OutputCache(PolicyName = OutputCaching.VisitorPages)]
     public async Task<IActionResult> Details(long id, long? comments)
     {
         var note = await queries.DetailsAsync(id, ViewerId, comments);
-        return note is null ? NotFound() : View(note with { Shop = await shop.ForNoteAsync(id) });
+        if (note is null) return NotFound();
+        var products = await shop.ForNoteAsync(id);
+        PublicPages.Tag(HttpContext, [PublicPages.NoteTag(id), PublicPages.MemberTag(note.Author.Id), .. products.Products.Select(p => PublicPages.ProductTag(p.Id))]);
+        if (note.PhotosPending) PublicPages.DoNotKeep(HttpContext); // the photo job finishes without telling the cache
+        return View(note with { Shop = products });
     }
 
     [HttpGet("/notes/new"), Authorize(Policy = Policies.ConfirmedEmail)]
@@ -74,6 +81,7 @@ public class NotesController(
         note.Delete(Now);
         await db.SaveChangesAsync();
         jobs.Enqueue<DeleteNotePhotosJob>(job => job.RunAsync(note.Id, CancellationToken.None));
+        await pages.NoteChangedAsync(note.Id);
         this.Flash(t["Note.Deleted"]);
         return RedirectToAction(nameof(Mine));
     }
@@ -126,6 +134,7 @@ public class NotesController(
             throw;
         }
         EnqueueFollowUps(note, stored.Count > 0);
+        await pages.NoteChangedAsync(note.Id);
         return Redirect($"/notes/{note.Id}");
     }
 

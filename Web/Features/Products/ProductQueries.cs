@@ -24,7 +24,7 @@ public class ProductQueries(AppDbContext db, NoteCards cards)
         var reviewed = reviews.Select(r => r.Note.Id).ToList();
         var featuring = await cards.NewestAsync(cards.PublicFeedOf(viewerId)
             .Where(n => db.NoteProducts.Any(np => np.ProductId == id && np.NoteId == n.Id) && !reviewed.Contains(n.Id)), null, 0, NotesShown, viewerId);
-        return new ProductPage(product.Id, product.Title, product.Description, product.Category, product.Status,
+        return new ProductPage(product.Id, product.ShopId, product.Title, product.Description, product.Category, product.Status,
             product.Photos.OrderBy(p => p.Position).Select(p => ProductPhotos.ToView(p, product.Title)).ToList(),
             variants, selected, new ShopCard(shop.Handle, shop.Name, shop.LogoKey), noteId, viewerIsBrand,
             reviews, featuring.Cards);

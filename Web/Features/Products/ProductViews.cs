@@ -14,7 +14,7 @@ public record VariantView(long Id, string Name, long PriceFen, long? CompareAtFe
 public record VerifiedReview(NoteCard Note, DateTime PurchasedAt, string VariantName);
 
 public record ProductPage(
-    long Id, string Title, string Description, string Category, ProductStatus Status, IReadOnlyList<PhotoView> Photos,
+    long Id, long ShopId, string Title, string Description, string Category, ProductStatus Status, IReadOnlyList<PhotoView> Photos,
     IReadOnlyList<VariantView> Variants, VariantView? Selected, ShopCard Shop, long? FromNoteId, bool ViewerIsBrand,
     IReadOnlyList<VerifiedReview> Reviews, IReadOnlyList<NoteCard> Featuring)
 {

@@ -9,6 +9,8 @@ public class ProductsController(ProductQueries queries) : Controller
     public async Task<IActionResult> Show(long id, long? variant, long? note)
     {
         var page = await queries.DetailsAsync(id, variant, note, User.Id());
-        return page is null ? NotFound() : View(page);
+        if (page is null) return NotFound();
+        PublicPages.Tag(HttpContext, PublicPages.ProductTag(id), PublicPages.ShopTag(page.ShopId), PublicPages.NoteListsTag);
+        return View(page);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using RedMvc.Domain.Social;
 
 namespace RedMvc.Web.Features.Profiles;
@@ -6,11 +7,14 @@ public class ProfilesController(AppDbContext db, ProfileQueries queries, PeopleQ
 {
     private string? ViewerId => User.Id();
 
-    [HttpGet("/u/{handle}")]
+    /// <summary>Visitors' copies are output-cached, tagged with the member (PublicPages).</summary>
+    [HttpGet("/u/{handle}"), OutputCache(PolicyName = OutputCaching.VisitorPages)]
     public async Task<IActionResult> Show(string handle, string? tab, string? after)
     {
         var profile = await queries.ProfileAsync(handle, ViewerId, ProfileTabs.Of(tab), FeedCursor.Parse(after));
-        return profile is null ? NotFound() : View(profile);
+        if (profile is null) return NotFound();
+        PublicPages.Tag(HttpContext, PublicPages.MemberTag(profile.Person.Id), PublicPages.NoteListsTag);
+        return View(profile);
     }
 
     [HttpGet("/u/{handle}/followers")]

@@ -41,12 +41,13 @@ public class AvatarController(
     }
 
     [HttpPost("remove")]
-    public async Task<IActionResult> Remove()
+    public async Task<IActionResult> Remove([FromServices] PublicPages pages)
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         user.AvatarKey = null;
         await users.UpdateAsync(user);
+        await pages.MemberChangedAsync(user.Id);
         this.Flash(t["Avatar.Removed"]);
         return Redirect("/settings/profile");
     }

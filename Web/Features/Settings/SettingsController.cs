@@ -37,7 +37,7 @@ public class SettingsController(
     }
 
     [HttpPost("profile")]
-    public async Task<IActionResult> Profile(ProfileForm form, [FromServices] Times times, [FromServices] IOptions<SiteOptions> site)
+    public async Task<IActionResult> Profile(ProfileForm form, [FromServices] Times times, [FromServices] IOptions<SiteOptions> site, [FromServices] PublicPages pages)
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
@@ -53,6 +53,7 @@ public class SettingsController(
         user.TimeZone = zone?.Id;
         await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user); // the name in the menu comes from the cookie
+        await pages.MemberChangedAsync(user.Id);
         this.Flash(t["Settings.ProfileSaved"]);
         return Redirect($"/u/{user.Handle}");
     }
@@ -140,7 +141,7 @@ public class SettingsController(
 
     /// <summary>One transaction erases the account (AccountClosing); the goodbye mail is queued only after it commits.</summary>
     [HttpPost("delete")]
-    public async Task<IActionResult> Delete(DeleteAccountForm form, [FromServices] AccountClosing closing)
+    public async Task<IActionResult> Delete(DeleteAccountForm form, [FromServices] AccountClosing closing, [FromServices] PublicPages pages)
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
@@ -157,6 +158,7 @@ public class SettingsController(
             foreach (var problem in problems) ModelState.AddModelError("", t[problem]);
             return View(form);
         }
+        await pages.MemberGoneAsync(user.Id);
         await signIn.SignOutAsync();
         this.Flash(t["Settings.AccountDeleted"]);
         return LocalRedirect("/");

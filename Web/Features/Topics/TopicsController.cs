@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.OutputCaching;
+
 namespace RedMvc.Web.Features.Topics;
 
 public class TopicsController(TopicQueries queries, HotTopics hotTopics) : Controller
@@ -5,10 +7,12 @@ public class TopicsController(TopicQueries queries, HotTopics hotTopics) : Contr
     [HttpGet("/topics")]
     public async Task<IActionResult> Index() => View(new HotTopicsPage(await hotTopics.TopAsync(HotTopics.Listed)));
 
-    [HttpGet("/topics/{name}")]
+    [HttpGet("/topics/{name}"), OutputCache(PolicyName = OutputCaching.VisitorPages)]
     public async Task<IActionResult> Show(string name, string? sort, string? after)
     {
         var page = await queries.PageAsync(name, sort == TopicPage.Hot ? TopicPage.Hot : TopicPage.New, after, User.Id());
-        return page is null ? NotFound() : View(page);
+        if (page is null) return NotFound();
+        PublicPages.Tag(HttpContext, PublicPages.NoteListsTag);
+        return View(page);
     }
 }
