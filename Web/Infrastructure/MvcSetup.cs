@@ -43,9 +43,10 @@ public static class MvcSetup
         services.AddScoped<Features.Shared.NoteCards>();
         services.AddScoped<Features.Topics.TopicQueries>();
         services.AddScoped<Features.Shared.HotTopics>();
+        services.AddMemoryCache(); // this node's copies of shared data read on every page (hot topics, note cards)
         services.AddScoped<Features.Profiles.ProfileQueries>();
         services.AddScoped<Features.Notifications.NotificationQueries>();
-        services.AddScoped<Features.Shared.UnreadNotifications>();
+        services.AddScoped<Features.Shared.MemberBar>();
         services.AddScoped<Features.Boards.BoardQueries>();
         services.AddScoped<Features.Products.ProductQueries>();
         services.AddScoped<Features.Brand.BrandQueries>();

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Caching.Memory;
+using RedMvc.Web.Features.Shared;
 
 namespace RedMvc.Web.Infrastructure;
 
@@ -9,9 +11,10 @@ namespace RedMvc.Web.Infrastructure;
 /// hidden note or a new price late. Counts (likes, collects, followers) may lag by the cache's
 /// lifetime: they change on every click and evicting for them would empty the cache for nothing.
 /// Changes made by jobs (a scheduled note going out, an order cancelled by the sweeper giving stock
-/// back, a processed avatar) show when the copy expires.
+/// back, a processed avatar) show when the copy expires. A note change also forgets this node's copy
+/// of its card (NoteCards); other nodes keep theirs for the few seconds NoteCards keeps one.
 /// </summary>
-public sealed class PublicPages(IOutputCacheStore store)
+public sealed class PublicPages(IOutputCacheStore store, IMemoryCache memory)
 {
     /// <summary>Every page that lists notes (profile, topic, shop, product): evicted when a note leaves them.</summary>
     public const string NoteListsTag = "note-lists";
@@ -35,7 +38,11 @@ public sealed class PublicPages(IOutputCacheStore store)
     }
 
     /// <summary>The note's text, photos, comments or products changed: its page and the lists showing its card.</summary>
-    public Task NoteChangedAsync(long noteId) => EvictAsync(NoteTag(noteId), NoteListsTag);
+    public Task NoteChangedAsync(long noteId)
+    {
+        memory.Remove(NoteCards.ContentKey(noteId));
+        return EvictAsync(NoteTag(noteId), NoteListsTag);
+    }
 
     /// <summary>Only the note's own page changed (comments, attached products, pins).</summary>
     public Task NotePageChangedAsync(long noteId) => EvictAsync(NoteTag(noteId));

@@ -1,4 +1,4 @@
-"""Where a page's CPU goes: reads a dotnet-trace speedscope file (cpu-sampling) and prints the share of
+"""Where a page's CPU goes: reads a dotnet-trace speedscope file (dotnet-sampled-thread-time) and prints the share of
 busy samples (threads not parked in a wait) under each cost centre and the top inclusive frames.
 usage: profile_report.py <file.speedscope.json>"""
 import json, re, sys
@@ -6,14 +6,17 @@ from collections import Counter
 
 WAITS = re.compile(r"WaitHandle|Monitor\.Wait|LowLevelLifoSemaphore|LowLevelMonitor|Thread\.Sleep|WaitForSignal|"
                    r"SocketAsyncEngine\.EventLoop|PortableThreadPool\.GateThread|epoll_wait|ThreadPoolWorkQueue\.Dispatch\(\)$|"
-                   r"TimerQueue|WaitOne|SpinWait|Interop\+Sys\.WaitForSocketEvents|UNMANAGED_CODE_TIME|CPU_TIME")
+                   r"TimerQueue|WaitOne|SpinWait|Interop\+Sys\.WaitForSocketEvents|Interop\+Sys\.(Read|Poll)|Sleep|Wait\(")
+# Loops that sit in native waits (epoll, the finalizer's event) between their bits of work.
+IDLE_LOOPS = re.compile(r"SocketAsyncEngine\.EventLoop|GC\.RunFinalizers|TimerQueue\.TimerThread")
 CENTRES = [
+    ("the request (middleware onwards)", r"ForgetMixAfterPosts|UseSecurityHeaders"),
     ("EF Core: compiling or generating SQL", r"QueryCompiler|RelationalCommandCache|QuerySqlGenerator|ParameterExtractingExpressionVisitor|ExpressionTreeFuncletizer|QueryTranslation"),
-    ("SQLite: preparing statements", r"sqlite3_prepare|SqliteCommand\.(PrepareAndEnumerateStatements|GetStatements)"),
-    ("SQLite: running statements", r"sqlite3_step|SqliteDataReader\.NextResult"),
+    ("SQLite: preparing statements", r"sqlite3_prepare|PrepareAndEnumerateStatements|GetStatements"),
+    ("SQLite: running statements", r"sqlite3_step|SqliteDataReader\.(NextResult|Read)"),
     ("opening connections (pragmas, pool)", r"SqliteConnection\.Open|ConnectionOpened|RelationalConnection\.Open"),
-    ("EF Core: materialising rows", r"ShaperProcessingExpressionVisitor|SingleQueryingEnumerable|SplitQueryingEnumerable|Materializ"),
-    ("Dapper", r"^Dapper\."),
+    ("EF Core: running queries, reading rows", r"ShaperProcessingExpressionVisitor|SingleQueryingEnumerable|SplitQueryingEnumerable|Materializ"),
+    ("Dapper", r"^Dapper!"),
     ("Identity: FindAsync / user store", r"UserManager|UserStore|FindAsync"),
     ("Razor rendering", r"RazorView\.RenderAsync|RazorPage|TagHelper|HtmlHelper|PartialAsync"),
     ("note cards (NoteCards)", r"NoteCards"),
@@ -26,7 +29,6 @@ CENTRES = [
     ("authentication (cookie decrypt)", r"CookieAuthenticationHandler|AuthenticationHandler|DataProtect"),
     ("localisation (resx)", r"ResourceManager|StringLocalizer"),
     ("logging", r"Microsoft\.Extensions\.Logging|Logger"),
-    ("output cache", r"OutputCache"),
     ("response writing (Kestrel)", r"Http1OutputProducer|PipeWriter|Kestrel.*Write"),
 ]
 
@@ -50,7 +52,10 @@ def main(path):
     inclusive = Counter()
     for stack, weight in stacks(data):
         names = [frames[i] for i in stack]
-        if any(WAITS.search(n) for n in names[-3:]): continue
+        # Thread-time samples end in CPU_TIME (running managed code) or UNMANAGED_CODE_TIME (native code:
+        # SQLite and compression, but also every wait); a native sample counts when the frame that called it is no wait.
+        if names[-1] != "CPU_TIME" and (names[-1] != "UNMANAGED_CODE_TIME" or len(names) < 2 or WAITS.search(names[-2])
+                                        or any(IDLE_LOOPS.search(n) for n in names)): continue
         total_busy += weight
         for label, pattern in CENTRES:
             if any(re.search(pattern, n) for n in names): busy[label] += weight

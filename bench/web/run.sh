@@ -150,7 +150,7 @@ if [ -n "${BENCH_PROFILE:-}" ]; then
     wrk -t"$threads" -c"$connections" -d5s ${cookie:+-H "Cookie: $cookie"} "$base$path" >/dev/null
     wrk -t"$threads" -c"$connections" -d25s ${cookie:+-H "Cookie: $cookie"} "$base$path" >"$work/wrk-profile-$name.txt" &
     sleep 3
-    dotnet-trace collect -p "$site_pid" --profile cpu-sampling --duration 00:00:00:15 --format Speedscope -o "$work/profile-$name.nettrace" >/dev/null
+    dotnet-trace collect -p "$site_pid" --profile dotnet-sampled-thread-time --duration 00:00:00:15 --format Speedscope -o "$work/profile-$name.nettrace" >/dev/null
     wait
     python3 "$here/profile_report.py" "$work/profile-$name.speedscope.json" | tee "$work/profile-$name.txt"
   done

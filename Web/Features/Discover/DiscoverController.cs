@@ -29,7 +29,7 @@ public class DiscoverController(DiscoverQueries queries, PersonalMix mix, HotTop
         }
         else
         {
-            chronological = (await users.GetUserAsync(User))?.PrefersChronologicalFeed == true;
+            chronological = await db.Users.Where(u => u.Id == memberId).Select(u => u.PrefersChronologicalFeed).SingleOrDefaultAsync();
             page = chronological.Value
                 ? await queries.LatestAsync(selected, FeedCursor.Parse(after), memberId)
                 : await mix.PageAsync(memberId, selected, MixCursor.Parse(after));

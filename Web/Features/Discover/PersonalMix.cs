@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Dapper;
 using RedMvc.Domain.Ranking;
@@ -38,10 +39,7 @@ public class PersonalMix(AppDbContext db, NoteCards cards, SharedCache cache, IO
         var now = clock.GetUtcNow();
         var computed = await cache.GetAsync<ComputedMix>(key);
         if (computed is null || (after is null && now - computed.At > FirstPageReuse))
-        {
-            computed = ComputedMix.Of(await ComputeAsync(memberId, channel), now);
-            await cache.SetAsync(key, computed, MixLifetime);
-        }
+            computed = await ComputeOnceAsync(key, memberId, channel, now);
         var offset = Math.Max(0, after?.Offset ?? 0);
         var shown = Enumerable.Range(offset, Math.Max(0, Math.Min(DiscoverQueries.PageSize, computed.Notes.Length - offset))).ToList();
         var reasons = shown.ToDictionary(i => computed.Notes[i], computed.ReasonAt);
@@ -58,6 +56,28 @@ public class PersonalMix(AppDbContext db, NoteCards cards, SharedCache cache, IO
             new(at, mix.Select(e => e.NoteId).ToArray(), mix.Select(e => e.Reason.Kind).ToArray(), mix.Select(e => e.Reason.Label).ToArray());
 
         public MixReason ReasonAt(int index) => new(Kinds[index], Labels[index]);
+    }
+
+    // The computations under way on this node, by list key: requests of one member that find the list
+    // missing or stale at the same moment (a double click, a prefetch, several tabs) share one.
+    private static readonly ConcurrentDictionary<string, Lazy<Task<ComputedMix>>> Computing = new();
+
+    private async Task<ComputedMix> ComputeOnceAsync(string key, string memberId, string channel, DateTimeOffset now)
+    {
+        var computation = Computing.GetOrAdd(key, _ => new Lazy<Task<ComputedMix>>(async () =>
+        {
+            var computed = ComputedMix.Of(await ComputeAsync(memberId, channel), now);
+            await cache.SetAsync(key, computed, MixLifetime);
+            return computed;
+        }));
+        try
+        {
+            return await computation.Value;
+        }
+        finally
+        {
+            Computing.TryRemove(new KeyValuePair<string, Lazy<Task<ComputedMix>>>(key, computation));
+        }
     }
 
     /// <summary>Called after every post by the member: the next discover page, on any node, computes a fresh mix.</summary>

@@ -1,12 +1,32 @@
+using Dapper;
+using Microsoft.Extensions.Caching.Memory;
+
 namespace RedMvc.Web.Features.Shared;
 
 /// <summary>
-/// Cards for notes already chosen and ordered elsewhere (trending, the personal mix, a topic):
-/// one query for the cards, one for their covers, one for the viewer's likes. Visibility is checked again here, so a
-/// note deleted, hidden or blocked since it was ranked drops out instead of leaking.
+/// Cards for notes already chosen and ordered elsewhere (trending, the personal mix, a topic). Per
+/// request, one query asks which of the notes this viewer may have in a feed, with their like counts
+/// and the viewer's likes; so a note deleted, hidden or blocked since it was ranked drops out instead
+/// of leaking. What a card shows that rarely changes (title, author, cover) is kept on this node for
+/// a short while (CardContent): the same cards are shown to every member, many times a minute.
 /// </summary>
-public class NoteCards(AppDbContext db)
+public class NoteCards(AppDbContext db, IMemoryCache memory)
 {
+    /// <summary>How long this node keeps a card's content; an edit or deletion forgets it at once (PublicPages).</summary>
+    private static readonly TimeSpan ContentKept = TimeSpan.FromSeconds(30);
+
+    /// <summary>The parts of a card that change only when the note or its author is edited.</summary>
+    private sealed record CardContent(string Title, AuthorView Author, PhotoView? Cover, DateTime? PublishedAt);
+
+    public static object ContentKey(long noteId) => ("card", noteId);
+
+    private sealed class LiveRow
+    {
+        public long Id { get; init; }
+        public int LikeCount { get; init; }
+        public bool Liked { get; init; }
+    }
+
     private sealed class CardRow
     {
         public long Id { get; init; }
@@ -22,9 +42,56 @@ public class NoteCards(AppDbContext db)
     public async Task<IReadOnlyList<NoteCard>> LoadAsync(IReadOnlyList<long> ids, string? viewerId)
     {
         if (ids.Count == 0) return [];
-        var rows = await Project(InFeedsOf(viewerId, db.Notes.AsNoTracking().Where(n => ids.Contains(n.Id)))).ToListAsync();
-        var byId = rows.ToDictionary(r => r.Id);
-        return await CompleteAsync(ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList(), viewerId);
+        var live = await LiveAsync(ids, viewerId);
+        var contents = await ContentsAsync(live.Keys);
+        return ids.Where(id => live.ContainsKey(id) && contents.ContainsKey(id)).Select(id =>
+        {
+            var (row, content) = (live[id], contents[id]);
+            return new NoteCard(id, content.Title, content.Author, content.Cover, content.PublishedAt, row.LikeCount, viewerId is null ? null : row.Liked);
+        }).ToList();
+    }
+
+    /// <summary>
+    /// The notes of the list this viewer may have in a feed (InFeedsOf, in SQL: NoteAccess.MaySeeSql,
+    /// published, not only-me, not dismissed), with what changes with every click. Plain SQL: EF would
+    /// build the statement again for every length of the id list.
+    /// </summary>
+    private async Task<Dictionary<long, LiveRow>> LiveAsync(IReadOnlyList<long> ids, string? viewerId)
+    {
+        var sql = $"""
+            SELECT n."Id", n."LikeCount",
+                CASE WHEN EXISTS (SELECT 1 FROM "NoteLikes" l WHERE l."NoteId" = n."Id" AND l."UserId" = @me) THEN 1 ELSE 0 END AS "Liked"
+            FROM "Notes" n
+            WHERE n."Id" IN @ids AND n."Status" = {(int)NoteStatus.Published} AND n."Visibility" <> {(int)NoteVisibility.OnlyMe}
+                AND {NoteAccess.MaySeeSql("n", "@me")}
+                AND NOT EXISTS (SELECT 1 FROM "NotInterested" x WHERE x."UserId" = @me AND x."NoteId" = n."Id")
+            """;
+        var rows = await db.WithConnectionAsync(connection => connection.QueryAsync<LiveRow>(sql, new { ids = ids.Distinct().ToArray(), me = viewerId }));
+        return rows.ToDictionary(r => r.Id);
+    }
+
+    /// <summary>Each note's card content: from this node's memory, the missing ones in two queries (cards with authors, covers).</summary>
+    private async Task<Dictionary<long, CardContent>> ContentsAsync(IEnumerable<long> ids)
+    {
+        var contents = new Dictionary<long, CardContent>();
+        var missing = new List<long>();
+        foreach (var id in ids)
+        {
+            if (memory.TryGetValue(ContentKey(id), out CardContent? kept)) contents[id] = kept!;
+            else missing.Add(id);
+        }
+        if (missing.Count == 0) return contents;
+        var rows = await Project(db.Notes.AsNoTracking().Where(n => missing.Contains(n.Id))).ToListAsync();
+        var covers = await CoversAsync(missing);
+        foreach (var row in rows)
+        {
+            var cover = covers.TryGetValue(row.Id, out var photo) ? PhotoView.Of(photo, row.Title) : null;
+            var content = new CardContent(row.Title, row.Author, cover, row.PublishedAt);
+            // A cover still processing changes without an edit: such a card is read again next time.
+            if (cover is null || cover.Status == PhotoStatus.Ready) memory.Set(ContentKey(row.Id), content, ContentKept);
+            contents[row.Id] = content;
+        }
+        return contents;
     }
 
     /// <summary>
