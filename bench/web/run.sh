@@ -149,9 +149,10 @@ if [ -n "${BENCH_PROFILE:-}" ]; then
     [ "$name" = "$BENCH_PROFILE" ] || continue
     wrk -t"$threads" -c"$connections" -d5s ${cookie:+-H "Cookie: $cookie"} "$base$path" >/dev/null
     wrk -t"$threads" -c"$connections" -d25s ${cookie:+-H "Cookie: $cookie"} "$base$path" >"$work/wrk-profile-$name.txt" &
+    load=$!
     sleep 3
     dotnet-trace collect -p "$site_pid" --profile dotnet-sampled-thread-time --duration 00:00:00:15 --format Speedscope -o "$work/profile-$name.nettrace" >/dev/null
-    wait
+    wait "$load" # not a bare wait: the site is a background job too
     python3 "$here/profile_report.py" "$work/profile-$name.speedscope.json" | tee "$work/profile-$name.txt"
   done
   exit 0
@@ -186,7 +187,7 @@ for page in "${pages[@]}"; do
   requests=$(awk '/requests in/ { print $1 }' "$out")
   # The site's own CPU time per request (wrk's run and the tail wait_idle lets finish): unlike requests/s,
   # it hardly moves when other work shares the cores.
-  cpu_ms=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.3f", n > 0 ? 1000 * t / hz / n : 0 }')
+  cpu_ms=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.3f", (n > 0 ? 1000 * t / hz / n : 0) }')
   p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
   # wrk reports 0 latencies when no request finished within the run.
@@ -194,7 +195,7 @@ for page in "${pages[@]}"; do
   errors=$errors$(awk '/Non-2xx or 3xx responses:/ { printf "non-2xx %s ", $NF } /Socket errors:/ { sub(/^ *Socket errors: */, ""); printf "socket %s", $0 }' "$out")
   [ -n "$baseline_rps" ] || { baseline_rps=$rps; baseline_cpu=$cpu_ms; }
   ratio=$(awk -v a="$rps" -v b="$baseline_rps" 'BEGIN { printf "%.1f%%", 100 * a / b }')
-  cpu_ratio=$(awk -v a="$cpu_ms" -v b="$baseline_cpu" 'BEGIN { printf "%.1f%%", a > 0 ? 100 * b / a : 0 }')
+  cpu_ratio=$(awk -v a="$cpu_ms" -v b="$baseline_cpu" 'BEGIN { printf "%.1f%%", (a > 0 ? 100 * b / a : 0) }')
   printf '| %s | %.0f | %s | %s | %s | %s | %s | %s |\n' "$label" "$rps" "$p50" "$p99" "$ratio" "$cpu_ms" "$cpu_ratio" "${errors:-none}" >>"$results"
   echo "  $label: $rps requests/s"
 done

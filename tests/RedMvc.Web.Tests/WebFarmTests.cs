@@ -84,7 +84,8 @@ public class WebFarmTests(WebFarm farm) : IClassFixture<WebFarm>
 
         var counted = await WebFarm.VisitorOn(farm.A).GetAsync($"/u/{person.Handle}");
         await farm.A.Services.WithDbAsync(db => db.PublishNoteAsync(authorId, "第二篇"));
-        var kept = await WebFarm.VisitorOn(farm.B).GetAsync($"/u/{person.Handle}");
+        // Another address for the same tab, so node B renders the page instead of serving node A's kept copy.
+        var kept = await WebFarm.VisitorOn(farm.B).GetAsync($"/u/{person.Handle}?tab=notes");
 
         Assert.Equal("1", NoteCount(counted));
         Assert.Equal("1", NoteCount(kept)); // node B did not count again: it read the count node A kept

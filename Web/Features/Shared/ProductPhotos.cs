@@ -1,6 +1,6 @@
 namespace RedMvc.Web.Features.Shared;
 
-/// <summary>Product photos use the note photo files and the same _Photo partial.</summary>
+/// <summary>Product photos use the note photo files and the same markup (PictureHtml.Photo).</summary>
 public static class ProductPhotos
 {
     public static PhotoView ToView(ProductPhoto photo, string title) =>
