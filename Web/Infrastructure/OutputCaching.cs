@@ -15,6 +15,14 @@ namespace RedMvc.Web.Infrastructure;
 public static class OutputCaching
 {
     public const string VisitorPages = "visitor-pages";
+    public const string HealthAnswers = "health";
+
+    /// <summary>
+    /// A healthy answer of /health is kept for two seconds: a load balancer asking every few seconds
+    /// learns the same, and a flood of probes no longer runs two database checks each. Kept per
+    /// process (the Redis store is shared by all nodes); an unhealthy answer (503) is never kept.
+    /// </summary>
+    private static readonly string Process = $"{Environment.MachineName}:{Environment.ProcessId}";
 
     public static IServiceCollection AddRedOutputCache(this IServiceCollection services, IConfiguration config)
     {
@@ -26,6 +34,10 @@ public static class OutputCaching
             .VaryByValue(http => new("culture", http.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.Name ?? ""))
             .VaryByValue(http => new("tz", http.RequestServices.GetRequiredService<Times>().Zone.Id)) // dates shown in the visitor's zone
             .Expire(TimeSpan.FromSeconds(seconds))));
+        services.AddOutputCache(options => options.AddPolicy(HealthAnswers, policy => policy
+            .With(context => true) // health answers are the same for members and visitors
+            .VaryByValue(_ => new("process", Process))
+            .Expire(TimeSpan.FromSeconds(2))));
         services.AddSingleton<PublicPages>();
         if (RedisConnection.IsConfigured(config)) AddRedisStore(services);
         return services;

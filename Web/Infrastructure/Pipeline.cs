@@ -36,7 +36,7 @@ public static class Pipeline
         app.UseForgetMixAfterPosts();
         app.UseOutputCache(); // after authentication: the visitor policy must know who is signed in
 
-        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health").CacheOutput(OutputCaching.HealthAnswers);
         app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
         {
             Authorization = [], // the endpoint's Staff policy decides

@@ -12,7 +12,8 @@ namespace RedMvc.Web.Infrastructure;
 /// lifetime: they change on every click and evicting for them would empty the cache for nothing.
 /// Changes made by jobs (a scheduled note going out, an order cancelled by the sweeper giving stock
 /// back, a processed avatar) show when the copy expires. A note change also forgets this node's copy
-/// of its card (NoteCards); other nodes keep theirs for the few seconds NoteCards keeps one.
+/// of its card (NoteCards) and page content (NoteQueries); other nodes keep theirs for the half
+/// minute those keep one.
 /// </summary>
 public sealed class PublicPages(IOutputCacheStore store, IMemoryCache memory)
 {
@@ -41,6 +42,7 @@ public sealed class PublicPages(IOutputCacheStore store, IMemoryCache memory)
     public Task NoteChangedAsync(long noteId)
     {
         memory.Remove(NoteCards.ContentKey(noteId));
+        memory.Remove(Features.Notes.NoteQueries.ContentKey(noteId));
         return EvictAsync(NoteTag(noteId), NoteListsTag);
     }
 

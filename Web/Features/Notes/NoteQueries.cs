@@ -1,31 +1,81 @@
+using Dapper;
+using Microsoft.Extensions.Caching.Memory;
 using RedMvc.Domain.Social;
 
 namespace RedMvc.Web.Features.Notes;
 
 /// <summary>Reads for the note pages: projections, no tracking.</summary>
-public class NoteQueries(AppDbContext db)
+public class NoteQueries(AppDbContext db, IMemoryCache memory)
 {
-    /// <summary>The note as this viewer may see it, or null (a 404) when they may not.</summary>
+    /// <summary>How long this node keeps a note's text, photos and author; an edit forgets it at once (PublicPages).</summary>
+    private static readonly TimeSpan ContentKept = TimeSpan.FromSeconds(30);
+
+    public static object ContentKey(long noteId) => ("note-page", noteId);
+
+    /// <summary>What the note page shows the same to every viewer and that changes only with an edit.</summary>
+    private sealed record NoteContent(Note Note, AuthorView Author, IReadOnlySet<string> MentionedHandles);
+
+    /// <summary>What changes with every click or depends on the viewer, read on every request.</summary>
+    private sealed class LiveRow
+    {
+        public NoteStatus Status { get; init; }
+        public NoteVisibility Visibility { get; init; }
+        public int LikeCount { get; init; }
+        public int CommentCount { get; init; }
+        public int CollectCount { get; init; }
+        public bool MaySee { get; init; }
+        public bool Liked { get; init; }
+        public bool Collected { get; init; }
+    }
+
+    /// <summary>
+    /// The note as this viewer may see it, or null (a 404) when they may not. Whether they may (NoteAccess
+    /// in SQL), the counts and the viewer's like and collect come from one statement per request; the
+    /// text, photos and author from this node's copy.
+    /// </summary>
     public async Task<NoteDetails?> DetailsAsync(long id, string? viewerId, long? commentsOlderThan = null)
     {
+        var live = await LiveAsync(id, viewerId);
+        if (live is not { MaySee: true } || await ContentAsync(id) is not { } content) return null;
+        var note = content.Note;
+        return new NoteDetails(note.Id, note.Title, note.Body, note.Channel, note.Place, live.Visibility, note.AiAssisted,
+            live.Status, note.PublishedAt, note.ScheduledFor, note.UpdatedAt, content.Author,
+            note.Photos.OrderBy(p => p.Position).Select(p => PhotoView.Of(p, note.Title)).ToList(),
+            note.Topics.Select(t => t.Topic.Name).ToList(),
+            content.MentionedHandles,
+            note.AuthorId == viewerId, live.LikeCount, live.Liked,
+            live.CommentCount, await CommentsAsync(id, note.AuthorId, viewerId, commentsOlderThan),
+            live.CollectCount, live.Collected);
+    }
+
+    private async Task<LiveRow?> LiveAsync(long id, string? viewerId)
+    {
+        var sql = $"""
+            SELECT n."Status", n."Visibility", n."LikeCount", n."CommentCount", n."CollectCount",
+                CASE WHEN {NoteAccess.MaySeeSql("n", "@me")} THEN 1 ELSE 0 END AS "MaySee",
+                CASE WHEN EXISTS (SELECT 1 FROM "NoteLikes" l WHERE l."NoteId" = n."Id" AND l."UserId" = @me) THEN 1 ELSE 0 END AS "Liked",
+                CASE WHEN EXISTS (SELECT 1 FROM "Collects" c WHERE c."NoteId" = n."Id" AND c."UserId" = @me) THEN 1 ELSE 0 END AS "Collected"
+            FROM "Notes" n WHERE n."Id" = @id
+            """;
+        return await db.WithConnectionAsync(connection => connection.QuerySingleOrDefaultAsync<LiveRow>(sql, new { id, me = viewerId }));
+    }
+
+    /// <summary>The note's content from this node's memory, or read (four small queries) and kept unless a photo is still processing.</summary>
+    private async Task<NoteContent?> ContentAsync(long id)
+    {
+        if (memory.TryGetValue(ContentKey(id), out NoteContent? kept)) return kept;
         var note = await db.Notes.AsNoTracking()
             .Include(n => n.Photos).Include(n => n.Topics).ThenInclude(t => t.Topic).Include(n => n.Mentions)
             .AsSplitQuery()
             .SingleOrDefaultAsync(n => n.Id == id);
-        if (note is null || !NoteAccess.MaySee(note, viewerId, await NoteAccess.RelationAsync(db, viewerId, note.AuthorId))) return null;
-
+        if (note is null) return null;
         var author = await db.Users.Where(u => u.Id == note.AuthorId).Select(u => new AuthorView(u.Id, u.Handle, u.DisplayName, u.AvatarKey)).SingleAsync();
         var mentionIds = note.Mentions.Select(m => m.UserId).ToList();
         var handles = await db.Users.Where(u => mentionIds.Contains(u.Id)).Select(u => u.Handle).ToListAsync();
-        return new NoteDetails(note.Id, note.Title, note.Body, note.Channel, note.Place, note.Visibility, note.AiAssisted,
-            note.Status, note.PublishedAt, note.ScheduledFor, note.UpdatedAt, author,
-            note.Photos.OrderBy(p => p.Position).Select(p => PhotoView.Of(p, note.Title)).ToList(),
-            note.Topics.Select(t => t.Topic.Name).ToList(),
-            handles.ToHashSet(),
-            note.AuthorId == viewerId, note.LikeCount,
-            viewerId is not null && await db.NoteLikes.AnyAsync(l => l.NoteId == id && l.UserId == viewerId),
-            note.CommentCount, await CommentsAsync(id, note.AuthorId, viewerId, commentsOlderThan),
-            note.CollectCount, viewerId is not null && await db.Collects.AnyAsync(c => c.NoteId == id && c.UserId == viewerId));
+        var content = new NoteContent(note, author, handles.ToHashSet());
+        // A photo's job finishes without telling this copy: such a note is read again next time.
+        if (note.Photos.All(p => p.Status != PhotoStatus.Pending)) memory.Set(ContentKey(id), content, ContentKept);
+        return content;
     }
 
     public const int CommentPageSize = 20;
