@@ -20,6 +20,8 @@ public class AccountController(
         var handle = AppUser.NormalizeHandle(form.Handle);
         if (ModelState.IsValid && !AppUser.IsValidHandle(handle))
             ModelState.AddModelError(nameof(form.Handle), t["Validation.Handle"]);
+        var displayName = AppUser.DisplayNameRule.Check(form.DisplayName);
+        if (displayName.Problem is { } problem) ModelState.AddTextProblem(nameof(form.DisplayName), problem, AppUser.DisplayNameMaxLength, t);
         if (!ModelState.IsValid) return View(form);
 
         var user = new AppUser
@@ -27,7 +29,7 @@ public class AccountController(
             Email = form.Email.Trim(),
             UserName = handle,
             Handle = handle,
-            DisplayName = form.DisplayName.Trim(),
+            DisplayName = displayName.Value,
             Culture = MvcSetup.CurrentCultureName(),
         };
         var created = await users.CreateAsync(user, form.Password);

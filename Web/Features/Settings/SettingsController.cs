@@ -45,10 +45,10 @@ public class SettingsController(
         var zone = TimeZones.Find(form.TimeZone);
         if (!string.IsNullOrEmpty(form.TimeZone) && zone is null)
             ModelState.AddModelError(nameof(form.TimeZone), t["Settings.TimeZoneUnknown"]);
+        if (ModelState.IsValid)
+            foreach (var (field, problem) in user.ChangeProfile(form.DisplayName, form.Bio, form.Region))
+                ModelState.AddTextProblem(field, problem, MaxLengthOf(field), t);
         if (!ModelState.IsValid) return View(WithZones(form, times, site.Value));
-        user.DisplayName = form.DisplayName.Trim();
-        user.Bio = string.IsNullOrWhiteSpace(form.Bio) ? null : form.Bio.Trim();
-        user.Region = string.IsNullOrWhiteSpace(form.Region) ? null : form.Region.Trim();
         user.HideCollects = form.HideCollects;
         user.TimeZone = zone?.Id;
         await users.UpdateAsync(user);
@@ -56,6 +56,13 @@ public class SettingsController(
         this.Flash(t["Settings.ProfileSaved"]);
         return Redirect($"/u/{user.Handle}");
     }
+
+    private static int MaxLengthOf(string field) => field switch
+    {
+        nameof(AppUser.DisplayName) => AppUser.DisplayNameMaxLength,
+        nameof(AppUser.Bio) => AppUser.BioMaxLength,
+        _ => AppUser.RegionMaxLength,
+    };
 
     /// <summary>The common zones plus the saved and the browser's, ordered by their offset now.</summary>
     private ProfileForm WithZones(ProfileForm form, Times times, SiteOptions site)

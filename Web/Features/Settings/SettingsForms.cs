@@ -29,16 +29,16 @@ public record DataExportPage(DataExportState State, DateTime? ExpiresAt, string?
     }
 }
 
+/// <summary>The profile form; the name, bio and region are checked by AppUser.ChangeProfile.</summary>
 public class ProfileForm
 {
-    [Required(ErrorMessage = "Validation.Required"), StringLength(AppUser.DisplayNameMaxLength, ErrorMessage = "Validation.MaxLength")]
     [Display(Name = "Field.DisplayName")]
-    public string DisplayName { get; set; } = "";
+    public string? DisplayName { get; set; }
 
-    [StringLength(AppUser.BioMaxLength, ErrorMessage = "Validation.MaxLength"), Display(Name = "Field.Bio")]
+    [Display(Name = "Field.Bio")]
     public string? Bio { get; set; }
 
-    [StringLength(AppUser.RegionMaxLength, ErrorMessage = "Validation.MaxLength"), Display(Name = "Field.Region")]
+    [Display(Name = "Field.Region")]
     public string? Region { get; set; }
 
     [Display(Name = "Field.HideCollects")]
