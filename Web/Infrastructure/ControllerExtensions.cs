@@ -19,15 +19,17 @@ public static class ControllerExtensions
     public static bool FlashMayWait(this HttpContext context) => context.Request.Cookies.ContainsKey(TempDataCookie);
 
     /// <summary>
-    /// A text field's problem in the words of the form's other messages: "Field.{field}" names it,
-    /// empty and too long use the shared validation messages, the rest UserText's own.
+    /// A text field's problem in the words of the form's other messages: the label ("Field.{field}" unless
+    /// given) names it, empty and too long use the shared validation messages, the rest UserText's own.
     /// </summary>
-    public static void AddTextProblem(this ModelStateDictionary modelState, string field, TextProblem problem, int maxLength, IStringLocalizer t)
+    public static void AddTextProblem(this ModelStateDictionary modelState, string field, TextProblem problem, int maxLength, IStringLocalizer t,
+        string? label = null)
     {
+        var name = t[label ?? $"Field.{field}"];
         var message = problem switch
         {
-            TextProblem.Empty => t["Validation.Required", t[$"Field.{field}"]],
-            TextProblem.TooLong => t["Validation.MaxLength", t[$"Field.{field}"], maxLength],
+            TextProblem.Empty => t["Validation.Required", name],
+            TextProblem.TooLong => t["Validation.MaxLength", name, maxLength],
             _ => t[CheckedText.SharedKey(problem)],
         };
         modelState.AddModelError(field, message);
