@@ -32,7 +32,7 @@ public class SettingsController(
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        var form = new ProfileForm { DisplayName = user.DisplayName, Bio = user.Bio, Region = user.Region, HideCollects = user.HideCollects, TimeZone = user.TimeZone, Avatar = AvatarOf(user) };
+        var form = new ProfileForm { DisplayName = user.DisplayName, Bio = user.Bio, Region = user.Region, HideCollects = user.HideCollects, TimeZone = user.TimeZone, EmailLanguage = user.Culture ?? MvcSetup.DefaultCulture, Avatar = AvatarOf(user) };
         return View(WithZones(form, times, site.Value));
     }
 
@@ -45,12 +45,15 @@ public class SettingsController(
         var zone = TimeZones.Find(form.TimeZone);
         if (!string.IsNullOrEmpty(form.TimeZone) && zone is null)
             ModelState.AddModelError(nameof(form.TimeZone), t["Settings.TimeZoneUnknown"]);
+        if (ModelState.IsValid && !string.IsNullOrEmpty(form.EmailLanguage) && !MvcSetup.Cultures.Any(c => c.Name == form.EmailLanguage))
+            ModelState.AddModelError(nameof(form.EmailLanguage), t["Settings.EmailLanguageUnknown"]);
         if (!ModelState.IsValid) return View(WithZones(form, times, site.Value));
         user.DisplayName = form.DisplayName.Trim();
         user.Bio = string.IsNullOrWhiteSpace(form.Bio) ? null : form.Bio.Trim();
         user.Region = string.IsNullOrWhiteSpace(form.Region) ? null : form.Region.Trim();
         user.HideCollects = form.HideCollects;
         user.TimeZone = zone?.Id;
+        if (!string.IsNullOrEmpty(form.EmailLanguage)) user.Culture = form.EmailLanguage;
         await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user); // the name in the menu comes from the cookie
         this.Flash(t["Settings.ProfileSaved"]);
