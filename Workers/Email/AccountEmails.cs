@@ -27,6 +27,11 @@ public class AccountEmails(OutboxMailer mailer, IStringLocalizer<EmailStrings> l
         QueueAsync(EmailPurposes.RegistrationAttempt, owner.Email!, requestId, owner, "RegistrationAttempt",
             headingArg: owner.DisplayName, bodyArg: resetLink, signInLink);
 
+    /// <summary>Someone asked to move another account to an address that has one: its owner hears of it, nothing changes.</summary>
+    public Task<bool> EmailChangeAttemptAsync(AppUser owner, string requestId) =>
+        QueueAsync(EmailPurposes.EmailChangeAttempt, owner.Email!, requestId, owner, "EmailChangeAttempt",
+            headingArg: owner.DisplayName, bodyArg: null, link: null);
+
     /// <summary>The account was locked after failed sign-ins; the link chooses a new password, which lifts the lockout.</summary>
     public Task<bool> AccountLockedAsync(AppUser user, string resetLink, TimeSpan lockout, string requestId) =>
         QueueAsync(EmailPurposes.AccountLocked, user.Email!, requestId, user, "AccountLocked",

@@ -114,10 +114,15 @@ public class SettingsController(
         var newEmail = (form.Email ?? "").Trim();
         if (ModelState.IsValid && string.Equals(newEmail, user.Email, StringComparison.OrdinalIgnoreCase))
             ModelState.AddModelError(nameof(form.Email), t["Settings.SameEmail"]);
-        if (ModelState.IsValid && await users.FindByEmailAsync(newEmail) is not null)
-            ModelState.AddModelError(nameof(form.Email), t["Identity.DuplicateEmail", newEmail]);
         if (!ModelState.IsValid) return View(form);
 
+        // An address that has an account gets the same answer (its owner is mailed), so this form finds no one either.
+        if (await users.FindByEmailAsync(newEmail) is { } owner)
+        {
+            await emails.EmailChangeAttemptAsync(owner, requestId: $"{owner.Id}:{DateTime.UtcNow:yyyyMMddHH}");
+            this.Flash(t["Settings.EmailChangeSent", newEmail]);
+            return RedirectToAction(nameof(Index));
+        }
         var token = await users.GenerateChangeEmailTokenAsync(user, newEmail);
         var link = links.Absolute(Url.Action(nameof(ConfirmEmailChange), new { userId = user.Id, email = newEmail, code = PublicLinks.EncodeToken(token) })!);
         await emails.ChangeEmailAsync(user, newEmail, link, requestId: Guid.NewGuid().ToString("N"));

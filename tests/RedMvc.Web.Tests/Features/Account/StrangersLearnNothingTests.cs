@@ -39,6 +39,25 @@ public class StrangersLearnNothingTests(RedMvcAppFactory site)
     }
 
     [Fact]
+    public async Task Changing_to_an_address_that_has_an_account_answers_as_for_a_free_one_and_mails_its_owner()
+    {
+        var owner = Person.New();
+        await site.CreateVisitor().RegisterAsync(owner);
+        var person = Person.New();
+        var member = await site.ConfirmedMemberAsync(person);
+        var free = Person.New().Email;
+
+        var toFree = await ChangeEmailAsync(member, free);
+        var toTaken = await ChangeEmailAsync(member, owner.Email);
+
+        Assert.Equal(toFree.Url, toTaken.Url);
+        Assert.Equal(toFree.Text.Replace(free, "<address>"), toTaken.Text.Replace(owner.Email, "<address>"));
+        var mail = await site.Mailbox.WaitForAsync(owner.Email, "Someone tried to use your email for another account");
+        Assert.Contains("nothing was changed", mail.TextBody);
+        Assert.Contains(person.Email, (await member.GetAsync("/settings")).Text);
+    }
+
+    [Fact]
     public async Task A_failed_sign_in_reads_the_same_for_an_unknown_address_a_wrong_password_and_a_locked_account()
     {
         var member = Person.New();
@@ -117,6 +136,9 @@ public class StrangersLearnNothingTests(RedMvcAppFactory site)
         var form = await new Visitor(client).GetAsync("/account/register");
         return await AnswerAsync(client, (await form.SubmitAsync(client, "/account/register", Accounts.RegistrationOf(person))).Response);
     }
+
+    private static Task<Visitor.Page> ChangeEmailAsync(Visitor member, string email) =>
+        member.SubmitAsync("/settings/email", "/settings/email", new Dictionary<string, string> { ["Email"] = email, ["CurrentPassword"] = Members.Password });
 
     private async Task<Answer> ForgotPasswordAsync(string email)
     {
