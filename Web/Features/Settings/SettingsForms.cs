@@ -44,6 +44,10 @@ public class ProfileForm
     [Display(Name = "Field.HideCollects")]
     public bool HideCollects { get; set; }
 
+    /// <summary>The language of the member's email ("zh-CN" or "en"; none sent keeps it); the footer switch changes only the browser's.</summary>
+    [StringLength(10, ErrorMessage = "Validation.MaxLength"), Display(Name = "Field.EmailLanguage")]
+    public string? EmailLanguage { get; set; }
+
     /// <summary>An IANA zone id; empty follows the browser.</summary>
     [StringLength(TimeZones.IdMaxLength, ErrorMessage = "Validation.MaxLength"), Display(Name = "Field.TimeZone")]
     public string? TimeZone { get; set; }
