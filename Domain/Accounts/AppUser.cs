@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using RedMvc.Domain.Text;
 
 namespace RedMvc.Domain.Accounts;
 
@@ -10,6 +11,11 @@ public class AppUser : IdentityUser
     public const int HandleMaxLength = 20;
     public const int BioMaxLength = 100;
     public const int RegionMaxLength = 30;
+
+    // The display name's column holds 48 units: two per visible character, enough for a name of emoji.
+    public static readonly TextRule DisplayNameRule = new(DisplayNameMaxLength, DisplayNameMaxLength * 2, Required: true);
+    public static readonly TextRule BioRule = TextRule.Lines(BioMaxLength);
+    public static readonly TextRule RegionRule = TextRule.Line(RegionMaxLength);
 
     public string DisplayName { get; set; } = "";
 
@@ -41,6 +47,21 @@ public class AppUser : IdentityUser
 
     /// <summary>The member switched their discover page to newest first instead of the personal mix.</summary>
     public bool PrefersChronologicalFeed { get; set; }
+
+    /// <summary>Changes the public face when every part passes its rule (stored as UserText cleans it); otherwise changes nothing.</summary>
+    public IReadOnlyList<(string Field, TextProblem Problem)> ChangeProfile(string? displayName, string? bio, string? region)
+    {
+        var name = DisplayNameRule.Check(displayName);
+        var about = BioRule.Check(bio);
+        var place = RegionRule.Check(region);
+        var problems = new List<(string, TextProblem)>();
+        if (name.Problem is { } nameProblem) problems.Add((nameof(DisplayName), nameProblem));
+        if (about.Problem is { } bioProblem) problems.Add((nameof(Bio), bioProblem));
+        if (place.Problem is { } regionProblem) problems.Add((nameof(Region), regionProblem));
+        if (problems.Count > 0) return problems;
+        (DisplayName, Bio, Region) = (name.Value, about.OrNull, place.OrNull);
+        return [];
+    }
 
     public static string NormalizeHandle(string? handle) => (handle ?? "").Trim().TrimStart('@').ToLowerInvariant();
 

@@ -1,3 +1,5 @@
+using RedMvc.Domain.Text;
+
 namespace RedMvc.Domain.Commerce;
 
 /// <summary>A variant in a member's cart, with the note it was found in (attribution travels to the order line).</summary>
@@ -62,24 +64,37 @@ public class Address
 
     public void Update(ShippingAddress value)
     {
-        if (AddressRules.Problems(value).Count > 0) throw new ShopRuleException(AddressRules.Problems(value)[0].Error);
-        (Name, Phone, Province, City, District, Line) = (value.Name.Trim(), value.Phone.Trim(), value.Province.Trim(), value.City.Trim(), value.District.Trim(), value.Line.Trim());
+        var (clean, problems) = AddressRules.Check(value);
+        if (problems.Count > 0) throw new ShopRuleException(problems[0].Error);
+        (Name, Phone, Province, City, District, Line) = clean;
     }
 }
 
 public static class AddressRules
 {
+    public static readonly TextRule PartRule = TextRule.Line(20, required: true);
+    public static readonly TextRule LineRule = TextRule.Line(100, required: true);
+
     /// <summary>Problems as (field, resource key) pairs; mobile numbers are 11 digits starting with 1.</summary>
-    public static IReadOnlyList<(string Field, string Error)> Problems(ShippingAddress a)
+    public static IReadOnlyList<(string Field, string Error)> Problems(ShippingAddress a) => Check(a).Problems;
+
+    /// <summary>The address as stored (each part cleaned by UserText) and its problems.</summary>
+    public static (ShippingAddress Address, IReadOnlyList<(string Field, string Error)> Problems) Check(ShippingAddress a)
     {
         var problems = new List<(string, string)>();
-        if (string.IsNullOrWhiteSpace(a.Name) || a.Name.Trim().Length > 20) problems.Add((nameof(a.Name), "Address.Error.Name"));
+        string Part(string field, string? raw, TextRule rule, string errorKey)
+        {
+            var text = rule.Check(raw);
+            if (text.ErrorKey(errorKey, errorKey) is { } error) problems.Add((field, error));
+            return text.Value;
+        }
+        var name = Part(nameof(a.Name), a.Name, PartRule, "Address.Error.Name");
         if (!IsMobile(a.Phone)) problems.Add((nameof(a.Phone), "Address.Error.Phone"));
-        if (string.IsNullOrWhiteSpace(a.Province) || a.Province.Trim().Length > 20) problems.Add((nameof(a.Province), "Address.Error.Province"));
-        if (string.IsNullOrWhiteSpace(a.City) || a.City.Trim().Length > 20) problems.Add((nameof(a.City), "Address.Error.City"));
-        if (string.IsNullOrWhiteSpace(a.District) || a.District.Trim().Length > 20) problems.Add((nameof(a.District), "Address.Error.District"));
-        if (string.IsNullOrWhiteSpace(a.Line) || a.Line.Trim().Length > 100) problems.Add((nameof(a.Line), "Address.Error.Line"));
-        return problems;
+        var province = Part(nameof(a.Province), a.Province, PartRule, "Address.Error.Province");
+        var city = Part(nameof(a.City), a.City, PartRule, "Address.Error.City");
+        var district = Part(nameof(a.District), a.District, PartRule, "Address.Error.District");
+        var line = Part(nameof(a.Line), a.Line, LineRule, "Address.Error.Line");
+        return (new ShippingAddress(name, (a.Phone ?? "").Trim(), province, city, district, line), problems);
     }
 
     public static bool IsMobile(string? phone)

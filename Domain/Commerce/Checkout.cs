@@ -38,7 +38,7 @@ public static class Checkout
     {
         if (await FindAsync(db, buyerId, checkoutKey, cancellationToken) is { } earlier) return earlier;
         if (lines.Count == 0) throw new ShopRuleException("Order.Error.Empty");
-        var problems = AddressRules.Problems(address);
+        (address, var problems) = AddressRules.Check(address);
         if (problems.Count > 0) throw new ShopRuleException(problems[0].Error);
 
         var ids = lines.Select(l => l.VariantId).ToList();

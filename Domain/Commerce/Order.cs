@@ -1,3 +1,5 @@
+using RedMvc.Domain.Text;
+
 namespace RedMvc.Domain.Commerce;
 
 public enum OrderStatus
@@ -29,6 +31,11 @@ public class Order
     public static readonly TimeSpan PaymentWindow = TimeSpan.FromMinutes(30);
     public static readonly TimeSpan ReturnWindow = TimeSpan.FromDays(7);
     public const int ReasonMaxLength = 200;
+    public static readonly TextRule ReasonRule = TextRule.Lines(ReasonMaxLength, required: true);
+
+    // Their columns hold 40 and 60 units: carrier names are short words, tracking numbers plain ASCII.
+    public static readonly TextRule CarrierRule = new(20, 40, Required: true);
+    public static readonly TextRule TrackingNumberRule = new(60, 60, Required: true);
 
     private readonly List<OrderLine> _lines = [];
     private readonly List<OrderEvent> _timeline = [];
@@ -114,11 +121,14 @@ public class Order
 
     public bool Ship(string carrier, string trackingNumber, string byUserId, DateTime now)
     {
-        if (string.IsNullOrWhiteSpace(carrier) || string.IsNullOrWhiteSpace(trackingNumber)) throw new ShopRuleException("Order.Error.TrackingRequired");
-        if (Status == OrderStatus.Shipped && TrackingNumber == trackingNumber.Trim()) return false;
+        var carrierText = CarrierRule.Check(carrier);
+        var trackingText = TrackingNumberRule.Check(trackingNumber);
+        if ((carrierText.ErrorKey("Order.Error.TrackingRequired", "Order.Error.TrackingTooLong") ?? trackingText.ErrorKey("Order.Error.TrackingRequired", "Order.Error.TrackingTooLong")) is { } error)
+            throw new ShopRuleException(error);
+        if (Status == OrderStatus.Shipped && TrackingNumber == trackingText.Value) return false;
         EnsureIn(OrderStatus.Paid, OrderStatus.Processing);
-        Carrier = carrier.Trim();
-        TrackingNumber = trackingNumber.Trim();
+        Carrier = carrierText.Value;
+        TrackingNumber = trackingText.Value;
         ShippedAt = now;
         return Move(OrderStatus.Shipped, now, byUserId, $"{Carrier} {TrackingNumber}");
     }
@@ -147,7 +157,7 @@ public class Order
         if (Status == OrderStatus.Cancelled) return false;
         EnsureIn(OrderStatus.PendingPayment, OrderStatus.Paid, OrderStatus.Processing);
         CancelledAt = now;
-        return Move(OrderStatus.Cancelled, now, byUserId, Trim(reason));
+        return Move(OrderStatus.Cancelled, now, byUserId, Reason(reason));
     }
 
     /// <summary>The payment timer: only an order still unpaid after the window is cancelled.</summary>
@@ -159,8 +169,7 @@ public class Order
         if (Status == OrderStatus.ReturnRequested) return false;
         EnsureIn(OrderStatus.Delivered);
         if (now > ReturnWindowEndsAt) throw new ShopRuleException("Order.Error.ReturnWindowClosed");
-        if (string.IsNullOrWhiteSpace(reason)) throw new ShopRuleException("Order.Error.ReasonRequired");
-        ReturnReason = Trim(reason);
+        ReturnReason = Reason(reason);
         return Move(OrderStatus.ReturnRequested, now, BuyerId, ReturnReason);
     }
 
@@ -176,7 +185,7 @@ public class Order
     public bool DeclineReturn(string byUserId, string reason, DateTime now)
     {
         if (Status != OrderStatus.ReturnRequested) return false;
-        return Move(OrderStatus.Delivered, now, byUserId, Trim(reason));
+        return Move(OrderStatus.Delivered, now, byUserId, Reason(reason));
     }
 
     /// <summary>Whether this order's stock should go back now: cancelled, or refunded with restock, and not done before.</summary>
@@ -234,10 +243,10 @@ public class Order
     private void Record(OrderStatus status, DateTime now, string? byUserId, string? note) =>
         _timeline.Add(new OrderEvent(status, now, byUserId, note));
 
-    private static string Trim(string text)
+    private static string Reason(string? text)
     {
-        var trimmed = (text ?? "").Trim();
-        return trimmed.Length > ReasonMaxLength ? trimmed[..ReasonMaxLength] : trimmed;
+        var reason = ReasonRule.Check(text);
+        return reason.ErrorKey("Order.Error.ReasonRequired", "Order.Error.ReasonTooLong") is { } error ? throw new ShopRuleException(error) : reason.Value;
     }
 }
 

@@ -1,4 +1,5 @@
 using RedMvc.Domain.Notes;
+using RedMvc.Domain.Text;
 
 namespace RedMvc.Domain.Commerce;
 
@@ -9,6 +10,8 @@ public class Product
 {
     public const int TitleMaxLength = 60;
     public const int DescriptionMaxLength = 2000;
+    public static readonly TextRule TitleRule = TextRule.Line(TitleMaxLength, required: true);
+    public static readonly TextRule DescriptionRule = TextRule.Lines(DescriptionMaxLength);
     public const int MaxVariants = 50;
     public const int MaxPhotos = 9;
 
@@ -38,13 +41,13 @@ public class Product
 
     public void Edit(string title, string description, string category, DateTime now)
     {
-        var trimmed = (title ?? "").Trim();
-        if (trimmed.Length == 0) throw new ShopRuleException("Product.Error.TitleRequired");
-        if (NoteText.Length(trimmed) > TitleMaxLength) throw new ShopRuleException("Product.Error.TitleTooLong");
-        if (NoteText.Length(description) > DescriptionMaxLength) throw new ShopRuleException("Product.Error.DescriptionTooLong");
-        if (!Channels.IsKnown(category) || category == Channels.Recommended) throw new ShopRuleException("Product.Error.Category");
-        Title = trimmed;
-        Description = (description ?? "").Trim();
+        var newTitle = TitleRule.Check(title);
+        if (newTitle.ErrorKey("Product.Error.TitleRequired", "Product.Error.TitleTooLong") is { } titleError) throw new ShopRuleException(titleError, nameof(Title));
+        var newDescription = DescriptionRule.Check(description);
+        if (newDescription.ErrorKey("Product.Error.DescriptionTooLong") is { } descriptionError) throw new ShopRuleException(descriptionError, nameof(Description));
+        if (!Channels.IsKnown(category) || category == Channels.Recommended) throw new ShopRuleException("Product.Error.Category", nameof(Category));
+        Title = newTitle.Value;
+        Description = newDescription.Value;
         Category = category;
         UpdatedAt = now;
     }
@@ -52,8 +55,8 @@ public class Product
     public ProductVariant AddVariant(string name, long priceFen, long? compareAtFen, int stock)
     {
         if (_variants.Count >= MaxVariants) throw new ShopRuleException("Product.Error.TooManyVariants");
-        if (_variants.Any(v => v.Name == (name ?? "").Trim())) throw new ShopRuleException("Product.Error.DuplicateVariant");
-        var variant = new ProductVariant(name ?? "", priceFen, compareAtFen, stock);
+        var variant = new ProductVariant(name, priceFen, compareAtFen, stock);
+        if (_variants.Any(v => v.Name == variant.Name)) throw new ShopRuleException("Product.Error.DuplicateVariant");
         _variants.Add(variant);
         return variant;
     }
@@ -93,13 +96,15 @@ public class ProductVariant
     public const int MaxStock = 1_000_000;
 
     public const int NameMaxLength = 40;
+    public static readonly TextRule NameRule = TextRule.Line(NameMaxLength);
 
     private ProductVariant() { }
 
-    internal ProductVariant(string name, long priceFen, long? compareAtFen, int stock)
+    internal ProductVariant(string? name, long priceFen, long? compareAtFen, int stock)
     {
-        Name = name.Trim();
-        if (NoteText.Length(Name) > NameMaxLength) throw new ShopRuleException("Product.Error.VariantNameTooLong");
+        var text = NameRule.Check(name);
+        if (text.ErrorKey("Product.Error.VariantNameTooLong") is { } error) throw new ShopRuleException(error, nameof(Name));
+        Name = text.Value;
         Reprice(priceFen, compareAtFen);
         if (stock < 0) throw new ShopRuleException("Product.Error.NegativeStock");
         if (stock > MaxStock) throw new ShopRuleException("Product.Error.StockTooHigh");
@@ -160,16 +165,18 @@ public class ProductPhoto
 public class StockAdjustment
 {
     public const int ReasonMaxLength = 100;
+    public static readonly TextRule ReasonRule = TextRule.Line(ReasonMaxLength, required: true);
 
     private StockAdjustment() { }
 
     public StockAdjustment(long variantId, int delta, int stockAfter, string reason, string byUserId, DateTime now)
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw new ShopRuleException("Stock.Error.ReasonRequired");
+        var text = ReasonRule.Check(reason);
+        if (text.ErrorKey("Stock.Error.ReasonRequired", "Stock.Error.ReasonTooLong") is { } error) throw new ShopRuleException(error);
         VariantId = variantId;
         Delta = delta;
         StockAfter = stockAfter;
-        Reason = reason.Trim();
+        Reason = text.Value;
         ByUserId = byUserId;
         CreatedAt = now;
     }

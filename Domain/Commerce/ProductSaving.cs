@@ -20,7 +20,7 @@ public static class ProductSaving
         }
         catch (ShopRuleException e)
         {
-            problems.Add((TextField(e.Key), e.Key));
+            problems.Add((e.Field ?? nameof(ProductPost.Category), e.Key));
         }
         var added = ApplyVariants(product, post.Variants, problems);
         var kept = existing?.Photos.Count(p => !post.RemovePhotoIds.Contains(p.Id)) ?? 0;
@@ -73,7 +73,4 @@ public static class ProductSaving
         }
         return added;
     }
-
-    private static string TextField(string key) =>
-        key.Contains("Title") ? nameof(ProductPost.Title) : key.Contains("Description") ? nameof(ProductPost.Description) : nameof(ProductPost.Category);
 }

@@ -1,3 +1,5 @@
+using RedMvc.Domain.Text;
+
 namespace RedMvc.Domain.Commerce;
 
 /// <summary>A brand's shop. One per brand member; created when staff grant the Brand role.</summary>
@@ -5,6 +7,8 @@ public class Shop
 {
     public const int NameMaxLength = 30;
     public const int DescriptionMaxLength = 500;
+    public static readonly TextRule NameRule = TextRule.Line(NameMaxLength, required: true);
+    public static readonly TextRule DescriptionRule = TextRule.Lines(DescriptionMaxLength);
 
     private Shop() { }
 
@@ -30,17 +34,18 @@ public class Shop
 
     public void Describe(string name, string? description)
     {
-        var trimmed = (name ?? "").Trim();
-        if (trimmed.Length == 0) throw new ShopRuleException("Shop.Error.NameRequired");
-        if (Notes.NoteText.Length(trimmed) > NameMaxLength) throw new ShopRuleException("Shop.Error.NameTooLong");
-        if (Notes.NoteText.Length(description) > DescriptionMaxLength) throw new ShopRuleException("Shop.Error.DescriptionTooLong");
-        Name = trimmed;
-        Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        var newName = NameRule.Check(name);
+        if (newName.ErrorKey("Shop.Error.NameRequired", "Shop.Error.NameTooLong") is { } nameError) throw new ShopRuleException(nameError, nameof(Name));
+        var newDescription = DescriptionRule.Check(description);
+        if (newDescription.ErrorKey("Shop.Error.DescriptionTooLong") is { } descriptionError) throw new ShopRuleException(descriptionError, nameof(Description));
+        Name = newName.Value;
+        Description = newDescription.OrNull;
     }
 }
 
-/// <summary>A shop or order rule was broken; Key is the resource key of the message.</summary>
-public class ShopRuleException(string key) : InvalidOperationException(key)
+/// <summary>A shop or order rule was broken; Key is the resource key of the message, Field the input it is about when known.</summary>
+public class ShopRuleException(string key, string? field = null) : InvalidOperationException(key)
 {
     public string Key { get; } = key;
+    public string? Field { get; } = field;
 }

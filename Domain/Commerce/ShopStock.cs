@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Data;
+using RedMvc.Domain.Text;
 
 namespace RedMvc.Domain.Commerce;
 
@@ -13,10 +14,11 @@ public static class ShopStock
         quantity > 0 && await db.ProductVariants.Where(v => v.Id == variantId && v.Stock >= quantity)
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.Stock, v => v.Stock - quantity), cancellationToken) == 1;
 
-    /// <summary>The brand's manual change, with who and why; refused (null) when it would go below zero.</summary>
+    /// <summary>The brand's manual change, with who and why; refused (null) when it would go below zero; a reason the rule refuses throws.</summary>
     public static async Task<int?> AdjustAsync(AppDbContext db, long variantId, int delta, string reason, string byUserId, DateTime now, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw new ShopRuleException("Stock.Error.ReasonRequired");
+        var why = StockAdjustment.ReasonRule.Check(reason);
+        if (why.ErrorKey("Stock.Error.ReasonRequired", "Stock.Error.ReasonTooLong") is { } error) throw new ShopRuleException(error);
         // Refused before any arithmetic: stock and delta stay within MaxStock, so their sum never overflows.
         if (delta is > ProductVariant.MaxStock or < -ProductVariant.MaxStock) return null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -24,7 +26,7 @@ public static class ShopStock
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.Stock, v => v.Stock + delta), cancellationToken);
         if (changed == 0) return null;
         var stock = await db.ProductVariants.Where(v => v.Id == variantId).Select(v => v.Stock).SingleAsync(cancellationToken);
-        db.StockAdjustments.Add(new StockAdjustment(variantId, delta, stock, reason, byUserId, now));
+        db.StockAdjustments.Add(new StockAdjustment(variantId, delta, stock, why.Value, byUserId, now));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return stock;

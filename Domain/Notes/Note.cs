@@ -1,20 +1,27 @@
+using RedMvc.Domain.Text;
+
 namespace RedMvc.Domain.Notes;
 
 /// <summary>What the author writes; checked against NoteLimits before it reaches a note.</summary>
 public record NoteContent(string Title, string Body, string Channel, string? Place, NoteVisibility Visibility, bool AiAssisted)
 {
     /// <summary>Problems as (field, resource key) pairs; empty when the content is fine.</summary>
-    public IReadOnlyList<(string Field, string Error)> Problems(NoteLimits limits)
+    public IReadOnlyList<(string Field, string Error)> Problems(NoteLimits limits) => Check(limits).Problems;
+
+    /// <summary>The content as it is stored (normalised, see UserText) and its problems.</summary>
+    public (NoteContent Content, IReadOnlyList<(string Field, string Error)> Problems) Check(NoteLimits limits)
     {
         var problems = new List<(string, string)>();
-        if (NoteText.Length(Title?.Trim()) == 0) problems.Add((nameof(Title), "Note.Error.TitleRequired"));
-        if (NoteText.Length(Title?.Trim()) > limits.TitleMaxLength) problems.Add((nameof(Title), "Note.Error.TitleTooLong"));
-        if (NoteText.Length(Body) > limits.BodyMaxLength) problems.Add((nameof(Body), "Note.Error.BodyTooLong"));
-        if (NoteText.Topics(Body).Count > limits.MaxTopics) problems.Add((nameof(Body), "Note.Error.TooManyTopics"));
+        var title = limits.TitleRule.Check(Title);
+        var body = limits.BodyRule.Check(Body);
+        var place = limits.PlaceRule.Check(Place);
+        if (title.ErrorKey("Note.Error.TitleRequired", "Note.Error.TitleTooLong") is { } titleError) problems.Add((nameof(Title), titleError));
+        if (body.ErrorKey("Note.Error.BodyTooLong") is { } bodyError) problems.Add((nameof(Body), bodyError));
+        else if (NoteText.Topics(body.Value).Count > limits.MaxTopics) problems.Add((nameof(Body), "Note.Error.TooManyTopics"));
         if (!Channels.IsKnown(Channel) || Channel == Channels.Recommended) problems.Add((nameof(Channel), "Note.Error.Channel"));
-        if (NoteText.Length(Place?.Trim()) > limits.PlaceMaxLength) problems.Add((nameof(Place), "Note.Error.PlaceTooLong"));
+        if (place.ErrorKey("Note.Error.PlaceTooLong") is { } placeError) problems.Add((nameof(Place), placeError));
         if (!Enum.IsDefined(Visibility)) problems.Add((nameof(Visibility), "Note.Error.Visibility"));
-        return problems;
+        return (this with { Title = title.Value, Body = body.Value, Place = place.OrNull }, problems);
     }
 }
 

@@ -1,3 +1,5 @@
+using RedMvc.Domain.Text;
+
 namespace RedMvc.Domain.Notes;
 
 /// <summary>Bound from "Notes". Defaults follow PRODUCT.md.</summary>
@@ -11,6 +13,10 @@ public class NoteLimits
     public int PlaceMaxLength { get; set; } = 40;
     public TimeSpan MinScheduleAhead { get; set; } = TimeSpan.FromHours(1);
     public TimeSpan MaxScheduleAhead { get; set; } = TimeSpan.FromDays(14);
+
+    public TextRule TitleRule => TextRule.Line(TitleMaxLength, required: true);
+    public TextRule BodyRule => TextRule.Lines(BodyMaxLength);
+    public TextRule PlaceRule => TextRule.Line(PlaceMaxLength);
 
     public bool IsInScheduleWindow(DateTime at, DateTime now) => at >= now + MinScheduleAhead && at <= now + MaxScheduleAhead;
 

@@ -26,13 +26,16 @@ public static class NotePosting
     /// Saves a post that has no problems (a new note when <paramref name="existing"/> is null): photos,
     /// text, topics and mentions, the state asked for, the mention notices and, for a new note, the
     /// purchase it reviews. The caller enqueues the photo and publishing jobs after this returns.
+    /// Text is stored as UserText cleans it, and text with problems is refused here too, so no caller skips the limits.
     /// </summary>
     public static async Task<Note> SaveAsync(AppDbContext db, string authorId, Note? existing, NotePost post, IReadOnlyList<NewPhoto> newPhotos,
         NoteLimits limits, DateTime now, long? reviewLineId = null, CancellationToken cancellationToken = default)
     {
-        var note = existing ?? Note.Draft(authorId, post.Content, now);
+        var (content, problems) = post.Content.Check(limits);
+        if (problems.Count > 0) throw new NoteRuleException(problems[0].Error);
+        var note = existing ?? Note.Draft(authorId, content, now);
         ApplyPhotos(note, post.KeepPhotoIds, newPhotos);
-        note.Edit(post.Content, now);
+        note.Edit(content, now);
         await NoteTagging.ApplyAsync(db, note, cancellationToken);
         GoLive(note, post, limits, now);
         if (existing is null) db.Notes.Add(note);

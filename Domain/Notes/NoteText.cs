@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace RedMvc.Domain.Notes;
@@ -7,9 +6,6 @@ namespace RedMvc.Domain.Notes;
 public static partial class NoteText
 {
     public const int TopicMaxLength = 20;
-
-    /// <summary>Characters as a reader sees them: an emoji or a CJK character counts as one.</summary>
-    public static int Length(string? text) => string.IsNullOrEmpty(text) ? 0 : new StringInfo(text).LengthInTextElements;
 
     /// <summary>#topics in order of first appearance, without the '#', case kept, duplicates removed.</summary>
     public static IReadOnlyList<string> Topics(string? text) =>

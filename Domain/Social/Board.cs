@@ -1,4 +1,5 @@
 using RedMvc.Domain.Notes;
+using RedMvc.Domain.Text;
 
 namespace RedMvc.Domain.Social;
 
@@ -10,6 +11,7 @@ namespace RedMvc.Domain.Social;
 public class Board
 {
     public const int NameMaxLength = 12;
+    public static readonly TextRule NameRule = TextRule.Line(NameMaxLength, required: true);
 
     private Board() { }
 
@@ -35,10 +37,9 @@ public class Board
     public void Rename(string name)
     {
         if (IsDefault) throw new NoteRuleException("Board.Error.Default");
-        var trimmed = (name ?? "").Trim();
-        if (NoteText.Length(trimmed) == 0) throw new NoteRuleException("Board.Error.NameRequired");
-        if (NoteText.Length(trimmed) > NameMaxLength) throw new NoteRuleException("Board.Error.NameTooLong");
-        Name = trimmed;
+        var text = NameRule.Check(name);
+        if (text.ErrorKey("Board.Error.NameRequired", "Board.Error.NameTooLong") is { } error) throw new NoteRuleException(error);
+        Name = text.Value;
     }
 
     public void SetPrivate(bool isPrivate) => IsPrivate = isPrivate;

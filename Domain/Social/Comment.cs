@@ -1,4 +1,5 @@
 using RedMvc.Domain.Notes;
+using RedMvc.Domain.Text;
 
 namespace RedMvc.Domain.Social;
 
@@ -9,17 +10,17 @@ namespace RedMvc.Domain.Social;
 public class Comment
 {
     public const int BodyMaxLength = 500;
+    public static readonly TextRule BodyRule = TextRule.Lines(BodyMaxLength, required: true);
 
     private Comment() { }
 
     private Comment(long noteId, string authorId, string body, long? parentId, string? replyToUserId, DateTime now)
     {
-        var text = body.Trim();
-        if (NoteText.Length(text) == 0) throw new NoteRuleException("Comment.Error.Empty");
-        if (NoteText.Length(text) > BodyMaxLength) throw new NoteRuleException("Comment.Error.TooLong");
+        var text = BodyRule.Check(body);
+        if (text.ErrorKey("Comment.Error.Empty", "Comment.Error.TooLong") is { } error) throw new NoteRuleException(error);
         NoteId = noteId;
         AuthorId = authorId;
-        Body = text;
+        Body = text.Value;
         ParentId = parentId;
         ReplyToUserId = replyToUserId;
         CreatedAt = now;

@@ -18,6 +18,23 @@ public static class ControllerExtensions
     /// </summary>
     public static bool FlashMayWait(this HttpContext context) => context.Request.Cookies.ContainsKey(TempDataCookie);
 
+    /// <summary>
+    /// A text field's problem in the words of the form's other messages: the label ("Field.{field}" unless
+    /// given) names it, empty and too long use the shared validation messages, the rest UserText's own.
+    /// </summary>
+    public static void AddTextProblem(this ModelStateDictionary modelState, string field, TextProblem problem, int maxLength, IStringLocalizer t,
+        string? label = null)
+    {
+        var name = t[label ?? $"Field.{field}"];
+        var message = problem switch
+        {
+            TextProblem.Empty => t["Validation.Required", name],
+            TextProblem.TooLong => t["Validation.MaxLength", name, maxLength],
+            _ => t[CheckedText.SharedKey(problem)],
+        };
+        modelState.AddModelError(field, message);
+    }
+
     /// <summary>Puts Identity's errors next to the field they are about.</summary>
     public static void AddIdentityErrors(this ModelStateDictionary modelState, IdentityResult result, IStringLocalizer t)
     {

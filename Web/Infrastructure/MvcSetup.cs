@@ -15,6 +15,7 @@ public static class MvcSetup
             {
                 mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 mvc.Filters.Add(new UnreadableForms());
+                mvc.ModelBinderProviders.Insert(0, new DecimalIntegers());
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))

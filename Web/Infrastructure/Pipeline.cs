@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.Net.Http.Headers;
 using RedMvc.Web.Features.Discover;
 
@@ -37,12 +36,7 @@ public static class Pipeline
         app.UseOutputCache(); // after authentication: the visitor policy must know who is signed in
 
         app.MapHealthChecks("/health").CacheOutput(OutputCaching.HealthAnswers);
-        app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
-        {
-            Authorization = [], // the endpoint's Staff policy decides
-            DashboardTitle = "RedMvc jobs",
-            AppPath = "/",
-        }).RequireAuthorization(Policies.Staff);
+        app.MapJobDashboard();
         app.MapControllerRoute("areas", "{area:exists}/{controller=Home}/{action=Index}/{id?}");
         app.MapControllers();
         return app;

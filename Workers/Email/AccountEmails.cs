@@ -22,6 +22,21 @@ public class AccountEmails(OutboxMailer mailer, IStringLocalizer<EmailStrings> l
         QueueAsync(EmailPurposes.ChangeEmail, newEmail, requestId, user, "ChangeEmail",
             headingArg: null, bodyArg: newEmail, link);
 
+    /// <summary>Someone tried to register with an address that has an account: its owner hears of it, the stranger is told nothing.</summary>
+    public Task<bool> RegistrationAttemptAsync(AppUser owner, string signInLink, string resetLink, string requestId) =>
+        QueueAsync(EmailPurposes.RegistrationAttempt, owner.Email!, requestId, owner, "RegistrationAttempt",
+            headingArg: owner.DisplayName, bodyArg: resetLink, signInLink);
+
+    /// <summary>Someone asked to move another account to an address that has one: its owner hears of it, nothing changes.</summary>
+    public Task<bool> EmailChangeAttemptAsync(AppUser owner, string requestId) =>
+        QueueAsync(EmailPurposes.EmailChangeAttempt, owner.Email!, requestId, owner, "EmailChangeAttempt",
+            headingArg: owner.DisplayName, bodyArg: null, link: null);
+
+    /// <summary>The account was locked after failed sign-ins; the link chooses a new password, which lifts the lockout.</summary>
+    public Task<bool> AccountLockedAsync(AppUser user, string resetLink, TimeSpan lockout, string requestId) =>
+        QueueAsync(EmailPurposes.AccountLocked, user.Email!, requestId, user, "AccountLocked",
+            headingArg: user.DisplayName, bodyArg: (int)lockout.TotalMinutes, resetLink);
+
     public Task<bool> AccountDeletedAsync(AppUser user) =>
         QueueAsync(EmailPurposes.AccountDeleted, user.Email!, user.Id, user, "AccountDeleted",
             headingArg: user.DisplayName, bodyArg: null, link: null);

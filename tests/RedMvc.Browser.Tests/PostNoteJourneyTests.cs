@@ -72,6 +72,11 @@ public partial class PostNoteJourneyTests(BrowserSite site)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign up", Exact = true }).ClickAsync();
         var mail = await site.Mailbox.WaitForAsync(person.Email);
         await page.GotoAsync(Mailbox.LinkIn(mail, "/account/confirm-email"));
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(person.Email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Members.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync($"{site.BaseUrl}/");
     }
 
     /// <summary>A few hundred kilobytes of real photo: noise-free gradients do not compress away.</summary>

@@ -20,7 +20,7 @@ public sealed partial class ClusterSite(LocalCluster cluster)
         Eventually.WaitAsync($"an email '{subject}' to {to}", JobTimeout,
             () => Task.FromResult(PickupMail.AddressedTo(cluster.MailFolder, to).FirstOrDefault(m => m.Subject == subject)), ExplainAsync);
 
-    /// <summary>Registers through the form, follows the link in the confirmation email; the browser stays signed in.</summary>
+    /// <summary>Registers through the form, follows the link in the confirmation email and signs in.</summary>
     public async Task<Browser> RegisterAndConfirmAsync(Person person)
     {
         var browser = NewBrowser();
@@ -32,6 +32,7 @@ public sealed partial class ClusterSite(LocalCluster cluster)
         var mail = await MailAsync(person.Email, "Confirm your email for RedMvc");
         var confirmed = await browser.GetAsync(mail.LinkTo("/account/confirm-email"));
         Assert.Contains("Your email is confirmed", confirmed.Text);
+        await SignInAsync(browser, person.Email);
         return browser;
     }
 

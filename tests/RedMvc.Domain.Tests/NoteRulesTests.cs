@@ -17,14 +17,6 @@ public class NoteRulesTests
         return note;
     }
 
-    [Theory]
-    [InlineData("", 0)]
-    [InlineData("abc", 3)]
-    [InlineData("小红书", 3)]
-    [InlineData("😀👍🏽", 2)]        // surrogate pairs and a skin-tone modifier
-    [InlineData("👨‍👩‍👧", 1)]        // a family emoji joined by zero-width joiners
-    public void Length_counts_what_a_reader_sees(string text, int expected) => Assert.Equal(expected, NoteText.Length(text));
-
     [Fact]
     public void Topics_are_found_in_order_without_duplicates()
     {

@@ -29,13 +29,14 @@ public static class Accounts
     public static Task<string> IdOfAsync(this RedMvcAppFactory site, Person person) =>
         site.Services.WithDbAsync(db => db.Users.Where(u => u.Email == person.Email).Select(u => u.Id).SingleAsync());
 
-    /// <summary>Registers, follows the link in the confirmation email, and returns the signed-in visitor.</summary>
+    /// <summary>Registers, follows the link in the confirmation email, signs in, and returns the signed-in visitor.</summary>
     public static async Task<Visitor> ConfirmedMemberAsync(this RedMvcAppFactory site, Person person)
     {
         var visitor = site.CreateVisitor();
         await visitor.RegisterAsync(person);
         var mail = await site.Mailbox.WaitForAsync(person.Email);
         await visitor.GetAsync(Mailbox.LinkIn(mail, "/account/confirm-email"));
+        await visitor.SignInAsync(person.Email);
         return visitor;
     }
 

@@ -58,7 +58,7 @@ public sealed class WebFarm : IAsyncLifetime
         return new Visitor(client);
     }
 
-    /// <summary>A member who registered and confirmed on node A, signed in on both nodes with the same cookie.</summary>
+    /// <summary>A member who registered, confirmed and signed in on node A, signed in on both nodes with the same cookie.</summary>
     public async Task<(Visitor OnA, Visitor OnB)> MemberAsync(Person person)
     {
         var cookies = new CookieContainer();
@@ -66,6 +66,7 @@ public sealed class WebFarm : IAsyncLifetime
         await onA.RegisterAsync(person);
         var mail = await A.Mailbox.WaitForAsync(person.Email);
         await onA.GetAsync(Mailbox.LinkIn(mail, "/account/confirm-email"));
+        await onA.SignInAsync(person.Email);
         return (onA, VisitorOn(B, cookies));
     }
 

@@ -14,12 +14,19 @@ public class AccountController(
     [HttpGet("register")]
     public IActionResult Register() => User.Identity?.IsAuthenticated == true ? LocalRedirect("/") : View(new RegisterForm());
 
+    /// <summary>
+    /// An address that already has an account gets the same answer as a new one (its owner is mailed instead), so the
+    /// form never tells a stranger who is a member. The handle is public anyway, so a taken one is still said.
+    /// Nobody is signed in here: that would tell the two cases apart; the member signs in after confirming.
+    /// </summary>
     [HttpPost("register"), EnableRateLimiting(RateLimits.Register)]
     public async Task<IActionResult> Register(RegisterForm form)
     {
         var handle = AppUser.NormalizeHandle(form.Handle);
         if (ModelState.IsValid && !AppUser.IsValidHandle(handle))
             ModelState.AddModelError(nameof(form.Handle), t["Validation.Handle"]);
+        var displayName = AppUser.DisplayNameRule.Check(form.DisplayName);
+        if (displayName.Problem is { } problem) ModelState.AddTextProblem(nameof(form.DisplayName), problem, AppUser.DisplayNameMaxLength, t);
         if (!ModelState.IsValid) return View(form);
 
         var user = new AppUser
@@ -27,22 +34,28 @@ public class AccountController(
             Email = form.Email.Trim(),
             UserName = handle,
             Handle = handle,
-            DisplayName = form.DisplayName.Trim(),
+            DisplayName = displayName.Value,
             Culture = MvcSetup.CurrentCultureName(),
         };
+        // CreateAsync checks (and hashes) the password before it looks at the address, so both cases do the same work.
         var created = await users.CreateAsync(user, form.Password);
-        if (!created.Succeeded)
+        var sayable = created.Errors.Where(e => e.Code != nameof(IdentityErrorDescriber.DuplicateEmail)).ToList();
+        if (sayable.Count > 0)
         {
-            ModelState.AddIdentityErrors(created, t);
+            ModelState.AddIdentityErrors(IdentityResult.Failed([.. sayable]), t);
             return View(form);
         }
-        await users.AddToRoleAsync(user, Roles.Member);
-        await SendConfirmationAsync(user, requestId: user.Id);
-        await signIn.SignInAsync(user, isPersistent: false);
+        if (created.Succeeded)
+        {
+            await users.AddToRoleAsync(user, Roles.Member);
+            await SendConfirmationAsync(user, requestId: user.Id);
+        }
+        else if (await users.FindByEmailAsync(user.Email) is { } owner)
+            await TellOwnerOfRegistrationAsync(owner);
         return RedirectToAction(nameof(CheckEmail));
     }
 
-    [HttpGet("check-email"), Authorize]
+    [HttpGet("check-email")]
     public IActionResult CheckEmail() => View();
 
     [HttpPost("resend-confirmation"), Authorize, EnableRateLimiting(RateLimits.Register)]
@@ -70,19 +83,27 @@ public class AccountController(
     [HttpGet("sign-in")]
     public IActionResult SignIn(string? returnUrl) => View(new SignInForm { ReturnUrl = returnUrl });
 
+    /// <summary>
+    /// An unknown address, a wrong password and a locked account read the same; the owner of a locked account learns
+    /// of it by email, once per lockout.
+    /// </summary>
     [HttpPost("sign-in"), EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> SignIn(SignInForm form)
     {
         if (!ModelState.IsValid) return View(form);
         var user = await users.FindByEmailAsync(form.Email.Trim());
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
-            return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
-        ModelState.AddModelError("", result.IsLockedOut
-            ? t["SignIn.LockedOut", (int)IdentitySetup.LockoutDuration.TotalMinutes]
-            : t["SignIn.Failed"]);
+        if (user is null)
+            CheckPasswordOfNobody(form.Password);
+        else
+        {
+            var wasLockedOut = await users.IsLockedOutAsync(user);
+            var result = await signIn.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true);
+            if (result.Succeeded)
+                return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
+            if (result.IsLockedOut && !wasLockedOut)
+                await TellOwnerOfLockoutAsync(user);
+        }
+        ModelState.AddModelError("", t["SignIn.Failed", IdentitySetup.MaxFailedSignIns, (int)IdentitySetup.LockoutDuration.TotalMinutes]);
         return View(form);
     }
 
@@ -148,6 +169,32 @@ public class AccountController(
     [HttpGet("access-denied")]
     public IActionResult AccessDenied() =>
         User.Identity?.IsAuthenticated == true && !User.HasConfirmedEmail() ? View("ConfirmFirst") : View();
+
+    private static string? _hashOfNobody;
+
+    /// <summary>An unknown address costs a password check too, so its answer is not obviously quicker than an account's.</summary>
+    private void CheckPasswordOfNobody(string password)
+    {
+        var nobody = new AppUser();
+        _hashOfNobody ??= users.PasswordHasher.HashPassword(nobody, Guid.NewGuid().ToString());
+        users.PasswordHasher.VerifyHashedPassword(nobody, _hashOfNobody, password);
+    }
+
+    /// <summary>At most one mail an hour, so registering with someone's address cannot flood their inbox.</summary>
+    private Task TellOwnerOfRegistrationAsync(AppUser owner) =>
+        emails.RegistrationAttemptAsync(owner,
+            signInLink: links.Absolute(Url.Action(nameof(SignIn))!),
+            resetLink: links.Absolute(Url.Action(nameof(ForgotPassword))!),
+            requestId: $"{owner.Id}:{DateTime.UtcNow:yyyyMMddHH}");
+
+    /// <summary>One mail per lockout (its end is part of the key), with a reset link: a new password lifts the lockout.</summary>
+    private async Task TellOwnerOfLockoutAsync(AppUser user)
+    {
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var link = links.Absolute(Url.Action(nameof(ResetPassword), new { userId = user.Id, code = PublicLinks.EncodeToken(token) })!);
+        var lockedUntil = await users.GetLockoutEndDateAsync(user);
+        await emails.AccountLockedAsync(user, link, IdentitySetup.LockoutDuration, requestId: $"{user.Id}:{lockedUntil?.UtcTicks}");
+    }
 
     private async Task SendConfirmationAsync(AppUser user, string requestId)
     {

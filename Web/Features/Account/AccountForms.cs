@@ -10,9 +10,9 @@ public class RegisterForm
     [Display(Name = "Field.Email")]
     public string Email { get; set; } = "";
 
-    [Required(ErrorMessage = "Validation.Required"), StringLength(AppUser.DisplayNameMaxLength, ErrorMessage = "Validation.MaxLength")]
+    /// <summary>Checked by AppUser.DisplayNameRule, which counts what a reader sees.</summary>
     [Display(Name = "Field.DisplayName")]
-    public string DisplayName { get; set; } = "";
+    public string? DisplayName { get; set; }
 
     [Required(ErrorMessage = "Validation.Required")]
     [RegularExpression("^@?[A-Za-z0-9][A-Za-z0-9_.]{2,19}$", ErrorMessage = "Validation.Handle")]

@@ -58,7 +58,7 @@ public class BrandController(
         }
         catch (ShopRuleException e)
         {
-            ModelState.AddModelError(e.Key.Contains("Description") ? nameof(form.Description) : nameof(form.Name), t[e.Key]);
+            ModelState.AddModelError(e.Field ?? nameof(form.Name), t[e.Key]);
             ViewData["LogoKey"] = shop.LogoKey;
             return View(form);
         }
@@ -175,12 +175,12 @@ public class BrandController(
         var owned = await db.ProductVariants.AnyAsync(v => v.Id == variantId && v.ProductId == id
             && db.Products.Any(p => p.Id == id && p.ShopId == shop.Id));
         if (!owned) return NotFound();
+        var why = StockAdjustment.ReasonRule.Check(reason);
         if (delta is null or 0) this.Flash(t["Stock.Error.Delta"]);
-        else if (string.IsNullOrWhiteSpace(reason)) this.Flash(t["Stock.Error.ReasonRequired"]);
+        else if (why.ErrorKey("Stock.Error.ReasonRequired", "Stock.Error.ReasonTooLong") is { } error) this.Flash(t[error]);
         else
         {
-            var trimmed = reason.Trim();
-            var stock = await ShopStock.AdjustAsync(db, variantId, delta.Value, trimmed.Length > StockAdjustment.ReasonMaxLength ? trimmed[..StockAdjustment.ReasonMaxLength] : trimmed, ViewerId, Now);
+            var stock = await ShopStock.AdjustAsync(db, variantId, delta.Value, why.Value, ViewerId, Now);
             this.Flash(stock is null ? t["Stock.Error.OutOfRange", ProductVariant.MaxStock] : t["Stock.Adjusted", stock.Value]);
             if (stock is not null) await pages.ProductChangedAsync(id, shop.Id);
         }
@@ -198,12 +198,15 @@ public class BrandController(
     [HttpPost("/brand/orders/{id:long}/ship")]
     public async Task<IActionResult> Ship(long id, string? carrier, string? trackingNumber)
     {
-        if (string.IsNullOrWhiteSpace(carrier) || string.IsNullOrWhiteSpace(trackingNumber))
+        var carrierText = Order.CarrierRule.Check(carrier);
+        var trackingText = Order.TrackingNumberRule.Check(trackingNumber);
+        if ((carrierText.ErrorKey("Brand.Orders.TrackingRequired", "Order.Error.TrackingTooLong")
+            ?? trackingText.ErrorKey("Brand.Orders.TrackingRequired", "Order.Error.TrackingTooLong")) is { } error)
         {
-            this.Flash(t["Brand.Orders.TrackingRequired"]);
+            this.Flash(t[error]);
             return Redirect("/brand/orders");
         }
-        return await MoveOrderAsync(id, "Brand.Orders.Shipped", () => lifecycle.ShipAsync(id, carrier, trackingNumber, ViewerId));
+        return await MoveOrderAsync(id, "Brand.Orders.Shipped", () => lifecycle.ShipAsync(id, carrierText.Value, trackingText.Value, ViewerId));
     }
 
     [HttpPost("/brand/orders/{id:long}/approve-return")]
@@ -213,12 +216,13 @@ public class BrandController(
     [HttpPost("/brand/orders/{id:long}/decline-return")]
     public async Task<IActionResult> DeclineReturn(long id, string? reason)
     {
-        if (string.IsNullOrWhiteSpace(reason))
+        var why = Order.ReasonRule.Check(reason);
+        if (why.ErrorKey("Brand.Orders.ReasonRequired", "Order.Error.ReasonTooLong") is { } error)
         {
-            this.Flash(t["Brand.Orders.ReasonRequired"]);
+            this.Flash(t[error]);
             return Redirect("/brand/orders");
         }
-        return await MoveOrderAsync(id, "Brand.Orders.ReturnDeclined", () => lifecycle.DeclineReturnAsync(id, ViewerId, reason));
+        return await MoveOrderAsync(id, "Brand.Orders.ReturnDeclined", () => lifecycle.DeclineReturnAsync(id, ViewerId, why.Value));
     }
 
     /// <summary>Runs one lifecycle transition on an order of this shop; a move the order no longer allows (or a concurrent one) is reported, not thrown.</summary>

@@ -120,5 +120,5 @@ public class NotificationQueries(AppDbContext db, NoteCards noteCards)
     }
 
     private static string Excerpt(string text) =>
-        NoteText.Length(text) <= ExcerptLength ? text : new StringInfo(text).SubstringByTextElements(0, ExcerptLength) + "…";
+        UserText.Length(text) <= ExcerptLength ? text : new StringInfo(text).SubstringByTextElements(0, ExcerptLength) + "…";
 }

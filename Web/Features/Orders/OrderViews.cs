@@ -27,7 +27,7 @@ public record OrderDetails(
 
 public class ReturnForm
 {
-    [Required(ErrorMessage = "Validation.Required"), StringLength(Order.ReasonMaxLength, ErrorMessage = "Validation.MaxLength")]
+    /// <summary>Checked by Order.ReasonRule, which counts what a reader sees.</summary>
     [Display(Name = "Field.ReturnReason")]
     public string? Reason { get; set; }
 }

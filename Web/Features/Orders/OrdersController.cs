@@ -45,6 +45,8 @@ public class OrdersController(AppDbContext db, OrderQueries queries, OrderLifecy
     public async Task<IActionResult> Return(long id, ReturnForm form)
     {
         if (!await IsMineAsync(id)) return NotFound();
+        if (Order.ReasonRule.Check(form.Reason).Problem is { } problem)
+            ModelState.AddTextProblem(nameof(form.Reason), problem, Order.ReasonMaxLength, t, "Field.ReturnReason");
         if (!ModelState.IsValid) return View(nameof(Details), await queries.DetailsAsync(id, BuyerId, form));
         if (await MoveAsync(id, () => lifecycle.RequestReturnAsync(id, form.Reason!))) this.Flash(t["Orders.ReturnRequested"]);
         return Redirect($"/orders/{id}");

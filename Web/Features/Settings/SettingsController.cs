@@ -32,7 +32,7 @@ public class SettingsController(
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        var form = new ProfileForm { DisplayName = user.DisplayName, Bio = user.Bio, Region = user.Region, HideCollects = user.HideCollects, TimeZone = user.TimeZone, Avatar = AvatarOf(user) };
+        var form = new ProfileForm { DisplayName = user.DisplayName, Bio = user.Bio, Region = user.Region, HideCollects = user.HideCollects, TimeZone = user.TimeZone, EmailLanguage = user.Culture ?? MvcSetup.DefaultCulture, Avatar = AvatarOf(user) };
         return View(WithZones(form, times, site.Value));
     }
 
@@ -45,18 +45,28 @@ public class SettingsController(
         var zone = TimeZones.Find(form.TimeZone);
         if (!string.IsNullOrEmpty(form.TimeZone) && zone is null)
             ModelState.AddModelError(nameof(form.TimeZone), t["Settings.TimeZoneUnknown"]);
+        if (ModelState.IsValid && !string.IsNullOrEmpty(form.EmailLanguage) && !MvcSetup.Cultures.Any(c => c.Name == form.EmailLanguage))
+            ModelState.AddModelError(nameof(form.EmailLanguage), t["Settings.EmailLanguageUnknown"]);
+        if (ModelState.IsValid)
+            foreach (var (field, problem) in user.ChangeProfile(form.DisplayName, form.Bio, form.Region))
+                ModelState.AddTextProblem(field, problem, MaxLengthOf(field), t);
         if (!ModelState.IsValid) return View(WithZones(form, times, site.Value));
-        user.DisplayName = form.DisplayName.Trim();
-        user.Bio = string.IsNullOrWhiteSpace(form.Bio) ? null : form.Bio.Trim();
-        user.Region = string.IsNullOrWhiteSpace(form.Region) ? null : form.Region.Trim();
         user.HideCollects = form.HideCollects;
         user.TimeZone = zone?.Id;
+        if (!string.IsNullOrEmpty(form.EmailLanguage)) user.Culture = form.EmailLanguage;
         await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user); // the name in the menu comes from the cookie
         await pages.MemberChangedAsync(user.Id);
         this.Flash(t["Settings.ProfileSaved"]);
         return Redirect($"/u/{user.Handle}");
     }
+
+    private static int MaxLengthOf(string field) => field switch
+    {
+        nameof(AppUser.DisplayName) => AppUser.DisplayNameMaxLength,
+        nameof(AppUser.Bio) => AppUser.BioMaxLength,
+        _ => AppUser.RegionMaxLength,
+    };
 
     /// <summary>The common zones plus the saved and the browser's, ordered by their offset now.</summary>
     private ProfileForm WithZones(ProfileForm form, Times times, SiteOptions site)
@@ -112,10 +122,15 @@ public class SettingsController(
         var newEmail = (form.Email ?? "").Trim();
         if (ModelState.IsValid && string.Equals(newEmail, user.Email, StringComparison.OrdinalIgnoreCase))
             ModelState.AddModelError(nameof(form.Email), t["Settings.SameEmail"]);
-        if (ModelState.IsValid && await users.FindByEmailAsync(newEmail) is not null)
-            ModelState.AddModelError(nameof(form.Email), t["Identity.DuplicateEmail", newEmail]);
         if (!ModelState.IsValid) return View(form);
 
+        // An address that has an account gets the same answer (its owner is mailed), so this form finds no one either.
+        if (await users.FindByEmailAsync(newEmail) is { } owner)
+        {
+            await emails.EmailChangeAttemptAsync(owner, requestId: $"{owner.Id}:{DateTime.UtcNow:yyyyMMddHH}");
+            this.Flash(t["Settings.EmailChangeSent", newEmail]);
+            return RedirectToAction(nameof(Index));
+        }
         var token = await users.GenerateChangeEmailTokenAsync(user, newEmail);
         var link = links.Absolute(Url.Action(nameof(ConfirmEmailChange), new { userId = user.Id, email = newEmail, code = PublicLinks.EncodeToken(token) })!);
         await emails.ChangeEmailAsync(user, newEmail, link, requestId: Guid.NewGuid().ToString("N"));

@@ -29,20 +29,24 @@ public record DataExportPage(DataExportState State, DateTime? ExpiresAt, string?
     }
 }
 
+/// <summary>The profile form; the name, bio and region are checked by AppUser.ChangeProfile.</summary>
 public class ProfileForm
 {
-    [Required(ErrorMessage = "Validation.Required"), StringLength(AppUser.DisplayNameMaxLength, ErrorMessage = "Validation.MaxLength")]
     [Display(Name = "Field.DisplayName")]
-    public string DisplayName { get; set; } = "";
+    public string? DisplayName { get; set; }
 
-    [StringLength(AppUser.BioMaxLength, ErrorMessage = "Validation.MaxLength"), Display(Name = "Field.Bio")]
+    [Display(Name = "Field.Bio")]
     public string? Bio { get; set; }
 
-    [StringLength(AppUser.RegionMaxLength, ErrorMessage = "Validation.MaxLength"), Display(Name = "Field.Region")]
+    [Display(Name = "Field.Region")]
     public string? Region { get; set; }
 
     [Display(Name = "Field.HideCollects")]
     public bool HideCollects { get; set; }
+
+    /// <summary>The language of the member's email ("zh-CN" or "en"; none sent keeps it); the footer switch changes only the browser's.</summary>
+    [StringLength(10, ErrorMessage = "Validation.MaxLength"), Display(Name = "Field.EmailLanguage")]
+    public string? EmailLanguage { get; set; }
 
     /// <summary>An IANA zone id; empty follows the browser.</summary>
     [StringLength(TimeZones.IdMaxLength, ErrorMessage = "Validation.MaxLength"), Display(Name = "Field.TimeZone")]

@@ -108,7 +108,9 @@ public class NotesTests(RedMvcAppFactory site)
     public async Task A_member_with_an_unconfirmed_email_cannot_post()
     {
         var visitor = site.CreateVisitor();
-        await visitor.RegisterAsync(Person.New());
+        var person = Person.New();
+        await visitor.RegisterAsync(person);
+        await visitor.SignInAsync(person.Email);
         var page = await visitor.GetAsync("/notes/new");
         Assert.Equal(HttpStatusCode.Forbidden, page.Status);
         Assert.Contains("Confirm your email to post", page.Text);
