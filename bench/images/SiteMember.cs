@@ -62,7 +62,10 @@ public sealed partial class SiteMember(Uri site, string mailPickup) : IDisposabl
         {
             foreach (var file in Directory.Exists(mailPickup) ? Directory.GetFiles(mailPickup, "*.eml") : [])
             {
-                var message = (await File.ReadAllTextAsync(file)).Replace("=\r\n", "").Replace("=\n", "").Replace("=3D", "=");
+                string message;
+                try { message = await File.ReadAllTextAsync(file); }
+                catch (IOException) { continue; } // still being written
+                message = message.Replace("=\r\n", "").Replace("=\n", "").Replace("=3D", "=");
                 if (!message.Contains(email, StringComparison.OrdinalIgnoreCase)) continue;
                 var link = ConfirmLink().Match(message);
                 if (link.Success) return WebUtility.HtmlDecode(link.Value);
