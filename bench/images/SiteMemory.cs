@@ -19,7 +19,7 @@ public static class SiteMemory
         for (var i = 0; i < members.Count; i++) await members[i].RegisterAsync($"bench{run}{i}");
 
         // Warm up: the first photo through the pipeline loads the code, then the site is left to settle.
-        await members[0].PostNoteAsync("warm-up", SyntheticPhoto.Jpeg(0, 1200, 900), "warm-up.jpg");
+        await members[0].PostNoteAsync("warm-up", SyntheticPhoto.Jpeg(0, 2000, 1500), "warm-up.jpg");
         await WaitForOutputsAsync(outputs, OutputsPerPhoto);
         await Task.Delay(TimeSpan.FromSeconds(10));
 
