@@ -29,6 +29,16 @@ public static class AcceptedImages
         exception is ImageFormatException or NotSupportedException or EndOfStreamException or InvalidDataException
             or ArgumentOutOfRangeException or IndexOutOfRangeException;
 
+    /// <summary>
+    /// Gives the allocator's pooled pixel buffers back to the system, then the C library's free heap
+    /// (pixel buffers are native memory; glibc keeps freed blocks for reuse and would hold the process at its peak).
+    /// </summary>
+    public static void ReleaseRetainedMemory()
+    {
+        Configuration.MemoryAllocator.ReleaseRetainedResources();
+        NativeHeap.Trim();
+    }
+
     private static Configuration Create()
     {
         // Not Configuration.Default: BMP, TIFF, TGA and PBM decoders are more attack surface for no gain.

@@ -35,7 +35,7 @@ static int Generate(string folder, int count, int width, int height)
 static int Process(string input, string output)
 {
     Directory.CreateDirectory(output);
-    var processor = new PhotoProcessor();
+    var processor = new PhotoProcessor(new DecodeBudget(256L * 1024 * 1024));
     var photos = Directory.GetFiles(input, "*.jpg").Order().ToList();
     var clock = Stopwatch.StartNew();
     foreach (var path in photos)
