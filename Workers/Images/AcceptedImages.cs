@@ -30,11 +30,14 @@ public static class AcceptedImages
             or ArgumentOutOfRangeException or IndexOutOfRangeException;
 
     /// <summary>
-    /// Gives the allocator's pooled pixel buffers back to the system, then the C library's free heap
-    /// (pixel buffers are native memory; glibc keeps freed blocks for reuse and would hold the process at its peak).
+    /// Gives memory back to the system after big photos (docs/decisions/0025): the managed garbage
+    /// they left (one blocking, compacting collection that decommits what it frees, tens of
+    /// milliseconds once per burst of big photos), the allocator's pooled pixel buffers, then the C
+    /// library's free heap (pixel buffers are native memory, and glibc keeps freed blocks for reuse).
     /// </summary>
     public static void ReleaseRetainedMemory()
     {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         Configuration.MemoryAllocator.ReleaseRetainedResources();
         NativeHeap.Trim();
     }

@@ -23,6 +23,15 @@ public sealed class DecodeBudget
 
     public long CapacityBytes { get; }
 
+    /// <summary>Nothing holds any of the budget and nobody waits: no photo is being decoded.</summary>
+    public bool IsIdle
+    {
+        get
+        {
+            lock (gate) return inUse == 0 && waiting == 0;
+        }
+    }
+
     /// <summary>How many photos are waiting for their turn.</summary>
     public int Waiting => Volatile.Read(ref waiting);
 

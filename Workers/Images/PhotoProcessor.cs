@@ -93,8 +93,8 @@ public class PhotoProcessor(DecodeBudget budget)
 
     /// <summary>
     /// Decodes the original and hands it to the work, holding its share of the decode budget (the
-    /// decoded size, from the header) meanwhile. After a big photo the allocator's pooled buffers are
-    /// given back: left pooled they would keep the process at its peak for good.
+    /// decoded size, from the header) meanwhile. Once no photo is being processed after a big one,
+    /// the memory is given back: left alone it would keep the process at its peak for good.
     /// </summary>
     private T WithDecoded<T>(Stream original, Func<Image, T> work)
     {
@@ -112,12 +112,15 @@ public class PhotoProcessor(DecodeBudget budget)
                 : Image.Load<Rgba32>(AcceptedImages.Configuration, original);
             result = work(decoded);
         }
-        if (decodedBytes >= BigPhotoBytes) AcceptedImages.ReleaseRetainedMemory();
+        if (decodedBytes >= BigPhotoBytes) Volatile.Write(ref bigPhotoSinceRelease, 1);
+        if (budget.IsIdle && Interlocked.Exchange(ref bigPhotoSinceRelease, 0) == 1) AcceptedImages.ReleaseRetainedMemory();
         return result;
     }
 
-    /// <summary>Beyond this many decoded bytes (about 8 MP) a photo counts as big.</summary>
-    private const long BigPhotoBytes = 32L * 1024 * 1024;
+    /// <summary>From this many decoded bytes (about 32 MP) a photo counts as big: a phone's usual 12 MP photo does not.</summary>
+    private const long BigPhotoBytes = 96L * 1024 * 1024;
+
+    private int bigPhotoSinceRelease;
 
     /// <summary>
     /// Decoded to 8 bits a channel whatever the file stores (a 16-bit PNG would otherwise take
