@@ -93,8 +93,9 @@ public class PhotoProcessor(DecodeBudget budget)
 
     /// <summary>
     /// Decodes the original and hands it to the work, holding its share of the decode budget (the
-    /// decoded size, from the header) meanwhile. Once no photo is being processed after a big one,
-    /// the memory is given back: left alone it would keep the process at its peak for good.
+    /// decoded size, from the header) meanwhile. A photo bigger than the pool gives its pixel memory
+    /// back as soon as it is done, and once no photo is being processed the garbage is collected:
+    /// left alone they would keep the process at its peak for good.
     /// </summary>
     private T WithDecoded<T>(Stream original, Func<Image, T> work)
     {
@@ -112,15 +113,17 @@ public class PhotoProcessor(DecodeBudget budget)
                 : Image.Load<Rgba32>(AcceptedImages.Configuration, original);
             result = work(decoded);
         }
-        if (decodedBytes >= BigPhotoBytes) Volatile.Write(ref bigPhotoSinceRelease, 1);
-        if (budget.IsIdle && Interlocked.Exchange(ref bigPhotoSinceRelease, 0) == 1) AcceptedImages.ReleaseRetainedMemory();
+        if (decodedBytes > AcceptedImages.PoolBytes)
+        {
+            // Right away, before the next photo: each job thread has its own C heap, so memory one frees is not what the next one takes.
+            AcceptedImages.ReleasePixelMemory();
+            Volatile.Write(ref bigPhotoSinceCollection, 1);
+        }
+        if (budget.IsIdle && Interlocked.Exchange(ref bigPhotoSinceCollection, 0) == 1) AcceptedImages.CollectGarbage();
         return result;
     }
 
-    /// <summary>From this many decoded bytes (about 32 MP) a photo counts as big: a phone's usual 12 MP photo does not.</summary>
-    private const long BigPhotoBytes = 96L * 1024 * 1024;
-
-    private int bigPhotoSinceRelease;
+    private int bigPhotoSinceCollection;
 
     /// <summary>
     /// Decoded to 8 bits a channel whatever the file stores (a 16-bit PNG would otherwise take
