@@ -37,6 +37,9 @@ public class PhotoProcessor(DecodeBudget budget)
     private static readonly WebpEncoder Webp = new() { Quality = 80, FileFormat = WebpFileFormatType.Lossy, Method = WebpEncodingMethod.Level2 };
     private static readonly JpegEncoder Jpeg = new() { Quality = 82 };
 
+    /// <summary>1 when a photo bigger than the pool finished since the last collection.</summary>
+    private int bigPhotoSinceCollection;
+
     /// <summary>
     /// Processes an image that UploadInspector accepted, read from the current position of a
     /// seekable stream. Throws ImageSharp's exceptions (see AcceptedImages.IsBadImage) for bytes it cannot decode.
@@ -122,8 +125,6 @@ public class PhotoProcessor(DecodeBudget budget)
         if (budget.IsIdle && Interlocked.Exchange(ref bigPhotoSinceCollection, 0) == 1) AcceptedImages.CollectGarbage();
         return result;
     }
-
-    private int bigPhotoSinceCollection;
 
     /// <summary>
     /// Decoded to 8 bits a channel whatever the file stores (a 16-bit PNG would otherwise take
