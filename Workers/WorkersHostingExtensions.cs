@@ -117,8 +117,15 @@ public static class WorkersHostingExtensions
         services.AddSingleton<IFileStore>(new LocalFileStore(filesFolder));
         services.Configure<UploadLimits>(config.GetSection("Uploads"));
         services.AddSingleton<UploadInspector>();
+        services.AddSingleton(new DecodeBudget(DecodeBudgetBytes(config)));
         services.AddSingleton<PhotoProcessor>();
     }
+
+    /// <summary>Images:DecodeBudgetMegabytes when set, otherwise a share of the memory this process may use.</summary>
+    private static long DecodeBudgetBytes(IConfiguration config) =>
+        config.GetValue<long?>("Images:DecodeBudgetMegabytes") is { } megabytes and > 0
+            ? megabytes * 1024 * 1024
+            : DecodeBudget.DefaultCapacityBytes(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
 
     private static void AddHangfire(IServiceCollection services, IConfiguration config, string contentRoot, string dataFolder)
     {

@@ -14,6 +14,7 @@ public static class MvcSetup
         services.AddControllersWithViews(mvc =>
             {
                 mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                mvc.Filters.Add(new OversizedBodies());
                 mvc.Filters.Add(new UnreadableForms());
                 mvc.ModelBinderProviders.Insert(0, new DecimalIntegers());
             })
