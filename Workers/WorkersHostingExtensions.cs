@@ -30,6 +30,7 @@ public static class WorkersHostingExtensions
     {
         var config = builder.Configuration;
         var services = builder.Services;
+        SiteLinks.RequireOutsideDevelopment(config["Site:PublicBaseUrl"], builder.Environment.EnvironmentName);
         var dataFolder = DataPaths.DataFolder(config, builder.Environment.ContentRootPath);
 
         services.AddRedDatabase(config, builder.Environment.ContentRootPath);
@@ -38,6 +39,7 @@ public static class WorkersHostingExtensions
         // Pages and emails keep Chinese text readable instead of &#x...; entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<SiteOptions>(config.GetSection("Site"));
+        services.AddSingleton<SiteLinks>();
         AddEmail(services, config, dataFolder);
         AddFilesAndImages(services, config, dataFolder);
         AddHangfire(services, config, builder.Environment.ContentRootPath, dataFolder);

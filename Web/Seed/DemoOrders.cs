@@ -110,7 +110,7 @@ public class DemoOrders(AppDbContext db, OrderLifecycle lifecycle, IOptions<Ship
             await files.SaveAsync(key, stream, cancellationToken);
         var note = await NotePosting.SaveAsync(db, buyerId, null, new NotePost(content, PostAction.Publish, null, [], 1), [new NewPhoto(key, "review.jpg")],
             new NoteLimits(), DateTime.UtcNow, line.Id, cancellationToken);
-        jobs.Enqueue<ProcessNotePhotosJob>(job => job.RunAsync(note.Id, CancellationToken.None));
+        jobs.Enqueue<ProcessNotePhotosJob>(job => job.RunInBulkAsync(note.Id, CancellationToken.None));
     }
 
     private record Offer(long NoteId, long VariantId, string Title, string Category, string BrandOwnerId, string Carrier);
