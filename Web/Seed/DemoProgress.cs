@@ -21,6 +21,15 @@ public class DemoProgress
 
     public void NoteSeeded() => Interlocked.Increment(ref _notes);
 
+    /// <summary>Why the seeding stopped short, if it did (logged too); the site runs on with what is there.</summary>
+    public Exception? Failure { get; private set; }
+
+    public void Failed(Exception exception)
+    {
+        Failure = exception;
+        _active = false;
+    }
+
     /// <summary>Every row is in; the photos may still be on their way through the bulk queue.</summary>
     public void Seeded() => _seeded = true;
 

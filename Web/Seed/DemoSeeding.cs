@@ -24,6 +24,7 @@ public class DemoSeeding(IServiceScopeFactory scopes, IHostApplicationLifetime l
         catch (Exception ex)
         {
             logger.LogError(ex, "Demo seeding failed; the site runs on without the rest of the demo");
+            progress.Failed(ex);
         }
     }
 }

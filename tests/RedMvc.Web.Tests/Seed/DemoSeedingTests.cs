@@ -21,6 +21,7 @@ public class DemoSeedingTests
         Assert.Contains("Demo content is being prepared", discover.Document.QuerySelector(".demo-progress")?.TextContent);
 
         await site.Services.GetServices<IHostedService>().OfType<DemoSeeding>().Single().ExecuteTask!;
+        Assert.Null(site.Services.GetRequiredService<DemoProgress>().Failure?.ToString());
 
         await site.Services.WithDbAsync(async db =>
         {
