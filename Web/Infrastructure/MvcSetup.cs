@@ -33,11 +33,6 @@ public static class MvcSetup
             });
 
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedBindingMessages>();
-        services.AddScoped<Seed.DemoSeeder>();
-        services.AddScoped<Seed.DemoNotes>();
-        services.AddScoped<Seed.DemoConversations>();
-        services.AddScoped<Seed.DemoShops>();
-        services.AddScoped<Seed.DemoOrders>();
         services.AddScoped<PublicLinks>();
         services.AddScoped<Features.Notes.NoteQueries>();
         services.AddScoped<Features.Discover.DiscoverQueries>();

@@ -25,7 +25,11 @@ public class NoteQueries(AppDbContext db)
             note.AuthorId == viewerId, note.LikeCount,
             viewerId is not null && await db.NoteLikes.AnyAsync(l => l.NoteId == id && l.UserId == viewerId),
             note.CommentCount, await CommentsAsync(id, note.AuthorId, viewerId, commentsOlderThan),
-            note.CollectCount, viewerId is not null && await db.Collects.AnyAsync(c => c.NoteId == id && c.UserId == viewerId));
+            note.CollectCount, viewerId is not null && await db.Collects.AnyAsync(c => c.NoteId == id && c.UserId == viewerId))
+        {
+            ViewerFollowsAuthor = viewerId is not null && viewerId != note.AuthorId
+                && await db.Follows.AnyAsync(f => f.FollowerId == viewerId && f.FolloweeId == note.AuthorId),
+        };
     }
 
     public const int CommentPageSize = 20;
