@@ -1,3 +1,4 @@
+using RedMvc.Web.Seed;
 using RedMvc.Workers;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Find() });
@@ -8,11 +9,12 @@ builder.Services.AddRedMvc();
 builder.Services.AddRedSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddRedSharedCache(builder.Configuration); // Redis when Redis:Configuration is set, memory otherwise
 builder.Services.AddRedOutputCache(builder.Configuration);
+builder.Services.AddRedDemo(builder.Environment, builder.Configuration, args); // seeded behind the running site
 
 var app = builder.Build();
 
 if (await StartupCommands.TryRunAsync(app, args)) return;
-await StartupCommands.PrepareDatabaseAsync(app, args);
+await StartupCommands.PrepareDatabaseAsync(app);
 
 app.UseRedPipeline();
 app.Run();

@@ -1,6 +1,6 @@
 namespace RedMvc.Workers;
 
-/// <summary>Hangfire queue names, most urgent first (a server takes work in this order).</summary>
+/// <summary>Hangfire queue names, most urgent first.</summary>
 public static class Queues
 {
     public const string Critical = "critical";
@@ -8,10 +8,11 @@ public static class Queues
     public const string Default = "default";
     public const string Images = "images";
 
-    /// <summary>Work nobody waits on at the screen: data exports, rebuilds, fan-out.</summary>
+    /// <summary>Work nobody waits on at the screen: demo content, reprocessing, data exports, rebuilds, fan-out. It has a job server of its own.</summary>
     public const string Bulk = "bulk";
 
-    public static readonly string[] All = [Critical, Email, Default, Images, Bulk];
+    /// <summary>The queues of the main job server, in the order it takes them (where the storage honours the order).</summary>
+    public static readonly string[] Urgent = [Critical, Email, Default, Images];
 }
 
 /// <summary>Stable ids of recurring jobs, so re-registering at start-up updates instead of duplicating.</summary>

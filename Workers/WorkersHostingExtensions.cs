@@ -30,6 +30,7 @@ public static class WorkersHostingExtensions
     {
         var config = builder.Configuration;
         var services = builder.Services;
+        SiteLinks.RequireOutsideDevelopment(config["Site:PublicBaseUrl"], builder.Environment.EnvironmentName);
         var dataFolder = DataPaths.DataFolder(config, builder.Environment.ContentRootPath);
 
         services.AddRedDatabase(config, builder.Environment.ContentRootPath);
@@ -38,6 +39,7 @@ public static class WorkersHostingExtensions
         // Pages and emails keep Chinese text readable instead of &#x...; entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<SiteOptions>(config.GetSection("Site"));
+        services.AddSingleton<SiteLinks>();
         AddEmail(services, config, dataFolder);
         AddFilesAndImages(services, config, dataFolder);
         AddHangfire(services, config, builder.Environment.ContentRootPath, dataFolder);
@@ -77,19 +79,29 @@ public static class WorkersHostingExtensions
 
         if (runServer)
         {
-            services.AddHangfireServer((provider, server) =>
-            {
-                // This host's container, not Hangfire's static JobActivator.Current (shared by every host in a process).
-                server.Activator = new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
-                server.Queues = Queues.All;
-                server.WorkerCount = config.GetValue("Workers:WorkerCount", Math.Max(2, Environment.ProcessorCount * 2));
-                server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
-                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
-            });
+            var cores = Environment.ProcessorCount;
+            AddJobServer(services, "", Queues.Urgent, config.GetValue("Workers:WorkerCount", Math.Max(2, cores * 2)));
+            AddJobServer(services, ":bulk", [Queues.Bulk], config.GetValue("Workers:BulkWorkerCount", Math.Max(1, cores / 2)));
             services.AddHostedService<RecurringJobsRegistrar>();
         }
         return builder;
     }
+
+    /// <summary>
+    /// A Hangfire server for these queues. Bulk work has a server of its own: a server's queue order
+    /// is no priority on PostgreSQL (Hangfire.PostgreSql takes queues in alphabetical order, so "bulk"
+    /// would come first), and its own workers mean a member's upload never waits behind a backlog.
+    /// </summary>
+    private static void AddJobServer(IServiceCollection services, string nameSuffix, string[] queues, int workerCount) =>
+        services.AddHangfireServer((provider, server) =>
+        {
+            // This host's container, not Hangfire's static JobActivator.Current (shared by every host in a process).
+            server.Activator = new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
+            server.Queues = queues;
+            server.WorkerCount = workerCount;
+            server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}{nameSuffix}";
+        });
 
     private static void AddEmail(IServiceCollection services, IConfiguration config, string dataFolder)
     {
@@ -117,8 +129,15 @@ public static class WorkersHostingExtensions
         services.AddSingleton<IFileStore>(new LocalFileStore(filesFolder));
         services.Configure<UploadLimits>(config.GetSection("Uploads"));
         services.AddSingleton<UploadInspector>();
+        services.AddSingleton(new DecodeBudget(DecodeBudgetBytes(config)));
         services.AddSingleton<PhotoProcessor>();
     }
+
+    /// <summary>Images:DecodeBudgetMegabytes when set, otherwise a share of the memory this process may use.</summary>
+    private static long DecodeBudgetBytes(IConfiguration config) =>
+        config.GetValue<long?>("Images:DecodeBudgetMegabytes") is { } megabytes and > 0
+            ? megabytes * 1024 * 1024
+            : DecodeBudget.DefaultCapacityBytes(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
 
     private static void AddHangfire(IServiceCollection services, IConfiguration config, string contentRoot, string dataFolder)
     {

@@ -14,6 +14,7 @@ public static class MvcSetup
         services.AddControllersWithViews(mvc =>
             {
                 mvc.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                mvc.Filters.Add(new OversizedBodies());
                 mvc.Filters.Add(new UnreadableForms());
                 mvc.ModelBinderProviders.Insert(0, new DecimalIntegers());
             })
@@ -32,11 +33,6 @@ public static class MvcSetup
             });
 
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedBindingMessages>();
-        services.AddScoped<Seed.DemoSeeder>();
-        services.AddScoped<Seed.DemoNotes>();
-        services.AddScoped<Seed.DemoConversations>();
-        services.AddScoped<Seed.DemoShops>();
-        services.AddScoped<Seed.DemoOrders>();
         services.AddScoped<PublicLinks>();
         services.AddScoped<Features.Notes.NoteQueries>();
         services.AddScoped<Features.Discover.DiscoverQueries>();

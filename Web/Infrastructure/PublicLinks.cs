@@ -3,18 +3,16 @@ using RedMvc.Workers;
 
 namespace RedMvc.Web.Infrastructure;
 
-/// <summary>Absolute links for email: the configured Site:PublicBaseUrl, else the request's own origin.</summary>
-public class PublicLinks(IOptions<SiteOptions> site, IHttpContextAccessor http)
+/// <summary>
+/// Absolute links for email sent from a request: the configured Site:PublicBaseUrl, else (in
+/// Development) the request's own origin, so a link works on whatever host and port the site runs.
+/// </summary>
+public class PublicLinks(SiteLinks site, IHttpContextAccessor http)
 {
     public string Absolute(string pathAndQuery)
     {
-        var baseUrl = site.Value.PublicBaseUrl;
-        if (string.IsNullOrWhiteSpace(baseUrl))
-        {
-            var request = http.HttpContext?.Request ?? throw new InvalidOperationException("No request to take the origin from");
-            baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
-        }
-        return baseUrl.TrimEnd('/') + pathAndQuery;
+        if (site.IsConfigured || http.HttpContext?.Request is not { } request) return site.Absolute(pathAndQuery);
+        return $"{request.Scheme}://{request.Host}{request.PathBase}{pathAndQuery}";
     }
 
     public static string EncodeToken(string token) => WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(token));

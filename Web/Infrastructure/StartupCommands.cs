@@ -22,10 +22,10 @@ public static class StartupCommands
         {
             case "migrate":
                 await MigrateAsync(app);
-                if (args.Contains("--seed") || SeedsDemo(app))
+                if (args.Contains("--seed") || DemoSetup.SeedsDemo(app.Environment, app.Configuration))
                 {
                     await using var scope = app.Services.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(force: args.Contains("--seed"));
+                    await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(force: args.Contains("--seed"), new DemoProgress());
                 }
                 Console.WriteLine("The database is up to date.");
                 return true;
@@ -54,24 +54,19 @@ public static class StartupCommands
         await EnsureRolesAsync(scope.ServiceProvider);
     }
 
-    public static async Task PrepareDatabaseAsync(WebApplication app, string[] args)
+    /// <summary>Migrations and roles; demo content, when asked for, is seeded after the server listens (DemoSeeding).</summary>
+    public static async Task PrepareDatabaseAsync(WebApplication app)
     {
         var options = app.Services.GetRequiredService<DatabaseOptions>();
         if (options.MigrateOnStartup) await MigrationRunner.MigrateAsync(app.Services);
 
         await using var scope = app.Services.CreateAsyncScope();
         await EnsureRolesAsync(scope.ServiceProvider);
-        var seedAsked = args.Contains("--seed");
-        if (seedAsked || SeedsDemo(app))
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(force: seedAsked);
-        // Trending now rather than at the job's next turn, so a fresh (or freshly seeded) site has its order.
+        // Trending now rather than at the job's next turn, so a fresh site has its order.
         scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>().Enqueue<ComputeTrendsJob>(job => job.RunAsync(CancellationToken.None));
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddress(app));
     }
-
-    /// <summary>An empty database gets demo content in Development unless Demo:Seed is false (a test cluster starts empty).</summary>
-    private static bool SeedsDemo(WebApplication app) => app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", true);
 
     private static async Task EnsureRolesAsync(IServiceProvider services)
     {
@@ -84,9 +79,11 @@ public static class StartupCommands
 
     private static void AnnounceAddress(WebApplication app)
     {
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        foreach (var address in addresses)
-            Console.WriteLine($"RedMvc is running. Open {address.Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost")}");
+        var addresses = (app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+            .Select(a => a.Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost")).ToList();
+        foreach (var address in addresses) Console.WriteLine($"RedMvc is running. Open {address}");
+        // Development without Site:PublicBaseUrl: mail sent by jobs links to where the site listens.
+        if (addresses.Count > 0) app.Services.GetRequiredService<SiteLinks>().UseListeningAddress(addresses[0]);
         if (WorkersHostingExtensions.PickupFolder(app.Services) is { } pickup)
             Console.WriteLine($"No SMTP host is configured: emails are written as .eml files to {pickup}");
     }

@@ -48,12 +48,18 @@ public class DemoConversations(AppDbContext db, UserManager<AppUser> users, IFil
     private async Task<List<string>> SeedReadersAsync()
     {
         var ids = new List<string>();
+        // Readers joined after the demo members, and before every demo note.
+        var joined = DateTime.UtcNow - DemoSeeder.JoinedAgo + TimeSpan.FromDays(20);
         foreach (var (handle, name) in Readers)
         {
             var user = await users.FindByNameAsync(handle);
             if (user is null)
             {
-                user = new AppUser { Email = $"{handle.Replace('.', '_')}@readers.redmvc.local", EmailConfirmed = true, UserName = handle, Handle = handle, DisplayName = name, Culture = "zh-CN" };
+                user = new AppUser
+                {
+                    Email = $"{handle.Replace('.', '_')}@readers.redmvc.local", EmailConfirmed = true, UserName = handle, Handle = handle, DisplayName = name,
+                    Culture = "zh-CN", CreatedAt = joined.AddHours(ids.Count),
+                };
                 if (!(await users.CreateAsync(user, DemoSeeder.MemberPassword)).Succeeded) continue;
                 await users.AddToRoleAsync(user, Roles.Member);
             }

@@ -85,19 +85,39 @@ public class DemoOrders(AppDbContext db, OrderLifecycle lifecycle, IOptions<Ship
         if (target == Target.PendingPayment) return;
         if (target == Target.Cancelled)
         {
-            await lifecycle.CancelAsync(orderId, buyerId, demo.Reason!, cancellationToken);
+            await StepAsync(() => lifecycle.CancelAsync(orderId, buyerId, demo.Reason!, cancellationToken));
             return;
         }
-        await lifecycle.PaymentApprovedAsync(paymentReference, cancellationToken);
+        await StepAsync(() => lifecycle.PaymentApprovedAsync(paymentReference, cancellationToken));
         if (target == Target.Paid) return;
-        await lifecycle.StartProcessingAsync(orderId, cancellationToken);
+        await StepAsync(() => lifecycle.StartProcessingAsync(orderId, cancellationToken));
         if (target == Target.Processing) return;
-        await lifecycle.ShipAsync(orderId, offer.Carrier, $"SF{1_000_000_000L + orderId * 7919:D12}", offer.BrandOwnerId, cancellationToken);
+        await StepAsync(() => lifecycle.ShipAsync(orderId, offer.Carrier, $"SF{1_000_000_000L + orderId * 7919:D12}", offer.BrandOwnerId, cancellationToken));
         if (target == Target.Shipped) return;
-        await lifecycle.MarkDeliveredAsync(orderId, cancellationToken);
+        await StepAsync(() => lifecycle.MarkDeliveredAsync(orderId, cancellationToken));
         if (target == Target.Reviewed) await ReviewAsync(orderId, buyerId, offer, cancellationToken);
-        if (target is Target.ReturnRequested or Target.Refunded) await lifecycle.RequestReturnAsync(orderId, demo.Reason!, cancellationToken);
-        if (target == Target.Refunded) await lifecycle.ApproveReturnAsync(orderId, restock: true, offer.BrandOwnerId, cancellationToken);
+        if (target is Target.ReturnRequested or Target.Refunded) await StepAsync(() => lifecycle.RequestReturnAsync(orderId, demo.Reason!, cancellationToken));
+        if (target == Target.Refunded) await StepAsync(() => lifecycle.ApproveReturnAsync(orderId, restock: true, offer.BrandOwnerId, cancellationToken));
+    }
+
+    /// <summary>
+    /// The job server runs beside the seeding, so the fulfil job may move a paid order on first: a step
+    /// that loses that race is taken again from the fresh row (lifecycle steps shrug at repeats).
+    /// </summary>
+    private async Task StepAsync(Func<Task> step)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await step();
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     /// <summary>The buyer's review note, tied to the delivered line so it shows "Verified purchase".</summary>
@@ -110,7 +130,7 @@ public class DemoOrders(AppDbContext db, OrderLifecycle lifecycle, IOptions<Ship
             await files.SaveAsync(key, stream, cancellationToken);
         var note = await NotePosting.SaveAsync(db, buyerId, null, new NotePost(content, PostAction.Publish, null, [], 1), [new NewPhoto(key, "review.jpg")],
             new NoteLimits(), DateTime.UtcNow, line.Id, cancellationToken);
-        jobs.Enqueue<ProcessNotePhotosJob>(job => job.RunAsync(note.Id, CancellationToken.None));
+        jobs.Enqueue<ProcessNotePhotosJob>(job => job.RunInBulkAsync(note.Id, CancellationToken.None));
     }
 
     private record Offer(long NoteId, long VariantId, string Title, string Category, string BrandOwnerId, string Carrier);

@@ -1,3 +1,4 @@
+using RedMvc.Workers.Images;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
@@ -32,7 +33,8 @@ public static class DemoPhotos
         var scene = Scenes[seed / Palettes.Length % Scenes.Length];
         // Every other round of palettes and scenes is mirrored, so neighbouring notes rarely look alike.
         var mirrored = seed / (Palettes.Length * Scenes.Length) % 2 == 1;
-        using var image = new Image<Rgb24>(width, height);
+        // The uploads' configuration: its small pool, not the default one that keeps hundreds of MB after seeding.
+        using var image = new Image<Rgb24>(AcceptedImages.Configuration, width, height);
         image.ProcessPixelRows(rows =>
         {
             for (var y = 0; y < rows.Height; y++)

@@ -1,4 +1,7 @@
+using Hangfire;
+using RedMvc.Domain.Notifications;
 using RedMvc.Domain.Social;
+using RedMvc.Workers.Jobs;
 
 namespace RedMvc.Web.Seed;
 
@@ -6,8 +9,15 @@ namespace RedMvc.Web.Seed;
 /// Demo members for local runs: on the first Development start, or with --seed. The passwords are
 /// local-only (README lists them); never run --seed against production.
 /// </summary>
-public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes notes, DemoConversations conversations, DemoShops shops, DemoOrders orders, ILogger<DemoSeeder> logger)
+public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes notes, DemoConversations conversations, DemoShops shops, DemoOrders orders,
+    IBackgroundJobClient jobs, ILogger<DemoSeeder> logger)
 {
+    /// <summary>Every demo account's address ends so; a database holding anyone else is not a demo to seed or resume.</summary>
+    public const string DemoDomain = "redmvc.local";
+
+    /// <summary>The demo members joined this long ago, a day apart; the readers after them; every demo note is younger.</summary>
+    public static readonly TimeSpan JoinedAgo = TimeSpan.FromDays(60);
+
     public const string StaffEmail = "staff@redmvc.local";
     public const string StaffPassword = "red-ops-local-2026";
     public const string MemberPassword = "red-member-local-2026";
@@ -28,17 +38,47 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes n
         new("peak_fit", "山顶运动", "shop@peakfit.redmvc.local", "zh-CN", Roles.Member, Roles.Brand),
     ];
 
-    public async Task SeedAsync(bool force)
+    /// <summary>
+    /// Seeds an empty database, or resumes a demo that a stopped run left half done (each step skips
+    /// what is there already); a database with anyone but demo accounts is left alone unless forced.
+    /// </summary>
+    public async Task SeedAsync(bool force, DemoProgress progress, CancellationToken cancellationToken = default)
     {
-        if (!force && await db.Users.AnyAsync()) return;
+        if (!force && await db.Users.AnyAsync(u => !u.Email!.EndsWith(DemoDomain), cancellationToken)) return;
+        progress.Begin(await db.Notes.CountAsync(cancellationToken));
         await SeedMembersAsync();
-        var authors = await db.Users.Where(u => u.Email!.EndsWith("@redmvc.local") && u.Email != StaffEmail).OrderBy(u => u.Handle).Select(u => u.Id).ToListAsync();
-        await notes.SeedAsync(authors);
+        var authors = await db.Users.Where(u => u.Email!.EndsWith("@" + DemoDomain) && u.Email != StaffEmail).OrderBy(u => u.Handle).Select(u => u.Id).ToListAsync(cancellationToken);
+        await notes.SeedAsync(authors, progress, cancellationToken);
         await SeedFollowsAndLikesAsync(authors);
         await SeedCollectsAsync(authors);
-        await conversations.SeedAsync(authors);
-        await shops.SeedAsync();
-        await orders.SeedAsync();
+        await conversations.SeedAsync(authors, cancellationToken);
+        await shops.SeedAsync(cancellationToken);
+        await orders.SeedAsync(cancellationToken);
+        await PutNotificationsInTimeOrderAsync(cancellationToken);
+        progress.Seeded();
+        // Trending now rather than at the job's next turn, so the fresh demo has its order.
+        jobs.Enqueue<ComputeTrendsJob>(job => job.RunAsync(CancellationToken.None));
+        logger.LogInformation("Demo content seeded; its photos finish in the bulk queue");
+    }
+
+    /// <summary>
+    /// The seeders act back-dated, note by note, so notifications are written out of time order, while
+    /// the notifications page lists them by id (on the live site the same thing). Rewritten oldest first,
+    /// the ids follow the times. Demo notifications are all unread, so nothing else is lost.
+    /// </summary>
+    private async Task PutNotificationsInTimeOrderAsync(CancellationToken cancellationToken)
+    {
+        var all = await db.Notifications.AsNoTracking().OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).ToListAsync(cancellationToken);
+        if (all.Select(n => n.Id).SequenceEqual(all.Select(n => n.Id).Order())) return;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Notifications.ExecuteDeleteAsync(cancellationToken);
+        foreach (var chunk in all.Chunk(500))
+        {
+            db.Notifications.AddRange(chunk.Select(n => Notification.About(n.Kind, n.RecipientId, n.ActorId, n.NoteId, n.CommentId, n.CreatedAt)));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
     private static readonly string[] BoardNames = ["周末去哪儿", "想吃的店", "穿搭灵感", "家居好物", "健身计划", "旅行清单", "好物种草"];
@@ -77,7 +117,8 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes n
 
     private async Task SeedMembersAsync()
     {
-        foreach (var member in Members)
+        var joined = DateTime.UtcNow - JoinedAgo;
+        foreach (var (member, index) in Members.Select((m, i) => (m, i)))
         {
             if (await users.FindByEmailAsync(member.Email) is not null) continue;
             var user = new AppUser
@@ -88,6 +129,7 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes n
                 Handle = member.Handle,
                 DisplayName = member.DisplayName,
                 Culture = member.Culture,
+                CreatedAt = joined.AddDays(index),
             };
             var password = member.Email == StaffEmail ? StaffPassword : MemberPassword;
             var result = await users.CreateAsync(user, password);

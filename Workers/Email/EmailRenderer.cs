@@ -3,20 +3,19 @@ using System.Net;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using RedMvc.Workers.Email.Templates;
 
 namespace RedMvc.Workers.Email;
 
 /// <summary>Renders the Razor email templates to HTML and plain text, outside any HTTP request.</summary>
-public class EmailRenderer(IServiceProvider services, ILoggerFactory loggerFactory, IOptions<SiteOptions> site)
+public class EmailRenderer(IServiceProvider services, ILoggerFactory loggerFactory, SiteLinks links)
 {
     public async Task<(string Html, string Text)> RenderAsync(EmailContent content)
     {
         var parameters = new Dictionary<string, object?>
         {
             [nameof(ActionEmail.Content)] = content,
-            [nameof(ActionEmail.BaseUrl)] = site.Value.PublicBaseUrl?.TrimEnd('/') ?? "",
+            [nameof(ActionEmail.BaseUrl)] = links.BaseUrl ?? "",
         };
         await using var renderer = new HtmlRenderer(services, loggerFactory);
         return await renderer.Dispatcher.InvokeAsync(async () =>

@@ -13,7 +13,7 @@ namespace RedMvc.Workers.Email;
 /// a new paid order and a return request. Deadlines are written in the recipient's saved zone, else the
 /// site's (China time), with the offset so nobody has to guess.
 /// </summary>
-public class OrderEmails(OutboxMailer mailer, IStringLocalizer<EmailStrings> localizer, IOptions<SiteOptions> site, TimeProvider clock)
+public class OrderEmails(OutboxMailer mailer, IStringLocalizer<EmailStrings> localizer, IOptions<SiteOptions> site, SiteLinks links, TimeProvider clock)
 {
     /// <summary>The statuses a buyer is told about; Processing and Completed pass quietly.</summary>
     public static readonly IReadOnlySet<OrderStatus> BuyerHears = new HashSet<OrderStatus>
@@ -64,7 +64,7 @@ public class OrderEmails(OutboxMailer mailer, IStringLocalizer<EmailStrings> loc
                 Heading: localizer[$"{kind}.Heading", recipient.DisplayName],
                 Paragraphs: paragraphs,
                 ActionLabel: localizer[$"{kind}.Action"].Value,
-                ActionUrl: (site.Value.PublicBaseUrl?.TrimEnd('/') ?? "") + path);
+                ActionUrl: links.Absolute(path));
         }
         finally
         {

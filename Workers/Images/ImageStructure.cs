@@ -3,8 +3,10 @@ using System.Buffers.Binary;
 namespace RedMvc.Workers.Images;
 
 /// <summary>
-/// Checks that an image file ends exactly where its own structure says, reading only a few bytes
-/// (or, for GIF, walking the block headers). Bytes after the end are how polyglots hide a second file.
+/// Checks that an image file is whole, reading only a few bytes (or, for JPEG and GIF, walking the
+/// structure). PNG, WebP and GIF must end exactly where their structure says: bytes after the end are
+/// how polyglots hide a second file. A JPEG may carry a trailer after its end marker, as phones
+/// write motion-photo videos and vendor blocks there; decoding never reads it and processing drops it.
 /// </summary>
 public sealed class ImageStructure(Stream content, long start, long length)
 {
@@ -13,10 +15,10 @@ public sealed class ImageStructure(Stream content, long start, long length)
     private const byte GifExtension = 0x21;
     private const byte GifTrailer = 0x3B;
 
-    /// <summary>JPEG ends with its EOI marker, PNG with its IEND chunk, WebP where its RIFF size says.</summary>
-    public bool EndsWhereFormatSays(string format) => format switch
+    /// <summary>JPEG reaches its end marker, PNG ends with its IEND chunk, WebP where its RIFF size says.</summary>
+    public bool IsWhole(string format) => format switch
     {
-        "jpeg" => Tail(2) is [0xFF, 0xD9],
+        "jpeg" => new JpegMarkers(content, start, length).ReachEnd(),
         "png" => Tail(PngEnd.Length).SequenceEqual(PngEnd),
         "webp" => length >= 12 && BinaryPrimitives.ReadUInt32LittleEndian(Read(4, 4)) + 8L == length,
         _ => false,

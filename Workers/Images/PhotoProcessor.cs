@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using RedMvc.Domain.Notes;
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Formats.Webp;
 using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 using SixLabors.ImageSharp.PixelFormats;
@@ -24,7 +26,7 @@ public record ProcessedPhoto(int Width, int Height, string DominantColor, string
 /// WebP and JPEG. The same original always gives byte-identical files, so the content hash in their
 /// names is stable and a repeated job overwrites instead of adding files.
 /// </summary>
-public class PhotoProcessor
+public class PhotoProcessor(DecodeBudget budget)
 {
     public static readonly IReadOnlyList<int> StandardWidths = [360, 720, 1440];
     public const string WebpExtension = "webp";
@@ -35,13 +37,17 @@ public class PhotoProcessor
     private static readonly WebpEncoder Webp = new() { Quality = 80, FileFormat = WebpFileFormatType.Lossy, Method = WebpEncodingMethod.Level2 };
     private static readonly JpegEncoder Jpeg = new() { Quality = 82 };
 
+    /// <summary>1 when a photo bigger than the pool finished since the last collection.</summary>
+    private int bigPhotoSinceCollection;
+
     /// <summary>
     /// Processes an image that UploadInspector accepted, read from the current position of a
     /// seekable stream. Throws ImageSharp's exceptions (see AcceptedImages.IsBadImage) for bytes it cannot decode.
     /// </summary>
-    public ProcessedPhoto Process(Stream original)
+    public ProcessedPhoto Process(Stream original) => WithDecoded(original, MakeSizes);
+
+    private static ProcessedPhoto MakeSizes(Image decoded)
     {
-        using var decoded = Decode(original);
         var swaps = SwapsAxes(decoded);
         var (width, height) = swaps ? (decoded.Height, decoded.Width) : (decoded.Width, decoded.Height);
         var widths = OutputWidths(width);
@@ -67,9 +73,10 @@ public class PhotoProcessor
     /// square in every avatar size and both formats. A small original is scaled up, so the files an
     /// avatar has are always the same and pages can name them without asking.
     /// </summary>
-    public ProcessedPhoto ProcessAvatar(Stream original)
+    public ProcessedPhoto ProcessAvatar(Stream original) => WithDecoded(original, MakeAvatarSizes);
+
+    private static ProcessedPhoto MakeAvatarSizes(Image decoded)
     {
-        using var decoded = Decode(original);
         var (width, height) = SwapsAxes(decoded) ? (decoded.Height, decoded.Width) : (decoded.Width, decoded.Height);
         var largest = AvatarSizes[^1];
         // Shrink so the short side is the largest size before rotating and cropping: cheap for big photos.
@@ -88,18 +95,48 @@ public class PhotoProcessor
     }
 
     /// <summary>
-    /// Decodes to 8 bits a channel whatever the file stores: a 16-bit PNG would otherwise decode to
-    /// 8 bytes a pixel, 400 MB at the 50 MP limit. JPEG has no alpha, so 3 bytes a pixel do.
+    /// Decodes the original and hands it to the work, holding its share of the decode budget (the
+    /// decoded size, from the header) meanwhile. A photo bigger than the pool gives its pixel memory
+    /// back as soon as it is done, and once no photo is being processed the garbage is collected:
+    /// left alone they would keep the process at its peak for good.
     /// </summary>
-    private static Image Decode(Stream original)
+    private T WithDecoded<T>(Stream original, Func<Image, T> work)
     {
         var start = original.Position;
-        var format = Image.DetectFormat(AcceptedImages.Configuration, original);
+        var info = Image.Identify(AcceptedImages.Configuration, original, out var format)
+            ?? throw new UnknownImageFormatException("Not an image this pipeline reads.");
         original.Position = start;
-        return format is JpegFormat
-            ? Image.Load<Rgb24>(AcceptedImages.Configuration, original)
-            : Image.Load<Rgba32>(AcceptedImages.Configuration, original);
+        var opaque = IsOpaque(info, format);
+        var decodedBytes = (long)info.Width * info.Height * (opaque ? 3 : 4);
+        T result;
+        using (budget.Acquire(decodedBytes))
+        {
+            using Image decoded = opaque
+                ? Image.Load<Rgb24>(AcceptedImages.Configuration, original)
+                : Image.Load<Rgba32>(AcceptedImages.Configuration, original);
+            result = work(decoded);
+        }
+        if (decodedBytes > AcceptedImages.PoolBytes)
+        {
+            // Right away, before the next photo: each job thread has its own C heap, so memory one frees is not what the next one takes.
+            AcceptedImages.ReleasePixelMemory();
+            Volatile.Write(ref bigPhotoSinceCollection, 1);
+        }
+        if (budget.IsIdle && Interlocked.Exchange(ref bigPhotoSinceCollection, 0) == 1) AcceptedImages.CollectGarbage();
+        return result;
     }
+
+    /// <summary>
+    /// Decoded to 8 bits a channel whatever the file stores (a 16-bit PNG would otherwise take
+    /// 8 bytes a pixel) and to 3 bytes a pixel when nothing can be transparent: JPEG, and PNG in RGB
+    /// or grey without a transparent colour. A 50 MP photo is then 150 MB instead of 200 MB.
+    /// </summary>
+    private static bool IsOpaque(IImageInfo info, IImageFormat? format) => format switch
+    {
+        JpegFormat => true,
+        PngFormat => info.Metadata.GetPngMetadata() is { ColorType: PngColorType.Rgb or PngColorType.Grayscale, HasTransparency: false },
+        _ => false,
+    };
 
     /// <summary>The standard widths the photo is at least as wide as; a narrower photo keeps its own width.</summary>
     public static IReadOnlyList<int> OutputWidths(int orientedWidth)

@@ -5,9 +5,9 @@ namespace RedMvc.Workers.Images;
 
 /// <summary>
 /// Decides whether uploaded bytes are an image we accept, without decoding pixels: the size, the
-/// format sniffed from the bytes, the dimensions from the header, that the file ends where its format
-/// says it ends (which refuses truncated files and polyglots such as a JPEG with a ZIP appended) and
-/// the GIF frame count. Memory stays bounded whatever the bytes claim.
+/// format sniffed from the bytes, the dimensions from the header, that the file is whole (which
+/// refuses truncated files, and polyglots such as a PNG with a ZIP appended; see ImageStructure for
+/// the JPEG trailers phones write) and the GIF frame count. Memory stays bounded whatever the bytes claim.
 /// </summary>
 public class UploadInspector(IOptions<UploadLimits> options)
 {
@@ -60,7 +60,7 @@ public class UploadInspector(IOptions<UploadLimits> options)
 
     private static UploadProblem CheckStructure(string format, ImageStructure file, UploadLimits limits)
     {
-        if (format != "gif") return file.EndsWhereFormatSays(format) ? UploadProblem.None : UploadProblem.Corrupt;
+        if (format != "gif") return file.IsWhole(format) ? UploadProblem.None : UploadProblem.Corrupt;
         var frames = file.CountGifFrames();
         if (frames is null) return UploadProblem.Corrupt;
         return frames > limits.MaxGifFrames ? UploadProblem.TooManyFrames : UploadProblem.None;

@@ -21,7 +21,7 @@ public class ExportMemberDataJob(
     IFileStore files,
     AccountEmails emails,
     IBackgroundJobClient jobs,
-    IOptions<SiteOptions> site,
+    SiteLinks links,
     TimeProvider clock)
 {
     /// <summary>A pending export older than this lost its job (a restart, a full queue): the sweeper starts another.</summary>
@@ -54,7 +54,7 @@ public class ExportMemberDataJob(
 
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (user?.Email is null) return;
-        var link = (site.Value.PublicBaseUrl?.TrimEnd('/') ?? "") + LinkPath(export.Key);
+        var link = links.Absolute(LinkPath(export.Key));
         await emails.DataExportReadyAsync(user, link, export.Key, export.ExpiresAt!.Value);
     }
 

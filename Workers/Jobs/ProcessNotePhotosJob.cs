@@ -35,6 +35,14 @@ public class ProcessNotePhotosJob(AppDbContext db, IFileStore files, UploadInspe
         }
     }
 
+    /// <summary>
+    /// The same work for photos nobody waits on at the screen (demo content, reprocessing): the bulk
+    /// queue, which every server takes after the images queue, so a member's upload never waits behind them.
+    /// </summary>
+    [Queue(Queues.Bulk)]
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 300, 1800])]
+    public Task RunInBulkAsync(long noteId, CancellationToken cancellationToken) => RunAsync(noteId, cancellationToken);
+
     /// <summary>Marks the photo Ready or Failed; returns the public keys written for it.</summary>
     private async Task<IReadOnlyList<string>> ProcessAsync(NotePhoto photo, CancellationToken cancellationToken)
     {

@@ -7,8 +7,8 @@ namespace RedMvc.Workers.Jobs;
 
 /// <summary>
 /// Recurring safety net for note photos: a node that died between saving a note and enqueueing its
-/// photo job leaves the photos Pending with no job to make them. When the images queue has drained
-/// (so a backlog, such as demo seeding, is not doubled), notes with photos still Pending a while after
+/// photo job leaves the photos Pending with no job to make them. When the images and bulk queues have
+/// drained (so a backlog, such as demo seeding, is not doubled), notes with photos still Pending a while after
 /// their last save get their job again; the job skips photos already done, so a repeat costs nothing.
 /// </summary>
 public class SweepPendingPhotosJob(AppDbContext db, IBackgroundJobClient jobs, JobStorage storage, TimeProvider clock)
@@ -21,7 +21,8 @@ public class SweepPendingPhotosJob(AppDbContext db, IBackgroundJobClient jobs, J
     [AutomaticRetry(Attempts = 0)]
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        if (storage.GetMonitoringApi().EnqueuedCount(Queues.Images) > 0) return 0;
+        var queues = storage.GetMonitoringApi();
+        if (queues.EnqueuedCount(Queues.Images) > 0 || queues.EnqueuedCount(Queues.Bulk) > 0) return 0;
         var savedBefore = clock.GetUtcNow().UtcDateTime - Grace;
         var noteIds = await db.NotePhotos
             .Where(p => p.Status == PhotoStatus.Pending)

@@ -36,7 +36,14 @@ wait_photos() { # command that prints the number of pending photos
   echo "photos still pending after 15 minutes" >&2; return 1
 }
 pg_pending() { psql -qtAX -h 127.0.0.1 -p "$REDMVC_PG_PORT" -U redmvc -d redmvc -c 'SELECT count(*) FROM "NotePhotos" WHERE "Status" = 0'; }
-sqlite_pending() { sqlite3 "$sqlite_dir/redmvc.db" 'SELECT count(*) FROM NotePhotos WHERE Status = 0'; }
+# The Development site seeds its demo after it starts listening; discover shows progress until every photo is ready.
+wait_demo() {
+  for _ in $(seq 900); do
+    curl -s "$1" | grep -q 'class="demo-progress"' || return 0
+    sleep 1
+  done
+  echo "the demo was still being prepared after 15 minutes" >&2; return 1
+}
 
 sign_in() { # prints the Cookie header value of xiaolu signed in through the proxy
   local jar token
@@ -102,7 +109,7 @@ mkdir -p "$sqlite_dir"
   exec dotnet "bin/Release/net10.0/RedMvc.Web.dll" >"$sqlite_dir/site.log" 2>&1) &
 sqlite_pid=$!
 for _ in $(seq 300); do curl -sf -o /dev/null "http://127.0.0.1:$sqlite_port/health" && break; sleep 1; done
-wait_photos sqlite_pending
+wait_demo "http://127.0.0.1:$sqlite_port/"
 use_upstreams "$sqlite_port"
 note=$(sqlite3 "$sqlite_dir/redmvc.db" 'SELECT Id FROM Notes WHERE Status = 2 AND Visibility = 0 ORDER BY LikeCount DESC LIMIT 1')
 cookie=$(sign_in)

@@ -18,7 +18,7 @@ public static class PhotoPool
 
     public static IReadOnlyList<PoolPhoto> Make(string filesFolder, int count)
     {
-        var processor = new PhotoProcessor();
+        var processor = new PhotoProcessor(new DecodeBudget(256L * 1024 * 1024));
         var pool = new List<PoolPhoto>();
         for (var i = 0; i < count; i++)
         {

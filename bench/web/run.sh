@@ -40,7 +40,7 @@ start_site() {
     echo "something already answers on $base: stop it or set BENCH_PORT" >&2
     exit 1
   fi
-  (cd "$root/Web" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$base \
+  (cd "$root/Web" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$base Site__PublicBaseUrl=$base \
     Storage__DataPath="$work" Database__Provider=Sqlite Security__RequireHttps=false \
     exec dotnet bin/Release/net10.0/RedMvc.Web.dll >>"$work/site.log" 2>&1) &
   site_pid=$!

@@ -13,14 +13,12 @@ public static class SiteSettings
     /// <summary>A fresh folder path under the system's temp folder for one host's database and files.</summary>
     public static string NewDataFolder(string kind) => Path.Combine(Path.GetTempPath(), $"redmvc-{kind}", Guid.NewGuid().ToString("N"));
 
-    public static Dictionary<string, string?> For(string dataFolder, string publicBaseUrl, Mailbox mailbox,
+    /// <param name="publicBaseUrl">Site:PublicBaseUrl; null leaves it to the site's own settings files.</param>
+    public static Dictionary<string, string?> For(string dataFolder, string? publicBaseUrl, Mailbox mailbox,
         IEnumerable<KeyValuePair<string, string?>>? overrides = null)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:DataPath"] = dataFolder,
-            ["Site:PublicBaseUrl"] = publicBaseUrl,
-        };
+        var settings = new Dictionary<string, string?> { ["Storage:DataPath"] = dataFolder };
+        if (publicBaseUrl is not null) settings["Site:PublicBaseUrl"] = publicBaseUrl;
         foreach (var (key, value) in mailbox.Settings) settings[key] = value;
         if (ServerDatabase.FromEnvironment() is { } server)
         {

@@ -32,6 +32,12 @@ public class RedMvcAppFactory : WebApplicationFactory<Program>
     /// <summary>Settings a test class changes for its own site.</summary>
     protected virtual Dictionary<string, string?> Overrides => [];
 
+    /// <summary>The hosting environment; "Testing" is outside Development, as production is.</summary>
+    protected virtual string Environment => "Testing";
+
+    /// <summary>Site:PublicBaseUrl; null leaves it to the site's settings files.</summary>
+    protected virtual string? PublicBaseUrl => "https://localhost";
+
     private string DescribeOutbox(string recipient)
     {
         using var scope = Services.CreateScope();
@@ -46,8 +52,8 @@ public class RedMvcAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
-        var settings = SiteSettings.For(DataFolder, "https://localhost", Mailbox, new Dictionary<string, string?> { ["Workers:WorkerCount"] = "2" }.Concat(Overrides));
+        builder.UseEnvironment(Environment);
+        var settings = SiteSettings.For(DataFolder, PublicBaseUrl, Mailbox, new Dictionary<string, string?> { ["Workers:WorkerCount"] = "2" }.Concat(Overrides));
         // UseSetting (not ConfigureAppConfiguration) so Program sees the values while it registers services.
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }

@@ -83,4 +83,14 @@ public partial class ResourceTests
     // localizer["Key"] in the mail senders.
     [GeneratedRegex(@"localizer\[""([A-Z][A-Za-z]+(?:\.[A-Za-z]+)+)""")]
     private static partial Regex EmailKeyPattern();
+
+    [Theory]
+    [InlineData("Web/Resources/SharedResource.resx")]
+    [InlineData("Web/Resources/SharedResource.zh-CN.resx")]
+    public void An_order_state_has_one_name_for_buyer_and_brand_and_paid_reads_as_processing(string resource)
+    {
+        var strings = Load(resource);
+        Assert.DoesNotContain(strings.Keys, key => key.StartsWith("Brand.OrderStatus."));
+        Assert.Equal(strings["Order.Status.Processing"], strings["Order.Status.Paid"]);
+    }
 }

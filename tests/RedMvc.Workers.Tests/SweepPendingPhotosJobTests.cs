@@ -29,4 +29,23 @@ public class SweepPendingPhotosJobTests
         Assert.Equal(0, await SweepAsync());
         Assert.Equal(1, monitor.EnqueuedCount(Queues.Images));
     }
+
+    [Fact]
+    public async Task While_bulk_photos_wait_a_sweep_adds_nothing()
+    {
+        await using var host = await WorkersHost.StartAsync();
+        var lost = await host.Services.WithDbAsync(async db =>
+        {
+            var author = await db.AddMemberAsync();
+            var note = await db.PublishNoteAsync(author.Id, "丢了任务的笔记");
+            await db.Notes.Where(n => n.Id == note.Id).ExecuteUpdateAsync(s => s.SetProperty(n => n.UpdatedAt, DateTime.UtcNow.AddMinutes(-10)));
+            return note.Id;
+        });
+        host.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ProcessNotePhotosJob>(job => job.RunInBulkAsync(lost, CancellationToken.None));
+
+        var swept = await host.InScopeAsync(sp => sp.GetRequiredService<SweepPendingPhotosJob>().RunAsync(CancellationToken.None));
+
+        Assert.Equal(0, swept);
+        Assert.Equal(0, host.Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedCount(Queues.Images));
+    }
 }

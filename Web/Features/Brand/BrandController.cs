@@ -248,7 +248,7 @@ public class BrandController(
             {
                 db.ChangeTracker.Clear();
                 var status = await db.Orders.AsNoTracking().Where(o => o.Id == id).Select(o => o.Status).SingleAsync();
-                this.Flash(t["Brand.Orders.NotPossible", order.Number, t[$"Brand.OrderStatus.{status}"]]);
+                this.Flash(t["Brand.Orders.NotPossible", order.Number, t[$"Order.Status.{status}"]]);
                 break;
             }
         }

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.OutputCaching;
 using RedMvc.Domain.Social;
+using RedMvc.Web.Seed;
 
 namespace RedMvc.Web.Features.Discover;
 
-public class DiscoverController(DiscoverQueries queries, PersonalMix mix, HotTopics topics, AppDbContext db, UserManager<AppUser> users, TimeProvider clock) : Controller
+public class DiscoverController(DiscoverQueries queries, PersonalMix mix, HotTopics topics, AppDbContext db, UserManager<AppUser> users, TimeProvider clock,
+    DemoProgress demo) : Controller
 {
     [HttpGet("/following"), Authorize]
     public async Task<IActionResult> Following(string? after)
@@ -35,7 +37,10 @@ public class DiscoverController(DiscoverQueries queries, PersonalMix mix, HotTop
                 : await mix.PageAsync(memberId, selected, MixCursor.Parse(after));
         }
         var hotTopics = after is null ? await topics.TopAsync(HotTopics.OnDiscover) : [];
-        return View(new DiscoverPage(selected, Channels.All, page.Cards, page.Next) { Chronological = chronological, HotTopics = hotTopics });
+        var demoStatus = await demo.StatusAsync(db);
+        // Progress changes by the second: not kept for the next visitor.
+        if (demoStatus is not null && HttpContext.Features.Get<IOutputCacheFeature>() is { } cache) cache.Context.AllowCacheStorage = false;
+        return View(new DiscoverPage(selected, Channels.All, page.Cards, page.Next) { Chronological = chronological, HotTopics = hotTopics, Demo = demoStatus });
     }
 
     /// <summary>The member's switch between the personal mix and newest first; it stays until switched back.</summary>

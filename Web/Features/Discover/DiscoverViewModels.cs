@@ -14,6 +14,9 @@ public record DiscoverPage(string Channel, IReadOnlyList<string> Channels, IRead
     public bool? Chronological { get; init; }
     public IReadOnlyList<HotTopic> HotTopics { get; init; } = [];
 
+    /// <summary>Set while the demo content is still being prepared behind a first run.</summary>
+    public Seed.DemoStatus? Demo { get; init; }
+
     public string MoreUrl => Channel switch
     {
         FollowingTab => $"/following?after={NextCursor}",

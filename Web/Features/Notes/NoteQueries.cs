@@ -26,11 +26,12 @@ public class NoteQueries(AppDbContext db, IMemoryCache memory)
         public bool MaySee { get; init; }
         public bool Liked { get; init; }
         public bool Collected { get; init; }
+        public bool FollowsAuthor { get; init; }
     }
 
     /// <summary>
     /// The note as this viewer may see it, or null (a 404) when they may not. Whether they may (NoteAccess
-    /// in SQL), the counts and the viewer's like and collect come from one statement per request; the
+    /// in SQL), the counts and the viewer's like, collect and follow come from one statement per request; the
     /// text, photos and author from this node's copy.
     /// </summary>
     public async Task<NoteDetails?> DetailsAsync(long id, string? viewerId, long? commentsOlderThan = null)
@@ -45,7 +46,10 @@ public class NoteQueries(AppDbContext db, IMemoryCache memory)
             content.MentionedHandles,
             note.AuthorId == viewerId, live.LikeCount, live.Liked,
             live.CommentCount, await CommentsAsync(id, note.AuthorId, viewerId, commentsOlderThan),
-            live.CollectCount, live.Collected);
+            live.CollectCount, live.Collected)
+        {
+            ViewerFollowsAuthor = viewerId is not null && viewerId != note.AuthorId && live.FollowsAuthor,
+        };
     }
 
     private async Task<LiveRow?> LiveAsync(long id, string? viewerId)
@@ -54,7 +58,8 @@ public class NoteQueries(AppDbContext db, IMemoryCache memory)
             SELECT n."Status", n."Visibility", n."LikeCount", n."CommentCount", n."CollectCount",
                 CASE WHEN {NoteAccess.MaySeeSql("n", "@me")} THEN 1 ELSE 0 END AS "MaySee",
                 CASE WHEN EXISTS (SELECT 1 FROM "NoteLikes" l WHERE l."NoteId" = n."Id" AND l."UserId" = @me) THEN 1 ELSE 0 END AS "Liked",
-                CASE WHEN EXISTS (SELECT 1 FROM "Collects" c WHERE c."NoteId" = n."Id" AND c."UserId" = @me) THEN 1 ELSE 0 END AS "Collected"
+                CASE WHEN EXISTS (SELECT 1 FROM "Collects" c WHERE c."NoteId" = n."Id" AND c."UserId" = @me) THEN 1 ELSE 0 END AS "Collected",
+                CASE WHEN EXISTS (SELECT 1 FROM "Follows" f WHERE f."FollowerId" = @me AND f."FolloweeId" = n."AuthorId") THEN 1 ELSE 0 END AS "FollowsAuthor"
             FROM "Notes" n WHERE n."Id" = @id
             """;
         return await db.WithConnectionAsync(connection => connection.QuerySingleOrDefaultAsync<LiveRow>(sql, new { id, me = viewerId }));

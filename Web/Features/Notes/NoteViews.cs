@@ -9,6 +9,9 @@ public record NoteDetails(
     public bool PhotosPending => Photos.Any(p => p.Status == PhotoStatus.Pending);
     public PhotoView? Cover => Photos.FirstOrDefault();
 
+    /// <summary>The signed-in viewer follows the author (the follow button beside the author's name).</summary>
+    public bool ViewerFollowsAuthor { get; init; }
+
     /// <summary>Products, pins and the verified purchase; filled by the note page, empty elsewhere.</summary>
     public NoteShopView Shop { get; init; } = NoteShopView.Empty;
 }

@@ -1,3 +1,5 @@
+using Dapper;
+
 namespace RedMvc.Web.Features.Profiles;
 
 public static class ProfileTabs
@@ -35,10 +37,9 @@ public class ProfileQueries(AppDbContext db, NoteCards noteCards, SharedCache ca
         if (person is null) return null;
         var id = person.View.Id;
         // Someone who blocked the viewer does not exist for them; someone the viewer blocked shows only "Unblock".
-        if (viewerId is not null && await db.Blocks.AnyAsync(b => b.BlockerId == id && b.BlockedId == viewerId)) return null;
-        var viewerBlocked = viewerId is not null && await db.Blocks.AnyAsync(b => b.BlockerId == viewerId && b.BlockedId == id);
-        var viewerFollows = viewerId is not null && await db.Follows.AnyAsync(f => f.FollowerId == viewerId && f.FolloweeId == id);
-        var followsViewer = viewerId is not null && await db.Follows.AnyAsync(f => f.FollowerId == id && f.FolloweeId == viewerId);
+        var standing = await StandingAsync(id, viewerId);
+        if (standing.BlockedViewer) return null;
+        var (viewerBlocked, viewerFollows, followsViewer) = (standing.ViewerBlocked, standing.ViewerFollows, standing.FollowsViewer);
         var isSelf = viewerId == id;
         var mutual = viewerFollows && followsViewer;
 
@@ -59,21 +60,41 @@ public class ProfileQueries(AppDbContext db, NoteCards noteCards, SharedCache ca
                     (notes, next) = await LikedAsync(id, viewerId, after);
                     break;
                 case ProfileTabs.Notes:
-                    var list = await visible.Include(n => n.Photos).OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id).Take(60).ToListAsync();
-                    notes = list.Select(n => new NoteCard(n.Id, n.Title, person.View,
-                        n.Photos.OrderBy(p => p.Position).Select(p => PhotoView.Of(p, n.Title)).FirstOrDefault(), n.PublishedAt, n.LikeCount)).ToList();
+                    var listed = await visible.OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id).Take(60)
+                        .Select(n => new { n.Id, n.LikeCount }).ToListAsync();
+                    notes = await noteCards.WithContentAsync(listed.Select(n => (n.Id, n.LikeCount)).ToList());
                     break;
             }
         }
 
         return new ProfilePage(person.View, person.Bio, person.Region, person.CreatedAt,
-            await db.Follows.CountAsync(f => f.FollowerId == id),
-            await db.Follows.CountAsync(f => f.FolloweeId == id),
+            standing.Following, standing.Followers,
             await CountAsync($"profile-count:notes:{id}:{isSelf}:{mutual}", isSelf, () => visible.LongCountAsync()),
             await CountAsync($"profile-count:received:{id}", isSelf, () => db.Notes.Where(n => n.AuthorId == id && n.Status == NoteStatus.Published).SumAsync(n => (long)n.LikeCount + n.CollectCount)),
             isSelf, viewerFollows, followsViewer, viewerBlocked,
             tab, person.HideCollects, notes, boards, next);
     }
+
+    private sealed class StandingRow
+    {
+        public int Following { get; init; }
+        public int Followers { get; init; }
+        public bool BlockedViewer { get; init; }
+        public bool ViewerBlocked { get; init; }
+        public bool ViewerFollows { get; init; }
+        public bool FollowsViewer { get; init; }
+    }
+
+    /// <summary>The member's follow counts and how the viewer stands to them, in one statement (a visitor's @me is NULL: all false).</summary>
+    private Task<StandingRow> StandingAsync(string memberId, string? viewerId) => db.WithConnectionAsync(connection => connection.QuerySingleAsync<StandingRow>("""
+        SELECT
+            (SELECT COUNT(*) FROM "Follows" f WHERE f."FollowerId" = @id) AS "Following",
+            (SELECT COUNT(*) FROM "Follows" f WHERE f."FolloweeId" = @id) AS "Followers",
+            CASE WHEN EXISTS (SELECT 1 FROM "Blocks" b WHERE b."BlockerId" = @id AND b."BlockedId" = @me) THEN 1 ELSE 0 END AS "BlockedViewer",
+            CASE WHEN EXISTS (SELECT 1 FROM "Blocks" b WHERE b."BlockerId" = @me AND b."BlockedId" = @id) THEN 1 ELSE 0 END AS "ViewerBlocked",
+            CASE WHEN EXISTS (SELECT 1 FROM "Follows" f WHERE f."FollowerId" = @me AND f."FolloweeId" = @id) THEN 1 ELSE 0 END AS "ViewerFollows",
+            CASE WHEN EXISTS (SELECT 1 FROM "Follows" f WHERE f."FollowerId" = @id AND f."FolloweeId" = @me) THEN 1 ELSE 0 END AS "FollowsViewer"
+        """, new { id = memberId, me = viewerId }));
 
     private static readonly TimeSpan CountsLifetime = TimeSpan.FromMinutes(1);
 

@@ -51,6 +51,17 @@ public class NoteCards(AppDbContext db, IMemoryCache memory)
         }).ToList();
     }
 
+    /// <summary>Cards for notes the caller listed itself (visibility applied), in its order, with their content from the node copy.</summary>
+    public async Task<IReadOnlyList<NoteCard>> WithContentAsync(IReadOnlyList<(long Id, int LikeCount)> notes)
+    {
+        var contents = await ContentsAsync(notes.Select(n => n.Id));
+        return notes.Where(n => contents.ContainsKey(n.Id)).Select(n =>
+        {
+            var content = contents[n.Id];
+            return new NoteCard(n.Id, content.Title, content.Author, content.Cover, content.PublishedAt, n.LikeCount);
+        }).ToList();
+    }
+
     /// <summary>
     /// The notes of the list this viewer may have in a feed (InFeedsOf, in SQL: NoteAccess.MaySeeSql,
     /// published, not only-me, not dismissed), with what changes with every click. Plain SQL: EF would

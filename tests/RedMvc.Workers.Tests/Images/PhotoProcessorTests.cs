@@ -7,7 +7,7 @@ namespace RedMvc.Workers.Tests.Images;
 
 public class PhotoProcessorTests
 {
-    private static ProcessedPhoto Process(byte[] original) => new PhotoProcessor().Process(new MemoryStream(original));
+    private static ProcessedPhoto Process(byte[] original) => new PhotoProcessor(new DecodeBudget(256L * 1024 * 1024)).Process(new MemoryStream(original));
 
     [Fact]
     public void Outputs_carry_no_exif_or_gps_and_the_orientation_is_applied()
@@ -53,6 +53,40 @@ public class PhotoProcessorTests
         Assert.Equal(expectedWidths.Length * 2, photo.Outputs.Count);
         Assert.All(photo.Outputs, o => Assert.Equal(o.Width, Image.Identify(o.Content).Width));
         Assert.Equal((width, 200), (photo.Width, photo.Height));
+    }
+
+    [Theory]
+    [MemberData(nameof(UploadInspectorTests.JpegsWithTrailers), MemberType = typeof(UploadInspectorTests))]
+    public void A_jpeg_trailer_is_dropped_the_outputs_are_those_of_the_photo_alone(string trailer)
+    {
+        var withTrailer = Process(UploadInspectorTests.JpegWithTrailer(trailer));
+        var alone = Process(TestImages.Jpeg(200, 150));
+
+        Assert.Equal(alone.ContentHash, withTrailer.ContentHash);
+        Assert.All(withTrailer.Outputs, output => Assert.Equal(200, Image.Identify(output.Content).Width));
+    }
+
+    /// <summary>
+    /// Print files arrive as CMYK JPEGs, stored inverted (Adobe, as Photoshop writes them) or as YCCK.
+    /// ImageSharp 2.1.13 converts both by the plain formula, so they keep their colour instead of
+    /// coming out dark or green; an embedded ICC profile is not applied (docs/decisions/0026).
+    /// </summary>
+    [Theory]
+    [InlineData("cmyk-adobe.jpg")]
+    [InlineData("ycck-adobe.jpg")]
+    public void A_cmyk_jpeg_keeps_its_colour(string fixture)
+    {
+        var processed = Process(TestImages.Fixture(fixture));
+
+        Assert.All(processed.Outputs, output =>
+        {
+            using var image = Image.Load<Rgb24>(output.Content);
+            var centre = image[image.Width / 2, image.Height / 2];
+            Assert.InRange(centre.R, 200 - 6, 200 + 6);
+            Assert.InRange(centre.G, 80 - 6, 80 + 6);
+            Assert.InRange(centre.B, 40 - 6, 40 + 6);
+        });
+        Assert.Equal(64, processed.Width);
     }
 
     [Fact]

@@ -12,7 +12,10 @@ using SixLabors.ImageSharp.PixelFormats;
 
 namespace RedMvc.Workers.Tests.Images;
 
-/// <summary>Every image the tests use, made on the spot: nothing binary is committed.</summary>
+/// <summary>
+/// Every image the tests use, made on the spot, except the CMYK JPEGs in Fixtures/ that ImageSharp
+/// 2.1 cannot write (their README says how they were made).
+/// </summary>
 public static class TestImages
 {
     public static byte[] Jpeg(int width, int height, ExifProfile? exif = null) => Encode(Gradient(width, height, exif), new JpegEncoder { Quality = 90 });
@@ -82,6 +85,42 @@ public static class TestImages
             entry.Write("<script>alert(1)</script>");
         return [.. Jpeg(200, 150), .. zip.ToArray()];
     }
+
+    /// <summary>
+    /// A phone's motion photo: the JPEG, then a short MP4 (an ftyp box and an mdat box) after its
+    /// end marker, as Google and Samsung cameras write them.
+    /// </summary>
+    public static byte[] JpegWithMotionPhotoTrailer(byte[] jpeg)
+    {
+        using var mp4 = new MemoryStream();
+        WriteMp4Box(mp4, "ftyp", [.. "mp42"u8, 0, 0, 0, 0, .. "isommp42"u8]);
+        WriteMp4Box(mp4, "mdat", Enumerable.Range(0, 4096).Select(i => (byte)(i * 31)).ToArray());
+        return [.. jpeg, .. mp4.ToArray()];
+    }
+
+    /// <summary>A JPEG with a vendor block after its end marker, one that even holds FF D9 bytes of its own.</summary>
+    public static byte[] JpegWithVendorTrailer(byte[] jpeg) => [.. jpeg, .. "SEFHvendor"u8, 0xFF, 0xD8, 0x00, 0xFF, 0xD9, 0x12];
+
+    /// <summary>A JPEG with a small JPEG (a thumbnail, with its own end marker) inside an APP3 segment right after the start marker.</summary>
+    public static byte[] JpegWithEmbeddedThumbnail(int width, int height)
+    {
+        var photo = Jpeg(width, height);
+        var thumbnail = Jpeg(16, 12);
+        var segmentLength = new byte[2];
+        BinaryPrimitives.WriteUInt16BigEndian(segmentLength, (ushort)(thumbnail.Length + 2));
+        return [.. photo[..2], 0xFF, 0xE3, .. segmentLength, .. thumbnail, .. photo[2..]];
+    }
+
+    private static void WriteMp4Box(Stream stream, string type, byte[] content)
+    {
+        var size = new byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(size, 8 + content.Length);
+        stream.Write(size);
+        stream.Write(Encoding.ASCII.GetBytes(type));
+        stream.Write(content);
+    }
+
+    public static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Images", "Fixtures", name));
 
     public static ExifProfile? Exif(byte[] image) => Image.Identify(image).Metadata.ExifProfile;
 

@@ -19,7 +19,7 @@ public class UploadInspectorTests
         { "PNG header claiming 10000 x 10000 (100 MP)", UploadProblem.TooManyPixels },
         { "GIF with 3000 frames", UploadProblem.TooManyFrames },
         { "SVG with a script", UploadProblem.NotAnImage },
-        { "JPEG with a ZIP appended", UploadProblem.Corrupt },
+        { "JPEG cut short inside its scan data", UploadProblem.Corrupt },
         { "truncated PNG", UploadProblem.Corrupt },
         { "WebP with bytes appended", UploadProblem.Corrupt },
         { "GIF with bytes after the trailer", UploadProblem.Corrupt },
@@ -34,7 +34,7 @@ public class UploadInspectorTests
         "PNG header claiming 10000 x 10000 (100 MP)" => TestImages.PngHeaderClaiming(10_000, 10_000),
         "GIF with 3000 frames" => TestImages.Gif(4, 4, frames: 3000),
         "SVG with a script" => TestImages.SvgWithScript(),
-        "JPEG with a ZIP appended" => TestImages.JpegZipPolyglot(),
+        "JPEG cut short inside its scan data" => TestImages.Jpeg(400, 300)[..^100],
         "truncated PNG" => TestImages.Truncated(TestImages.Png(400, 300)),
         "WebP with bytes appended" => [.. TestImages.Webp(100, 80), .. "PK\u0003\u0004"u8.ToArray()],
         "GIF with bytes after the trailer" => [.. TestImages.Gif(20, 20), 0x00, 0x01],
@@ -69,6 +69,42 @@ public class UploadInspectorTests
         var inspection = await InspectAsync(bytes);
 
         Assert.Equal(new UploadInspection(UploadProblem.None, format, 640, 480), inspection);
+    }
+
+    public static TheoryData<string> JpegsWithTrailers => ["motion photo", "vendor block", "ZIP archive"];
+
+    [Theory]
+    [MemberData(nameof(JpegsWithTrailers))]
+    public async Task A_jpeg_with_data_after_its_end_is_accepted(string trailer)
+    {
+        var inspection = await InspectAsync(JpegWithTrailer(trailer));
+
+        Assert.Equal(new UploadInspection(UploadProblem.None, "jpeg", 200, 150), inspection);
+    }
+
+    public static byte[] JpegWithTrailer(string trailer) => trailer switch
+    {
+        "motion photo" => TestImages.JpegWithMotionPhotoTrailer(TestImages.Jpeg(200, 150)),
+        "vendor block" => TestImages.JpegWithVendorTrailer(TestImages.Jpeg(200, 150)),
+        "ZIP archive" => TestImages.JpegZipPolyglot(),
+        _ => throw new ArgumentOutOfRangeException(nameof(trailer)),
+    };
+
+    [Theory]
+    [InlineData("cmyk-adobe.jpg")]
+    [InlineData("ycck-adobe.jpg")]
+    public async Task A_cmyk_jpeg_is_accepted(string fixture) =>
+        Assert.Equal(new UploadInspection(UploadProblem.None, "jpeg", 64, 48), await InspectAsync(TestImages.Fixture(fixture)));
+
+    [Fact]
+    public async Task A_jpeg_holding_a_thumbnail_is_still_refused_when_the_photo_itself_is_cut_short()
+    {
+        // The thumbnail's own end marker sits inside a segment: only walking the segments tells it from the photo's.
+        var withThumbnail = TestImages.JpegWithEmbeddedThumbnail(400, 300);
+        var cut = withThumbnail[..^200];
+
+        Assert.True((await InspectAsync(withThumbnail)).IsAcceptable);
+        Assert.Equal(UploadProblem.Corrupt, (await InspectAsync(cut)).Problem);
     }
 
     [Fact]

@@ -121,4 +121,38 @@ public class SettingsTests(RedMvcAppFactory site)
         Assert.Contains("That photo was not used: this is not a JPEG, PNG, WebP or GIF photo.", refused.Text);
         Assert.DoesNotContain("being prepared", refused.Text);
     }
+
+    [Fact]
+    public async Task An_avatar_over_the_photo_limit_is_refused_as_too_large()
+    {
+        var member = await site.ConfirmedMemberAsync(Person.New());
+
+        var settings = await member.GetAsync("/settings/profile");
+        var refused = await settings.SubmitMultipartAsync(member.Client, "/settings/avatar", [], [("avatar", "me.jpg", PaddedPhoto(21))]);
+
+        Assert.Contains("That photo was not used: the file is larger than 20 MB.", refused.Text);
+    }
+
+    /// <summary>Over the route's own body limit (25 MB) the form cannot be read at all: the page still names the reason and the limit.</summary>
+    [Fact]
+    public async Task An_avatar_too_large_for_the_form_to_be_read_gets_the_too_large_page()
+    {
+        var member = await site.ConfirmedMemberAsync(Person.New());
+
+        var settings = await member.GetAsync("/settings/profile");
+        var refused = await settings.SubmitMultipartAsync(member.Client, "/settings/avatar", [], [("avatar", "me.jpg", PaddedPhoto(30))]);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.Status);
+        Assert.Contains("That upload is too big", refused.Text);
+        Assert.Contains("A photo can be up to 20 MB", refused.Text);
+        Assert.DoesNotContain("empty", refused.Text);
+    }
+
+    /// <summary>A real JPEG followed by zeros up to the size asked for.</summary>
+    private static byte[] PaddedPhoto(int megabytes)
+    {
+        var photo = new byte[megabytes * 1024 * 1024];
+        TestPhotos.Jpeg(400, 300).CopyTo(photo, 0);
+        return photo;
+    }
 }
