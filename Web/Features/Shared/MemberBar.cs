@@ -3,8 +3,8 @@ using RedMvc.Domain.Notifications;
 
 namespace RedMvc.Web.Features.Shared;
 
-/// <summary>What the top bar shows the signed-in member: their avatar and unread notifications per tab.</summary>
-public record MemberBarView(string? AvatarKey, UnreadCounts Unread);
+/// <summary>What the top bar shows the signed-in member: their avatar, unread notifications per tab and items in the cart.</summary>
+public record MemberBarView(string? AvatarKey, UnreadCounts Unread, int CartItems);
 
 /// <summary>
 /// The signed-in member's top bar in one statement per request (on the index RecipientId, Tab,
@@ -16,7 +16,7 @@ public class MemberBar(AppDbContext db)
     private static readonly NotificationTab[] Tabs = Enum.GetValues<NotificationTab>();
 
     private static readonly string Sql = $"""
-        SELECT u."AvatarKey", {string.Join(", ", Tabs.Select(tab =>
+        SELECT u."AvatarKey", (SELECT COALESCE(SUM(c."Quantity"), 0) FROM "CartItems" c WHERE c."UserId" = @id) AS "CartItems", {string.Join(", ", Tabs.Select(tab =>
             $"""(SELECT COUNT(*) FROM "Notifications" n WHERE n."RecipientId" = @id AND n."Tab" = {(int)tab} AND n."ReadAt" IS NULL) AS "Tab{(int)tab}" """))}
         FROM "AspNetUsers" u WHERE u."Id" = @id
         """;
@@ -28,9 +28,10 @@ public class MemberBar(AppDbContext db)
     private async Task<MemberBarView> ReadAsync(string memberId)
     {
         var row = await db.WithConnectionAsync(connection => connection.QuerySingleOrDefaultAsync(Sql, new { id = memberId }));
-        if (row is null) return new MemberBarView(null, new UnreadCounts(new Dictionary<NotificationTab, int>()));
+        if (row is null) return new MemberBarView(null, new UnreadCounts(new Dictionary<NotificationTab, int>()), 0);
         var fields = (IDictionary<string, object?>)row;
         return new MemberBarView((string?)fields["AvatarKey"],
-            new UnreadCounts(Tabs.ToDictionary(tab => tab, tab => Convert.ToInt32(fields[$"Tab{(int)tab}"]))));
+            new UnreadCounts(Tabs.ToDictionary(tab => tab, tab => Convert.ToInt32(fields[$"Tab{(int)tab}"]))),
+            Convert.ToInt32(fields["CartItems"]));
     }
 }

@@ -35,6 +35,20 @@ public class CartCheckoutTests(RedMvcAppFactory site)
     }
 
     [Fact]
+    public async Task The_cart_icon_counts_the_items_on_every_page()
+    {
+        var product = await site.OpenShopAsync(stock: 20, title: "数数的杯子");
+        var member = await site.ConfirmedMemberAsync(Person.New());
+        Assert.Null((await member.GetAsync("/settings")).Document.QuerySelector("[data-cart-count]"));
+
+        await member.AddToCartAsync(product, quantity: 3);
+        var page = await member.GetAsync("/settings");
+
+        Assert.Equal("3", page.Document.QuerySelector("a[href='/cart'] [data-cart-count]")!.TextContent);
+        Assert.Equal("Cart, 3 items", page.Document.QuerySelector("a.icon-btn[href='/cart']")!.GetAttribute("aria-label"));
+    }
+
+    [Fact]
     public async Task Buy_now_checks_out_that_item_alone_and_leaves_the_rest_of_the_cart()
     {
         var other = await site.OpenShopAsync(stock: 5, priceFen: 1200, title: "留在购物车");
