@@ -3,18 +3,26 @@ using Microsoft.EntityFrameworkCore;
 namespace RedMvc.Domain.Data;
 
 /// <summary>
-/// The one difference between our SQLite and SQL Server SQL: the row limit. Write
-/// "SELECT {d.Top(n)} ... ORDER BY ... {d.Limit(n)}"; one of the two pieces is empty.
+/// Where our SQL differs between SQLite, SQL Server and PostgreSQL: the row limit (write
+/// "SELECT {d.Top(n)} ... ORDER BY ... {d.Limit(n)}"; one of the two pieces is empty) and a
+/// column in a list of values passed as one Dapper parameter.
 /// </summary>
 public sealed class SqlDialect
 {
     private readonly bool _sqlServer;
+    private readonly bool _postgreSql;
 
-    private SqlDialect(bool sqlServer) => _sqlServer = sqlServer;
+    private SqlDialect(bool sqlServer, bool postgreSql) => (_sqlServer, _postgreSql) = (sqlServer, postgreSql);
 
-    public static SqlDialect For(AppDbContext db) => new(db.Database.IsSqlServer());
+    public static SqlDialect For(AppDbContext db) => new(db.Database.IsSqlServer(), db.Database.IsNpgsql());
 
     public string Top(int rows) => _sqlServer ? $"TOP ({rows})" : "";
 
     public string Limit(int rows) => _sqlServer ? "" : $"LIMIT {rows}";
+
+    /// <summary>
+    /// "column IN @list" with the list as one parameter: Dapper writes out one parameter per value for
+    /// SQLite and SQL Server, but hands Npgsql the array itself, which PostgreSQL compares with ANY.
+    /// </summary>
+    public string InList(string column, string parameter) => _postgreSql ? $"{column} = ANY({parameter})" : $"{column} IN {parameter}";
 }

@@ -1,3 +1,5 @@
+using RedMvc.Domain.Text;
+
 namespace RedMvc.Domain.Notes;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace RedMvc.Domain.Notes;
 public class NotePhoto
 {
     public const int AltTextMaxLength = 120;
+
+    /// <summary>The author's description of the photo for screen readers; the column holds two UTF-16 units a character.</summary>
+    public static readonly TextRule AltTextRule = new(AltTextMaxLength, AltTextMaxLength * 2);
 
     private NotePhoto() { }
 
@@ -35,6 +40,9 @@ public class NotePhoto
 
     /// <summary>Comma-separated output widths, e.g. "360,720,1440" (never wider than the original).</summary>
     public string? Widths { get; private set; }
+
+    /// <summary>Sets the author's description (already checked by AltTextRule); null leaves pages to describe the photo by the note.</summary>
+    public void Describe(string? altText) => AltText = altText;
 
     public IReadOnlyList<int> WidthList =>
         string.IsNullOrEmpty(Widths) ? [] : Widths.Split(',').Select(int.Parse).ToList();

@@ -19,6 +19,7 @@ public static class NotePosting
             problems.Add((NotePost.PhotosField, photoProblem));
         if (post.Action == PostAction.Schedule && (post.ScheduleAt is not { } at || !limits.IsInScheduleWindow(at, now)))
             problems.Add((NotePost.ScheduleField, "Note.Error.ScheduleWindow"));
+        problems.AddRange(AltTextProblems(post).Select(error => (NotePost.AltTextsField, error)));
         return problems;
     }
 
@@ -33,8 +34,10 @@ public static class NotePosting
     {
         var (content, problems) = post.Content.Check(limits);
         if (problems.Count > 0) throw new NoteRuleException(problems[0].Error);
+        if (AltTextProblems(post).FirstOrDefault() is { } altProblem) throw new NoteRuleException(altProblem);
         var note = existing ?? Note.Draft(authorId, content, now);
         ApplyPhotos(note, post.KeepPhotoIds, newPhotos);
+        DescribePhotos(note, post.AltTexts);
         note.Edit(content, now);
         await NoteTagging.ApplyAsync(db, note, cancellationToken);
         GoLive(note, post, limits, now);
@@ -54,6 +57,17 @@ public static class NotePosting
         var position = note.Photos.Count;
         foreach (var photo in newPhotos) note.AddPhoto(new NotePhoto(photo.Key, photo.FileName, position++));
         note.ReorderPhotos(keepPhotoIds);
+    }
+
+    private static IEnumerable<string> AltTextProblems(NotePost post) =>
+        (post.AltTexts ?? new Dictionary<long, string?>()).Values
+            .Select(alt => NotePhoto.AltTextRule.Check(alt).ErrorKey("Note.Error.AltTextTooLong")).OfType<string>().Distinct();
+
+    private static void DescribePhotos(Note note, IReadOnlyDictionary<long, string?>? altTexts)
+    {
+        if (altTexts is null) return;
+        foreach (var photo in note.Photos)
+            if (altTexts.TryGetValue(photo.Id, out var alt)) photo.Describe(NotePhoto.AltTextRule.Check(alt).OrNull);
     }
 
     private static void GoLive(Note note, NotePost post, NoteLimits limits, DateTime now)

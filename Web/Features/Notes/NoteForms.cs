@@ -22,6 +22,9 @@ public class NoteForm
     public List<IFormFile> Photos { get; set; } = [];
     public List<long> KeepPhotoIds { get; set; } = [];
 
+    /// <summary>The author's description of each kept photo, by photo id (AltTexts[12]=...).</summary>
+    public Dictionary<long, string?> AltTexts { get; set; } = [];
+
     /// <summary>The order line this note reviews (from the review invitation); checked again on save.</summary>
     public long? ReviewLineId { get; set; }
 

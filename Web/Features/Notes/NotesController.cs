@@ -113,9 +113,14 @@ public class NotesController(
     private async Task<IActionResult> SaveAsync(Note? note, NoteForm form, Times times)
     {
         var uploads = form.Photos.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToList();
-        var post = new NotePost(form.ToContent(), form.Action, form.ScheduleAtUtc(times), form.KeepPhotoIds, uploads.Count);
+        var post = new NotePost(form.ToContent(), form.Action, form.ScheduleAtUtc(times), form.KeepPhotoIds, uploads.Count, form.AltTexts);
         foreach (var (field, error) in NotePosting.Problems(note, post, Limits, Now))
-            ModelState.AddModelError(field, field == NotePost.PhotosField ? t[error, Limits.MaxPhotos] : t[error, Limits.TitleMaxLength, Limits.BodyMaxLength]);
+            ModelState.AddModelError(field, field switch
+            {
+                NotePost.PhotosField => t[error, Limits.MaxPhotos],
+                NotePost.AltTextsField => t[error, NotePhoto.AltTextMaxLength],
+                _ => t[error, Limits.TitleMaxLength, Limits.BodyMaxLength],
+            });
         foreach (var upload in uploads)
         {
             var result = await InspectAsync(upload);

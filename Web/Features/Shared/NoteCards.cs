@@ -73,7 +73,7 @@ public class NoteCards(AppDbContext db, IMemoryCache memory)
             SELECT n."Id", n."LikeCount",
                 CASE WHEN EXISTS (SELECT 1 FROM "NoteLikes" l WHERE l."NoteId" = n."Id" AND l."UserId" = @me) THEN 1 ELSE 0 END AS "Liked"
             FROM "Notes" n
-            WHERE n."Id" IN @ids AND n."Status" = {(int)NoteStatus.Published} AND n."Visibility" <> {(int)NoteVisibility.OnlyMe}
+            WHERE {SqlDialect.For(db).InList("n.\"Id\"", "@ids")} AND n."Status" = {(int)NoteStatus.Published} AND n."Visibility" <> {(int)NoteVisibility.OnlyMe}
                 AND {NoteAccess.MaySeeSql("n", "@me")}
                 AND NOT EXISTS (SELECT 1 FROM "NotInterested" x WHERE x."UserId" = @me AND x."NoteId" = n."Id")
             """;

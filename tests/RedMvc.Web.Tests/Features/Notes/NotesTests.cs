@@ -258,6 +258,33 @@ public class NotesTests(RedMvcAppFactory site)
         Assert.Single(saved.Document.QuerySelectorAll(".carousel__slide"));
     }
 
+    [Fact]
+    public async Task The_author_describes_a_photo_and_readers_get_those_words_as_its_alt_text()
+    {
+        var author = await site.ConfirmedMemberAsync(Person.New());
+        var url = (await PostAsync(author, Fields(title: "湖边"), TestPhotos.Files(2))).Url;
+        var edit = await author.GetAsync(url + "/edit");
+        var ids = edit.Document.QuerySelectorAll("input[name='KeepPhotoIds']").Select(i => i.GetAttribute("value")!).ToList();
+        IEnumerable<KeyValuePair<string, string>> With(string alt) =>
+            Fields(title: "湖边").Concat(ids.Select(id => new KeyValuePair<string, string>("KeepPhotoIds", id)))
+                .Append(new($"AltTexts[{ids[0]}]", alt));
+
+        var refused = await edit.SubmitMultipartAsync(author.Client, url + "/edit", With("a" + new string('\u0301', 30)), []);
+        Assert.NotNull(refused.FieldError("AltTexts"));
+        await edit.SubmitMultipartAsync(author.Client, url + "/edit", With("两只天鹅在湖面上"), []);
+
+        Assert.Equal("两只天鹅在湖面上", (await author.GetAsync(url + "/edit")).Document.QuerySelector($"input[name='AltTexts[{ids[0]}]']")!.GetAttribute("value"));
+        var page = await author.GetAsync(url);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (page.Document.QuerySelectorAll(".carousel picture img").Length < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(300);
+            page = await author.GetAsync(url);
+        }
+        var alts = page.Document.QuerySelectorAll(".carousel picture img").Select(i => i.GetAttribute("alt")).ToList();
+        Assert.Equal(["两只天鹅在湖面上", "Photo 2 of 2: 湖边"], alts);
+    }
+
     public static TheoryData<string, string> BadFiles => new()
     {
         { "notes.jpg", "this is not a JPEG, PNG, WebP or GIF photo" },
