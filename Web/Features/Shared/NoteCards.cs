@@ -16,7 +16,10 @@ public class NoteCards(AppDbContext db, IMemoryCache memory)
     private static readonly TimeSpan ContentKept = TimeSpan.FromSeconds(30);
 
     /// <summary>The parts of a card that change only when the note or its author is edited.</summary>
-    private sealed record CardContent(string Title, AuthorView Author, PhotoView? Cover, DateTime? PublishedAt);
+    private sealed record CardContent(string Title, AuthorView Author, PhotoView? Cover, DateTime? PublishedAt)
+    {
+        public NoteCard ToCard(long id, int likeCount, bool? viewerLiked) => new(id, Title, Author, Cover, PublishedAt, likeCount, viewerLiked);
+    }
 
     public static object ContentKey(long noteId) => ("card", noteId);
 
@@ -44,22 +47,15 @@ public class NoteCards(AppDbContext db, IMemoryCache memory)
         if (ids.Count == 0) return [];
         var live = await LiveAsync(ids, viewerId);
         var contents = await ContentsAsync(live.Keys);
-        return ids.Where(id => live.ContainsKey(id) && contents.ContainsKey(id)).Select(id =>
-        {
-            var (row, content) = (live[id], contents[id]);
-            return new NoteCard(id, content.Title, content.Author, content.Cover, content.PublishedAt, row.LikeCount, viewerId is null ? null : row.Liked);
-        }).ToList();
+        return ids.Where(id => live.ContainsKey(id) && contents.ContainsKey(id))
+            .Select(id => contents[id].ToCard(id, live[id].LikeCount, viewerId is null ? null : live[id].Liked)).ToList();
     }
 
     /// <summary>Cards for notes the caller listed itself (visibility applied), in its order, with their content from the node copy.</summary>
     public async Task<IReadOnlyList<NoteCard>> WithContentAsync(IReadOnlyList<(long Id, int LikeCount)> notes)
     {
         var contents = await ContentsAsync(notes.Select(n => n.Id));
-        return notes.Where(n => contents.ContainsKey(n.Id)).Select(n =>
-        {
-            var content = contents[n.Id];
-            return new NoteCard(n.Id, content.Title, content.Author, content.Cover, content.PublishedAt, n.LikeCount);
-        }).ToList();
+        return notes.Where(n => contents.ContainsKey(n.Id)).Select(n => contents[n.Id].ToCard(n.Id, n.LikeCount, viewerLiked: null)).ToList();
     }
 
     /// <summary>
