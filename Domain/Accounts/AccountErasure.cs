@@ -192,6 +192,7 @@ public static class AccountErasure
         await db.Notifications.Where(n => n.RecipientId == userId || n.ActorId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.Addresses.Where(a => a.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.CartItems.Where(i => i.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.Reports.Where(r => r.ReporterId == userId).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ using RedMvc.Domain.Notes;
 using RedMvc.Domain.Notifications;
 using RedMvc.Domain.Ranking;
 using RedMvc.Domain.Commerce;
+using RedMvc.Domain.Moderation;
 using RedMvc.Domain.Social;
 
 namespace RedMvc.Domain.Data;
@@ -45,6 +46,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<NoteProduct> NoteProducts => Set<NoteProduct>();
     public DbSet<ProductPin> ProductPins => Set<ProductPin>();
     public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<Report> Reports => Set<Report>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
