@@ -9,6 +9,16 @@ public enum NotificationKind
     Collect = 5,
     CommentLike = 6,
     Follow = 7,
+
+    // Groups (issue 13): a reply to my thread or reply, an @mention in a thread or reply, a reply in a
+    // thread I watch, my reply accepted as the answer, my join request approved, likes on my posts.
+    GroupReply = 20,
+    GroupMention = 21,
+    WatchedThreadReply = 22,
+    AnswerAccepted = 23,
+    JoinApproved = 24,
+    ThreadLike = 25,
+    GroupReplyLike = 26,
 }
 
 /// <summary>The three tabs of the notifications page (PRODUCT.md).</summary>
@@ -41,8 +51,11 @@ public class Notification
 
     public static NotificationTab TabOf(NotificationKind kind) => kind switch
     {
-        NotificationKind.Comment or NotificationKind.Reply or NotificationKind.Mention => NotificationTab.Comments,
-        NotificationKind.Like or NotificationKind.Collect or NotificationKind.CommentLike => NotificationTab.Likes,
+        NotificationKind.Comment or NotificationKind.Reply or NotificationKind.Mention
+            or NotificationKind.GroupReply or NotificationKind.GroupMention or NotificationKind.WatchedThreadReply
+            or NotificationKind.AnswerAccepted => NotificationTab.Comments,
+        NotificationKind.Like or NotificationKind.Collect or NotificationKind.CommentLike
+            or NotificationKind.ThreadLike or NotificationKind.GroupReplyLike => NotificationTab.Likes,
         _ => NotificationTab.Follows,
     };
 
