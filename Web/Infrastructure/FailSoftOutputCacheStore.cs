@@ -7,7 +7,8 @@ namespace RedMvc.Web.Infrastructure;
 /// The Redis output cache store, except that Redis being unreachable is a miss: the page is rendered
 /// as if nothing were cached (the store itself would throw, and every visitor page would fail).
 /// </summary>
-public sealed class FailSoftOutputCacheStore(IOutputCacheStore inner, ILogger<FailSoftOutputCacheStore> logger) : IOutputCacheStore, IDisposable
+public sealed class FailSoftOutputCacheStore(IOutputCacheStore inner, RedisConnection redis, ILogger<FailSoftOutputCacheStore> logger)
+    : IOutputCacheStore, IDisposable
 {
     public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
     {
@@ -39,12 +40,20 @@ public sealed class FailSoftOutputCacheStore(IOutputCacheStore inner, ILogger<Fa
         try
         {
             await inner.EvictByTagAsync(tag, cancellationToken);
+            await UntilRedisRanEarlierCommandsAsync();
         }
         catch (Exception ex) when (IsUnreachable(ex))
         {
             logger.LogError(ex, "The output cache store could not evict {Tag}; its pages stay until they expire", tag);
         }
     }
+
+    /// <summary>
+    /// The package deletes evicted pages fire-and-forget, so eviction returns before they are gone and
+    /// another node could still serve the old page. Redis runs one connection's commands in order, so
+    /// once a ping on the same connection answers, the deletes have run.
+    /// </summary>
+    private async Task UntilRedisRanEarlierCommandsAsync() => await (await redis.DatabaseAsync()).PingAsync();
 
     public void Dispose() => (inner as IDisposable)?.Dispose();
 

@@ -56,6 +56,7 @@ public static class OutputCaching
         services.Remove(redisStore);
         services.AddSingleton<IOutputCacheStore>(sp => new FailSoftOutputCacheStore(
             (IOutputCacheStore)ActivatorUtilities.CreateInstance(sp, redisStore.ImplementationType!),
+            sp.GetRequiredService<RedisConnection>(),
             sp.GetRequiredService<ILogger<FailSoftOutputCacheStore>>()));
     }
 }
