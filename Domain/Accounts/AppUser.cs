@@ -48,6 +48,14 @@ public class AppUser : IdentityUser
     /// <summary>The member switched their discover page to newest first instead of the personal mix.</summary>
     public bool PrefersChronologicalFeed { get; set; }
 
+    /// <summary>Staff muted the member until then: no notes, comments, messages or group posts meanwhile.</summary>
+    public DateTime? MutedUntil { get; set; }
+
+    /// <summary>Staff suspended the account: no sign-in, every session ends, their notes are hidden.</summary>
+    public DateTime? SuspendedAt { get; set; }
+
+    public bool IsMuted(DateTime now) => MutedUntil > now;
+
     /// <summary>Changes the public face when every part passes its rule (stored as UserText cleans it); otherwise changes nothing.</summary>
     public IReadOnlyList<(string Field, TextProblem Problem)> ChangeProfile(string? displayName, string? bio, string? region)
     {

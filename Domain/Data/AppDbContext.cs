@@ -47,6 +47,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ProductPin> ProductPins => Set<ProductPin>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<Report> Reports => Set<Report>();
+    public DbSet<Penalty> Penalties => Set<Penalty>();
+    public DbSet<StaffAuditEntry> StaffAudit => Set<StaffAuditEntry>();
+    public DbSet<DailyStats> DailyStats => Set<DailyStats>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {

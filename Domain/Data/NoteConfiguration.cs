@@ -17,6 +17,7 @@ public class NoteConfiguration : IEntityTypeConfiguration<Note>
         note.Property(n => n.Body).HasMaxLength(8000).IsRequired();
         note.Property(n => n.Channel).HasMaxLength(20).IsRequired();
         note.Property(n => n.Place).HasMaxLength(200);
+        note.Property(n => n.RemovalReason).HasMaxLength(2000);
         note.Property(n => n.AuthorId).HasMaxLength(450).IsRequired();
         note.HasOne<AppUser>().WithMany().HasForeignKey(n => n.AuthorId).OnDelete(DeleteBehavior.Cascade);
         note.HasMany(n => n.Photos).WithOne().HasForeignKey(p => p.NoteId).OnDelete(DeleteBehavior.Cascade);
@@ -108,6 +109,8 @@ public class CommentConfiguration : IEntityTypeConfiguration<Comment>
         comment.HasOne<Comment>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.NoAction);
         comment.HasIndex(c => new { c.NoteId, c.ParentId, c.Id });
         comment.Ignore(c => c.IsDeleted);
+        comment.Ignore(c => c.IsRemoved);
+        comment.Property(c => c.RemovalReason).HasMaxLength(2000);
     }
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Moderation;
 
 namespace RedMvc.Domain.Data;
@@ -22,4 +23,50 @@ public class ReportConfiguration : IEntityTypeConfiguration<Report>
         report.HasIndex(r => new { r.ReporterId, r.ResolvedAt });
         report.Ignore(r => r.IsOpen);
     }
+}
+
+public class PenaltyConfiguration : IEntityTypeConfiguration<Penalty>
+{
+    public void Configure(EntityTypeBuilder<Penalty> penalty)
+    {
+        penalty.Property(p => p.UserId).HasMaxLength(450).IsRequired();
+        penalty.Property(p => p.IssuedById).HasMaxLength(450).IsRequired();
+        penalty.Property(p => p.AppealDecidedById).HasMaxLength(450);
+        penalty.Property(p => p.TargetId).HasMaxLength(450);
+        penalty.Property(p => p.Reason).HasMaxLength(2000).IsRequired();
+        penalty.Property(p => p.AppealText).HasMaxLength(Penalty.AppealMaxLength * 4);
+        // A member's penalties go with their erased account; the audit log keeps what staff did.
+        penalty.HasOne<AppUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+        penalty.HasIndex(p => new { p.UserId, p.StartsAt });
+        penalty.HasIndex(p => new { p.AppealedAt, p.AppealDecidedAt });
+        penalty.Ignore(p => p.AppealDeadline);
+        penalty.Ignore(p => p.AwaitsAppealDecision);
+    }
+}
+
+/// <summary>The audit log keeps plain ids: an entry outlives the staff member and the target.</summary>
+public class StaffAuditEntryConfiguration : IEntityTypeConfiguration<StaffAuditEntry>
+{
+    public void Configure(EntityTypeBuilder<StaffAuditEntry> entry)
+    {
+        entry.ToTable("StaffAudit");
+        entry.Property(e => e.ActorId).HasMaxLength(450).IsRequired();
+        entry.Property(e => e.Action).HasMaxLength(60).IsRequired();
+        entry.Property(e => e.TargetKind).HasMaxLength(30).IsRequired();
+        entry.Property(e => e.TargetId).HasMaxLength(450).IsRequired();
+        entry.Property(e => e.TargetUserId).HasMaxLength(450);
+        entry.Property(e => e.Before).HasMaxLength(2000);
+        entry.Property(e => e.After).HasMaxLength(2000);
+        entry.Property(e => e.Reason).HasMaxLength(2000).IsRequired();
+        entry.Property(e => e.Address).HasMaxLength(64);
+        entry.HasIndex(e => e.CreatedAt);
+        entry.HasIndex(e => new { e.ActorId, e.CreatedAt });
+        entry.HasIndex(e => new { e.TargetUserId, e.CreatedAt });
+        entry.HasIndex(e => new { e.TargetKind, e.TargetId });
+    }
+}
+
+public class DailyStatsConfiguration : IEntityTypeConfiguration<DailyStats>
+{
+    public void Configure(EntityTypeBuilder<DailyStats> stats) => stats.HasKey(s => s.Day);
 }

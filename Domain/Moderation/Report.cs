@@ -33,6 +33,11 @@ public enum ReportOutcome
 {
     Dismissed = 1,
     Removed = 2,
+    ReachLimited = 3,
+    AuthorWarned = 4,
+    AuthorMuted = 5,
+    AuthorSuspended = 6,
+    Restored = 7,
 }
 
 /// <summary>
@@ -64,6 +69,11 @@ public class Report
     public DateTime? ResolvedAt { get; private set; }
     public string? ResolvedById { get; private set; }
     public ReportOutcome? Outcome { get; private set; }
+
+    /// <summary>The staff member working on the target's reports; the others leave it to them.</summary>
+    public string? ClaimedById { get; private set; }
+
+    public void Claim(string staffId) => ClaimedById = staffId;
 
     public bool IsOpen => ResolvedAt is null;
 

@@ -1,3 +1,4 @@
+using RedMvc.Domain.Moderation;
 using RedMvc.Domain.Text;
 
 namespace RedMvc.Domain.Notes;
@@ -56,6 +57,17 @@ public class Note
 
     /// <summary>Members who collected the note; changed only by the collect service with the collect rows.</summary>
     public int CollectCount { get; private set; }
+
+    /// <summary>Staff removed it: its author still sees it, with the rule and the reason; to anyone else it is gone.</summary>
+    public DateTime? RemovedAt { get; private set; }
+    public ReportCategory? RemovalRule { get; private set; }
+    public string? RemovalReason { get; private set; }
+
+    /// <summary>Staff limited its reach: out of discover, trending, topics and search; still on the profile and at its address.</summary>
+    public DateTime? ReachLimitedAt { get; private set; }
+
+    /// <summary>Its author was suspended then: hidden like a removed note until the account is restored.</summary>
+    public DateTime? AuthorSuspendedAt { get; private set; }
 
     public IReadOnlyList<NotePhoto> Photos => _photos;
     public IReadOnlyList<NoteTopic> Topics => _topics;
@@ -162,6 +174,17 @@ public class Note
         Status = NoteStatus.Deleted;
         UpdatedAt = now;
     }
+
+    public void RemoveByStaff(ReportCategory rule, string reason, DateTime now)
+    {
+        RemovedAt = now;
+        RemovalRule = rule;
+        RemovalReason = reason;
+    }
+
+    public void RestoreByStaff() => (RemovedAt, RemovalRule, RemovalReason, ReachLimitedAt) = (null, null, null, null);
+
+    public void LimitReach(DateTime now) => ReachLimitedAt ??= now;
 
     private void EnsureCanGoLive(NoteLimits limits)
     {

@@ -19,6 +19,12 @@ public enum NotificationKind
     JoinApproved = 24,
     ThreadLike = 25,
     GroupReplyLike = 26,
+
+    // From staff (issue 16), in the System tab; the actor is the staff member, shown as the site's team.
+    ReportOutcome = 40,
+    ContentRemoved = 41,
+    PenaltyGiven = 42,
+    AppealDecided = 43,
 }
 
 /// <summary>The three tabs of the notifications page (PRODUCT.md).</summary>
@@ -27,6 +33,7 @@ public enum NotificationTab
     Comments = 1,
     Likes = 2,
     Follows = 3,
+    System = 4,
 }
 
 /// <summary>
@@ -56,7 +63,24 @@ public class Notification
             or NotificationKind.AnswerAccepted => NotificationTab.Comments,
         NotificationKind.Like or NotificationKind.Collect or NotificationKind.CommentLike
             or NotificationKind.ThreadLike or NotificationKind.GroupReplyLike => NotificationTab.Likes,
+        NotificationKind.ReportOutcome or NotificationKind.ContentRemoved or NotificationKind.PenaltyGiven
+            or NotificationKind.AppealDecided => NotificationTab.System,
         _ => NotificationTab.Follows,
+    };
+
+    public static bool IsFromStaff(NotificationKind kind) => TabOf(kind) == NotificationTab.System;
+
+    /// <summary>A notice from staff; SubjectKey names what it is about ("report:Note:12", "penalty:3").</summary>
+    public static Notification FromStaff(NotificationKind kind, string recipientId, string staffId, string subjectKey, long? noteId, long? commentId, DateTime now) => new()
+    {
+        Kind = kind,
+        Tab = NotificationTab.System,
+        RecipientId = recipientId,
+        ActorId = staffId,
+        NoteId = noteId,
+        CommentId = commentId,
+        SubjectKey = subjectKey,
+        CreatedAt = now,
     };
 
     public static Notification About(NotificationKind kind, string recipientId, string actorId, long? noteId, long? commentId, DateTime now) => new()

@@ -12,7 +12,9 @@ public static class Notifier
     public static async Task<bool> NotifyAsync(AppDbContext db, Notification notification, CancellationToken cancellationToken = default)
     {
         if (notification.RecipientId == notification.ActorId) return false;
-        if (await Blocking.EitherBlockedAsync(db, notification.RecipientId, notification.ActorId, cancellationToken)) return false;
+        // Staff notices reach the member even if they blocked the staff member's own account.
+        if (!Notification.IsFromStaff(notification.Kind)
+            && await Blocking.EitherBlockedAsync(db, notification.RecipientId, notification.ActorId, cancellationToken)) return false;
         var n = notification;
         // Often called inside the caller's transaction (a like, a comment): PostgreSQL aborts a whole
         // transaction on a failed statement, so a lost race rolls back to this savepoint only.

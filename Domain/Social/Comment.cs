@@ -1,3 +1,4 @@
+using RedMvc.Domain.Moderation;
 using RedMvc.Domain.Notes;
 using RedMvc.Domain.Text;
 
@@ -40,7 +41,18 @@ public class Comment
     /// <summary>Stored for speed; changed only with the comment-like rows, in one transaction.</summary>
     public int LikeCount { get; private set; }
 
+    /// <summary>Staff removed it: its author still sees it with the reason; everyone else sees nothing of it.</summary>
+    public DateTime? RemovedAt { get; private set; }
+    public ReportCategory? RemovalRule { get; private set; }
+    public string? RemovalReason { get; private set; }
+
     public bool IsDeleted => DeletedAt is not null;
+
+    public bool IsRemoved => RemovedAt is not null;
+
+    public void RemoveByStaff(ReportCategory rule, string reason, DateTime now) => (RemovedAt, RemovalRule, RemovalReason) = (now, rule, reason);
+
+    public void RestoreByStaff() => (RemovedAt, RemovalRule, RemovalReason) = (null, null, null);
 
     public static Comment OnNote(long noteId, string authorId, string body, DateTime now) =>
         new(noteId, authorId, body, null, null, now);

@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Data;
+using RedMvc.Domain.Moderation;
 using RedMvc.Domain.Notes;
 using RedMvc.Domain.Social;
 
@@ -8,7 +9,7 @@ namespace RedMvc.Domain.Tests;
 
 /// <summary>
 /// The visibility rule's three forms (C#, LINQ through EF, SQL through Dapper) agree on every
-/// status x visibility x relation x block, on a real SQLite file through the real migrations.
+/// status x visibility x staff moderation x relation x block, on a real SQLite file through the real migrations.
 /// </summary>
 public sealed class NoteAccessTests : IAsyncLifetime
 {
@@ -18,11 +19,15 @@ public sealed class NoteAccessTests : IAsyncLifetime
 
     public enum BlockState { None, ViewerBlockedAuthor, AuthorBlockedViewer }
 
+    /// <summary>What staff did to the note: removal and the author's suspension hide it, limited reach only keeps it out of recommendations.</summary>
+    public enum Moderation { None, Removed, ReachLimited, AuthorSuspended }
+
     private MigratedSqlite _database = null!;
     private AppDbContext _db = null!;
     private string _author = "";
     private readonly Dictionary<(Relation, BlockState), string> _viewers = [];
-    private readonly List<Note> _notes = [];
+    private List<Note> _notes = [];
+    private readonly Dictionary<long, Moderation> _moderation = [];
 
     private string ViewerId(Relation relation, BlockState block) => _viewers[(relation, block)];
 
@@ -53,16 +58,23 @@ public sealed class NoteAccessTests : IAsyncLifetime
                 if (block == BlockState.ViewerBlockedAuthor) _db.Blocks.Add(new Block(viewer.Id, _author, Now));
                 if (block == BlockState.AuthorBlockedViewer) _db.Blocks.Add(new Block(_author, viewer.Id, Now));
             }
+        var made = new List<(Note Note, Moderation Moderation)>();
         foreach (var status in Enum.GetValues<NoteStatus>())
             foreach (var visibility in Enum.GetValues<NoteVisibility>())
-                _notes.Add(NoteIn(_author, status, visibility));
-        _db.Notes.AddRange(_notes);
+                foreach (var moderation in Enum.GetValues<Moderation>())
+                    made.Add((NoteIn(_author, status, visibility, moderation), moderation));
+        _db.Notes.AddRange(made.Select(m => m.Note));
         await _db.SaveChangesAsync();
+        foreach (var (note, moderation) in made) _moderation[note.Id] = moderation;
+        var suspended = made.Where(m => m.Moderation == Moderation.AuthorSuspended).Select(m => m.Note.Id).ToList();
+        await _db.Notes.Where(n => suspended.Contains(n.Id)).ExecuteUpdateAsync(s => s.SetProperty(n => n.AuthorSuspendedAt, Now));
+        _db.ChangeTracker.Clear();
+        _notes = await _db.Notes.AsNoTracking().OrderBy(n => n.Id).ToListAsync();
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
-    private static Note NoteIn(string author, NoteStatus status, NoteVisibility visibility)
+    private static Note NoteIn(string author, NoteStatus status, NoteVisibility visibility, Moderation moderation)
     {
         var limits = new NoteLimits();
         var note = Note.Draft(author, new NoteContent($"{status} {visibility}", "", "food", null, visibility, false), Now);
@@ -74,6 +86,8 @@ public sealed class NoteAccessTests : IAsyncLifetime
             case NoteStatus.Deleted: note.Publish(Now, limits); note.Delete(Now); break;
         }
         Assert.Equal(status, note.Status);
+        if (moderation == Moderation.Removed) note.RemoveByStaff(ReportCategory.Spam, "spam", Now);
+        if (moderation == Moderation.ReachLimited) note.LimitReach(Now);
         return note;
     }
 
@@ -91,18 +105,20 @@ public sealed class NoteAccessTests : IAsyncLifetime
 
         var seen = await AssertFormsAgreeAsync(viewer, asked);
         var expected = block != BlockState.None ? 0 : relation == Relation.Mutual ? 2 : 1;
-        Assert.Equal(expected, seen.Count);
+        Assert.Equal(expected, seen.Count(id => _moderation[id] == Moderation.None));
+        Assert.Equal(expected, seen.Count(id => _moderation[id] == Moderation.ReachLimited));
+        Assert.Equal(seen.Count, 2 * expected);
     }
 
     [Fact]
     public async Task A_visitor_sees_published_public_notes_only_in_every_form()
     {
         var seen = await AssertFormsAgreeAsync(null, default);
-        Assert.Equal([NoteOf(NoteStatus.Published, NoteVisibility.Public)], seen);
+        Assert.Equal([NoteOf(NoteStatus.Published, NoteVisibility.Public, Moderation.None), NoteOf(NoteStatus.Published, NoteVisibility.Public, Moderation.ReachLimited)], seen);
     }
 
     [Fact]
-    public async Task The_author_sees_every_note_but_the_deleted_ones_in_every_form()
+    public async Task The_author_sees_every_note_but_the_deleted_ones_in_every_form_removed_ones_too()
     {
         var seen = await AssertFormsAgreeAsync(_author, await NoteAccess.RelationAsync(_db, _author, _author));
         Assert.Equal(_notes.Where(n => n.Status != NoteStatus.Deleted).Select(n => n.Id).Order(), seen);
@@ -114,7 +130,7 @@ public sealed class NoteAccessTests : IAsyncLifetime
         var byEntity = _notes.Where(NoteAccess.IsInPublicReach).Select(n => n.Id).Order().ToList();
         var byEf = await _db.Notes.Where(NoteAccess.InPublicReach).Select(n => n.Id).OrderBy(id => id).ToListAsync();
         var bySql = await SqlAsync($"""SELECT n."Id" FROM "Notes" n WHERE {NoteAccess.PublicReachSql("n")}""", new { });
-        Assert.Equal([NoteOf(NoteStatus.Published, NoteVisibility.Public)], byEntity);
+        Assert.Equal([NoteOf(NoteStatus.Published, NoteVisibility.Public, Moderation.None)], byEntity);
         Assert.Equal(byEntity, byEf);
         Assert.Equal(byEntity, bySql);
     }
@@ -142,6 +158,6 @@ public sealed class NoteAccessTests : IAsyncLifetime
     private async Task<List<long>> SqlAsync(string sql, object parameters) =>
         (await _db.WithConnectionAsync(connection => connection.QueryAsync<long>(sql + " ORDER BY n.\"Id\"", parameters))).ToList();
 
-    private long NoteOf(NoteStatus status, NoteVisibility visibility) =>
-        _notes.Single(n => n.Status == status && n.Visibility == visibility).Id;
+    private long NoteOf(NoteStatus status, NoteVisibility visibility, Moderation moderation) =>
+        _notes.Single(n => n.Status == status && n.Visibility == visibility && _moderation[n.Id] == moderation).Id;
 }

@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using RedMvc.Domain.Accounts;
+using RedMvc.Domain.Data;
+using RedMvc.Domain.Notes;
+using RedMvc.Domain.Social;
+
+namespace RedMvc.Domain.Moderation;
+
+/// <summary>
+/// One target of a staff decision, whatever its kind: who wrote it, what it looks like for the audit
+/// log, and how it is removed, restored and limited. A new kind of content (a group thread, a message)
+/// is one more subclass and one more line in FindAsync.
+/// </summary>
+public abstract class ModeratedContent
+{
+    public abstract string AuthorId { get; }
+    public virtual long? NoteId => null;
+    public virtual long? CommentId => null;
+
+    /// <summary>A short text of the target's state for the audit log's before and after.</summary>
+    public abstract string Describe();
+
+    /// <summary>Dismissing and penalising the author apply to everything; removal and reach to some kinds.</summary>
+    public virtual bool Allows(ModerationAction action) =>
+        action is ModerationAction.Dismiss or ModerationAction.Warn or ModerationAction.Mute or ModerationAction.Suspend;
+
+    public virtual Task RemoveAsync(AppDbContext db, ReportCategory rule, string reason, DateTime now, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("Not removable.");
+
+    public virtual Task RestoreAsync(AppDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public virtual void LimitReach(DateTime now) => throw new InvalidOperationException("No reach to limit.");
+
+    public static async Task<ModeratedContent?> FindAsync(AppDbContext db, ReportTarget target, string targetId, CancellationToken cancellationToken = default)
+    {
+        var number = long.TryParse(targetId, out var n) ? n : (long?)null;
+        return target switch
+        {
+            ReportTarget.Note when number is { } id => await db.Notes.SingleOrDefaultAsync(x => x.Id == id && x.Status != NoteStatus.Deleted, cancellationToken) is { } note
+                ? new ModeratedNote(note) : null,
+            ReportTarget.Comment when number is { } id => await db.Comments.SingleOrDefaultAsync(x => x.Id == id && x.DeletedAt == null, cancellationToken) is { } comment
+                ? new ModeratedComment(comment) : null,
+            ReportTarget.Profile => await db.Users.SingleOrDefaultAsync(u => u.Id == targetId, cancellationToken) is { } user
+                ? new ModeratedProfile(user) : null,
+            _ => null,
+        };
+    }
+
+    private sealed class ModeratedNote(Note note) : ModeratedContent
+    {
+        public override string AuthorId => note.AuthorId;
+        public override long? NoteId => note.Id;
+
+        public override string Describe() =>
+            $"{(note.RemovedAt is null ? "shown" : "removed")}, reach {(note.ReachLimitedAt is null ? "full" : "limited")}: {note.Title}";
+
+        public override bool Allows(ModerationAction action) => true;
+
+        public override Task RemoveAsync(AppDbContext db, ReportCategory rule, string reason, DateTime now, CancellationToken cancellationToken)
+        {
+            note.RemoveByStaff(rule, reason, now);
+            return Task.CompletedTask;
+        }
+
+        public override Task RestoreAsync(AppDbContext db, CancellationToken cancellationToken)
+        {
+            note.RestoreByStaff();
+            return Task.CompletedTask;
+        }
+
+        public override void LimitReach(DateTime now) => note.LimitReach(now);
+    }
+
+    /// <summary>A removed comment no longer counts on its note, as a deleted one does not.</summary>
+    private sealed class ModeratedComment(Comment comment) : ModeratedContent
+    {
+        public override string AuthorId => comment.AuthorId;
+        public override long? NoteId => comment.NoteId;
+        public override long? CommentId => comment.Id;
+        public override string Describe() => $"{(comment.IsRemoved ? "removed" : "shown")}: {comment.Body}";
+
+        public override bool Allows(ModerationAction action) => action != ModerationAction.LimitReach;
+
+        public override async Task RemoveAsync(AppDbContext db, ReportCategory rule, string reason, DateTime now, CancellationToken cancellationToken)
+        {
+            if (!comment.IsRemoved) await CountAsync(db, -1, cancellationToken);
+            comment.RemoveByStaff(rule, reason, now);
+        }
+
+        public override async Task RestoreAsync(AppDbContext db, CancellationToken cancellationToken)
+        {
+            if (comment.IsRemoved) await CountAsync(db, +1, cancellationToken);
+            comment.RestoreByStaff();
+        }
+
+        private Task<int> CountAsync(AppDbContext db, int change, CancellationToken cancellationToken) =>
+            db.Notes.Where(n => n.Id == comment.NoteId).ExecuteUpdateAsync(s => s.SetProperty(n => n.CommentCount, n => n.CommentCount + change), cancellationToken);
+    }
+
+    private sealed class ModeratedProfile(AppUser user) : ModeratedContent
+    {
+        public override string AuthorId => user.Id;
+        public override string Describe() => $"@{user.Handle} {user.DisplayName}: {user.Bio}";
+    }
+}

@@ -1,0 +1,245 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace RedMvc.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class StaffArea : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ClaimedById",
+                table: "Reports",
+                type: "nvarchar(max)",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "AuthorSuspendedAt",
+                table: "Notes",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ReachLimitedAt",
+                table: "Notes",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RemovalReason",
+                table: "Notes",
+                type: "nvarchar(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RemovalRule",
+                table: "Notes",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "RemovedAt",
+                table: "Notes",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RemovalReason",
+                table: "Comments",
+                type: "nvarchar(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RemovalRule",
+                table: "Comments",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "RemovedAt",
+                table: "Comments",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "MutedUntil",
+                table: "AspNetUsers",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SuspendedAt",
+                table: "AspNetUsers",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "DailyStats",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    SignUps = table.Column<int>(type: "int", nullable: false),
+                    Notes = table.Column<int>(type: "int", nullable: false),
+                    Comments = table.Column<int>(type: "int", nullable: false),
+                    Orders = table.Column<int>(type: "int", nullable: false),
+                    SalesFen = table.Column<long>(type: "bigint", nullable: false),
+                    OpenReports = table.Column<int>(type: "int", nullable: false),
+                    FailedJobs = table.Column<int>(type: "int", nullable: false),
+                    ComputedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DailyStats", x => x.Day);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Penalties",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    StrikeExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Rule = table.Column<int>(type: "int", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    IssuedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Target = table.Column<int>(type: "int", nullable: true),
+                    TargetId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    AppealText = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    AppealedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    AppealDecision = table.Column<int>(type: "int", nullable: true),
+                    AppealDecidedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    AppealDecidedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LiftedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Penalties", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Penalties_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaffAudit",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ActorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    TargetKind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    TargetId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    TargetUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    Before = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    After = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Address = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffAudit", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Penalties_AppealedAt_AppealDecidedAt",
+                table: "Penalties",
+                columns: new[] { "AppealedAt", "AppealDecidedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Penalties_UserId_StartsAt",
+                table: "Penalties",
+                columns: new[] { "UserId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffAudit_ActorId_CreatedAt",
+                table: "StaffAudit",
+                columns: new[] { "ActorId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffAudit_CreatedAt",
+                table: "StaffAudit",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffAudit_TargetKind_TargetId",
+                table: "StaffAudit",
+                columns: new[] { "TargetKind", "TargetId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffAudit_TargetUserId_CreatedAt",
+                table: "StaffAudit",
+                columns: new[] { "TargetUserId", "CreatedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "DailyStats");
+
+            migrationBuilder.DropTable(
+                name: "Penalties");
+
+            migrationBuilder.DropTable(
+                name: "StaffAudit");
+
+            migrationBuilder.DropColumn(
+                name: "ClaimedById",
+                table: "Reports");
+
+            migrationBuilder.DropColumn(
+                name: "AuthorSuspendedAt",
+                table: "Notes");
+
+            migrationBuilder.DropColumn(
+                name: "ReachLimitedAt",
+                table: "Notes");
+
+            migrationBuilder.DropColumn(
+                name: "RemovalReason",
+                table: "Notes");
+
+            migrationBuilder.DropColumn(
+                name: "RemovalRule",
+                table: "Notes");
+
+            migrationBuilder.DropColumn(
+                name: "RemovedAt",
+                table: "Notes");
+
+            migrationBuilder.DropColumn(
+                name: "RemovalReason",
+                table: "Comments");
+
+            migrationBuilder.DropColumn(
+                name: "RemovalRule",
+                table: "Comments");
+
+            migrationBuilder.DropColumn(
+                name: "RemovedAt",
+                table: "Comments");
+
+            migrationBuilder.DropColumn(
+                name: "MutedUntil",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "SuspendedAt",
+                table: "AspNetUsers");
+        }
+    }
+}
