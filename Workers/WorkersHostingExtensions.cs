@@ -56,6 +56,7 @@ public static class WorkersHostingExtensions
         services.AddScoped<Accounts.MemberDataArchive>();
         services.AddScoped<Accounts.AccountClosing>();
         services.AddScoped<RecomputeCountsJob>();
+        services.AddScoped<RollupDailyStatsJob>();
         services.AddScoped<ProcessAvatarJob>();
         services.AddScoped<ProcessProductPhotosJob>();
         services.AddScoped<ProcessShopLogoJob>();

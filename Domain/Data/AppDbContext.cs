@@ -50,6 +50,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Penalty> Penalties => Set<Penalty>();
     public DbSet<StaffAuditEntry> StaffAudit => Set<StaffAuditEntry>();
     public DbSet<DailyStats> DailyStats => Set<DailyStats>();
+    public DbSet<SignInRecord> SignIns => Set<SignInRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {

@@ -20,3 +20,15 @@ public class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         user.Property(u => u.AvatarPendingKey).HasMaxLength(200);
     }
 }
+
+public class SignInRecordConfiguration : IEntityTypeConfiguration<SignInRecord>
+{
+    public void Configure(EntityTypeBuilder<SignInRecord> record)
+    {
+        record.Property(r => r.UserId).HasMaxLength(450).IsRequired();
+        record.Property(r => r.Address).HasMaxLength(SignInRecord.AddressMaxLength);
+        record.HasOne<AppUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        record.HasIndex(r => new { r.UserId, r.At });
+        record.HasIndex(r => r.At);
+    }
+}

@@ -49,6 +49,7 @@ public static class IdentitySetup
             cookie.SlidingExpiration = true;
         });
 
+        services.AddSingleton<SuspendedAccounts>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireRole(Policies.StaffRoles))
             .AddPolicy(Policies.ConfirmedEmail, p => p.RequireClaim(RedClaims.EmailConfirmed, "true"));

@@ -35,6 +35,8 @@ public static class MvcSetup
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedBindingMessages>();
         services.AddScoped<PublicLinks>();
         services.AddScoped<Features.Notes.NoteQueries>();
+        services.AddScoped<Areas.Admin.Features.Reports.ReviewQueue>();
+        services.AddScoped<Areas.Admin.Features.Audit.StaffNames>();
         services.AddScoped<Features.Discover.DiscoverQueries>();
         services.AddScoped<Features.Discover.PersonalMix>();
         services.AddScoped<Features.Shared.NoteCards>();

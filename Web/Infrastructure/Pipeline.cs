@@ -30,6 +30,7 @@ public static class Pipeline
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseRouting();
         app.UseAuthentication();
+        app.UseSuspendedSignOut();
         app.UseRateLimiter(); // after authentication: members are limited per account
         app.UseAuthorization();
         app.UseForgetMixAfterPosts();

@@ -25,6 +25,8 @@ public class RecurringJobsRegistrar(IRecurringJobManager recurringJobs, IOptions
             job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         recurringJobs.AddOrUpdate<ExportMemberDataJob>(JobIds.SweepDataExports, Queues.Bulk,
             job => job.SweepAsync(CancellationToken.None), Cron.Hourly());
+        recurringJobs.AddOrUpdate<RollupDailyStatsJob>(JobIds.RollupDailyStats, Queues.Default,
+            job => job.RunAsync(CancellationToken.None), "7 * * * *");
         return Task.CompletedTask;
     }
 

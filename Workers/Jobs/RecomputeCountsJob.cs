@@ -39,11 +39,11 @@ public class RecomputeCountsJob(AppDbContext db, ILogger<RecomputeCountsJob> log
         db.Notes.Where(n => n.Id >= from && n.Id < to && (
                 n.LikeCount != db.NoteLikes.Count(l => l.NoteId == n.Id)
                 || n.CollectCount != db.Collects.Count(c => c.NoteId == n.Id)
-                || n.CommentCount != db.Comments.Count(c => c.NoteId == n.Id && c.DeletedAt == null)))
+                || n.CommentCount != db.Comments.Count(c => c.NoteId == n.Id && c.DeletedAt == null && c.RemovedAt == null)))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(n => n.LikeCount, n => db.NoteLikes.Count(l => l.NoteId == n.Id))
                 .SetProperty(n => n.CollectCount, n => db.Collects.Count(c => c.NoteId == n.Id))
-                .SetProperty(n => n.CommentCount, n => db.Comments.Count(c => c.NoteId == n.Id && c.DeletedAt == null)), cancellationToken);
+                .SetProperty(n => n.CommentCount, n => db.Comments.Count(c => c.NoteId == n.Id && c.DeletedAt == null && c.RemovedAt == null)), cancellationToken);
 
     private Task<int> FixCommentsAsync(long from, long to, CancellationToken cancellationToken) =>
         db.Comments.Where(c => c.Id >= from && c.Id < to && c.LikeCount != db.CommentLikes.Count(l => l.CommentId == c.Id))

@@ -1,3 +1,5 @@
+using RedMvc.Domain.Moderation;
+
 namespace RedMvc.Web.Areas.Admin;
 
 /// <summary>
@@ -6,3 +8,9 @@ namespace RedMvc.Web.Areas.Admin;
 /// </summary>
 [Area("Admin"), Authorize(Policy = Policies.Staff)]
 public abstract class AdminController : Controller;
+
+public static class StaffActors
+{
+    /// <summary>The signed-in staff member and the client's address (after the proxy's forwarded headers).</summary>
+    public static StaffActor Of(HttpContext http) => new(http.User.Id()!, http.Connection.RemoteIpAddress?.ToString());
+}

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.RateLimiting;
+using RedMvc.Domain.Moderation;
+using RedMvc.Web.Features.Standing;
 using RedMvc.Workers.Email;
 
 namespace RedMvc.Web.Features.Account;
@@ -88,7 +91,8 @@ public class AccountController(
     /// of it by email, once per lockout.
     /// </summary>
     [HttpPost("sign-in"), EnableRateLimiting(RateLimits.SignIn)]
-    public async Task<IActionResult> SignIn(SignInForm form)
+    public async Task<IActionResult> SignIn(SignInForm form, [FromServices] AppDbContext db, [FromServices] IDataProtectionProvider protection,
+        [FromServices] TimeProvider clock)
     {
         if (!ModelState.IsValid) return View(form);
         var user = await users.FindByEmailAsync(form.Email.Trim());
@@ -98,6 +102,10 @@ public class AccountController(
         {
             var wasLockedOut = await users.IsLockedOutAsync(user);
             var result = await signIn.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true);
+            db.SignIns.Add(new SignInRecord(user.Id, HttpContext.Connection.RemoteIpAddress?.ToString(), result.Succeeded, clock.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync();
+            if (result.Succeeded && user.SuspendedAt is not null)
+                return await SuspendedAsync(user, db, protection);
             if (result.Succeeded)
                 return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
             if (result.IsLockedOut && !wasLockedOut)
@@ -105,6 +113,17 @@ public class AccountController(
         }
         ModelState.AddModelError("", t["SignIn.Failed", IdentitySetup.MaxFailedSignIns, (int)IdentitySetup.LockoutDuration.TotalMinutes]);
         return View(form);
+    }
+
+    /// <summary>The right password to a suspended account: no session, but the page that says why, with a token to appeal.</summary>
+    private async Task<IActionResult> SuspendedAsync(AppUser user, AppDbContext db, IDataProtectionProvider protection)
+    {
+        await signIn.SignOutAsync();
+        var suspension = await db.Penalties.Where(p => p.UserId == user.Id && p.Kind == PenaltyKind.Suspension && p.LiftedAt == null)
+            .OrderByDescending(p => p.StartsAt).Select(p => (long?)p.Id).FirstOrDefaultAsync();
+        if (suspension is null) return Redirect("/account/suspended");
+        var token = StandingController.TokenFor(protection, suspension.Value, StandingController.SuspendedTokenLifetime);
+        return Redirect($"/account/suspended?token={Uri.EscapeDataString(token)}");
     }
 
     [HttpPost("sign-out")]

@@ -16,12 +16,12 @@ public class CommentsController(AppDbContext db, PublicPages pages, TimeProvider
     private string ViewerId => User.Id()!; // every action here requires a signed-in member
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    [HttpPost("/notes/{noteId:long}/comments"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.Commenting)]
+    [HttpPost("/notes/{noteId:long}/comments"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.Commenting), NotWhileMuted]
     public async Task<IActionResult> Add(long noteId, CommentForm form)
     {
         if (!await NoteAccess.CanSeeAsync(db, noteId, ViewerId)) return NotFound();
         var target = form.ReplyToId is { } replyToId
-            ? await db.Comments.SingleOrDefaultAsync(c => c.Id == replyToId && c.NoteId == noteId)
+            ? await db.Comments.SingleOrDefaultAsync(c => c.Id == replyToId && c.NoteId == noteId && c.RemovedAt == null)
             : null;
         if (form.ReplyToId is not null && target is null) return NotFound();
         try
@@ -48,7 +48,7 @@ public class CommentsController(AppDbContext db, PublicPages pages, TimeProvider
 
     private async Task<IActionResult> ChangeLikeAsync(long id, bool like)
     {
-        var comment = await db.Comments.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.NoteId, c.AuthorId, c.DeletedAt }).SingleOrDefaultAsync();
+        var comment = await db.Comments.AsNoTracking().Where(c => c.Id == id && c.RemovedAt == null).Select(c => new { c.NoteId, c.AuthorId, c.DeletedAt }).SingleOrDefaultAsync();
         // A comment the viewer may not see (its note, or a block either way) is the same 404 as a wrong id.
         if (comment is null || comment.DeletedAt is not null || !await NoteAccess.CanSeeAsync(db, comment.NoteId, ViewerId)
             || await Blocking.EitherBlockedAsync(db, ViewerId, comment.AuthorId)) return NotFound();

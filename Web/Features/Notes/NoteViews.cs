@@ -12,6 +12,11 @@ public record NoteDetails(
     /// <summary>The signed-in viewer follows the author (the follow button beside the author's name).</summary>
     public bool ViewerFollowsAuthor { get; init; }
 
+    /// <summary>Set when staff removed the note; only its author gets this far, and is shown why.</summary>
+    public string? RemovalReason { get; init; }
+
+    public bool ReachLimited { get; init; }
+
     /// <summary>Products, pins and the verified purchase; filled by the note page, empty elsewhere.</summary>
     public NoteShopView Shop { get; init; } = NoteShopView.Empty;
 }
@@ -22,7 +27,11 @@ public record MyNoteRow(long Id, string Title, NoteStatus Status, DateTime Updat
 public record MyNotesPage(string Tab, IReadOnlyList<MyNoteRow> Notes, int Published, int Drafts, int Scheduled);
 
 public record CommentView(long Id, AuthorView Author, string Body, DateTime CreatedAt, bool IsDeleted, string? ReplyToHandle, bool CanDelete,
-    IReadOnlyList<CommentView> Replies, int LikeCount = 0, bool ViewerLiked = false);
+    IReadOnlyList<CommentView> Replies, int LikeCount = 0, bool ViewerLiked = false, string? RemovalReason = null)
+{
+    /// <summary>Staff removed it; only its author is shown it, with the reason.</summary>
+    public bool IsRemoved => RemovalReason is not null;
+}
 
 /// <summary>Top-level comments newest first, 20 at a time; OlderThan is the keyset for the next page.</summary>
 public record CommentPage(IReadOnlyList<CommentView> Comments, long? OlderThan);

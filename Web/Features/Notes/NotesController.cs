@@ -46,7 +46,7 @@ public class NotesController(
         return View("Edit", await WithReviewAsync(FormPage(form, null, []), form));
     }
 
-    [HttpPost("/notes/new"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.Posting)]
+    [HttpPost("/notes/new"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.Posting), NotWhileMuted]
     [RequestFormLimits(MultipartBodyLengthLimit = 210 * 1024 * 1024), RequestSizeLimit(210 * 1024 * 1024)]
     public Task<IActionResult> New(NoteForm form, [FromServices] Times times) => SaveAsync(null, form, times);
 
@@ -64,7 +64,7 @@ public class NotesController(
         return View(FormPage(form, note.Id, PhotosOf(note)));
     }
 
-    [HttpPost("/notes/{id:long}/edit"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.Posting)]
+    [HttpPost("/notes/{id:long}/edit"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.Posting), NotWhileMuted]
     [RequestFormLimits(MultipartBodyLengthLimit = 210 * 1024 * 1024), RequestSizeLimit(210 * 1024 * 1024)]
     public async Task<IActionResult> Edit(long id, NoteForm form, [FromServices] Times times)
     {
