@@ -47,8 +47,9 @@ public static class ModerationDesk
         foreach (var report in open)
         {
             report.Resolve(actor.StaffId, outcome, now);
+            // The reporter is told that it was handled, not shown the content again (it may be gone): their standing page has the outcome.
             await Notifier.NotifyAsync(db, Notification.FromStaff(NotificationKind.ReportOutcome, report.ReporterId, actor.StaffId,
-                $"report:{report.Id}", target.NoteId, target.CommentId, now), cancellationToken);
+                $"report:{report.Id}", null, null, now), cancellationToken);
         }
         db.StaffAudit.Add(StaffAuditEntry.Of(actor, $"{order.Target}.{order.Action}".ToLowerInvariant(), order.Target.ToString(), order.TargetId,
             target.AuthorId, before, target.Describe(), reason.Value, now));

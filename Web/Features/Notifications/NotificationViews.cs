@@ -5,12 +5,13 @@ namespace RedMvc.Web.Features.Notifications;
 /// <summary>The tabs as they appear in addresses: /notifications?tab=comments|likes|follows.</summary>
 public static class NotificationTabs
 {
-    public static readonly NotificationTab[] All = [NotificationTab.Comments, NotificationTab.Likes, NotificationTab.Follows];
+    public static readonly NotificationTab[] All = [NotificationTab.Comments, NotificationTab.Likes, NotificationTab.Follows, NotificationTab.System];
 
     public static NotificationTab Parse(string? slug) => slug switch
     {
         "likes" => NotificationTab.Likes,
         "follows" => NotificationTab.Follows,
+        "system" => NotificationTab.System,
         _ => NotificationTab.Comments,
     };
 
@@ -18,6 +19,7 @@ public static class NotificationTabs
     {
         NotificationTab.Likes => "likes",
         NotificationTab.Follows => "follows",
+        NotificationTab.System => "system",
         _ => "comments",
     };
 }
@@ -33,7 +35,11 @@ public record NotificationItem(NotificationKind Kind, IReadOnlyList<AuthorView> 
 {
     public AuthorView Actor => Actors[0];
 
-    public string Href => Note is null ? $"/u/{Actor.Handle}"
+    /// <summary>Notices from staff lead to the member's standing page, where the decision and the reason are.</summary>
+    public bool FromStaff => Notification.IsFromStaff(Kind);
+
+    public string Href => FromStaff ? "/settings/standing"
+        : Note is null ? $"/u/{Actor.Handle}"
         : CommentId is { } commentId ? $"/notes/{Note.Id}#comment-{commentId}"
         : $"/notes/{Note.Id}";
 }

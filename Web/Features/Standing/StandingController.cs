@@ -7,14 +7,16 @@ public record PenaltyView(long Id, PenaltyKind Kind, ReportCategory Rule, string
     bool InForce, bool IsStrike, string? ContentLink, string? AppealText, DateTime? AppealedAt, AppealDecision? Decision,
     DateTime AppealDeadline, string? WhyNoAppeal);
 
-public record StandingPage(IReadOnlyList<PenaltyView> Penalties, DateTime? MutedUntil, int Strikes);
+public record SentReport(ReportTarget Target, ReportCategory Category, DateTime CreatedAt, ReportOutcome? Outcome, DateTime? ResolvedAt);
+
+public record StandingPage(IReadOnlyList<PenaltyView> Penalties, DateTime? MutedUntil, int Strikes, IReadOnlyList<SentReport> Reports);
 
 /// <summary>The suspended page: who signs in to a suspended account learns why, and may appeal with the token the sign-in gave.</summary>
 public record SuspendedPage(PenaltyView? Suspension, string? Token, string? Problem = null, bool Appealed = false);
 
 /// <summary>
 /// A member's standing: the penalties staff gave them, with the rule and the reason, and one appeal
-/// each within 20 days. A suspended member cannot sign in, so the sign-in page hands them a
+/// each within 20 days; and what became of the reports they sent. A suspended member cannot sign in, so the sign-in page hands them a
 /// short-lived token for the suspended page instead.
 /// </summary>
 public class StandingController(AppDbContext db, TimeProvider clock, IDataProtectionProvider protection, IStringLocalizer<SharedResource> t) : Controller
@@ -29,7 +31,9 @@ public class StandingController(AppDbContext db, TimeProvider clock, IDataProtec
         var memberId = User.Id()!;
         var penalties = await PenaltiesAsync(memberId);
         var mutedUntil = await AccountStanding.MutedUntilAsync(db, memberId, Now);
-        return View(new StandingPage(penalties, mutedUntil, penalties.Count(p => p.IsStrike)));
+        var reports = await db.Reports.AsNoTracking().Where(r => r.ReporterId == memberId).OrderByDescending(r => r.Id).Take(20)
+            .Select(r => new SentReport(r.Target, r.Category, r.CreatedAt, r.Outcome, r.ResolvedAt)).ToListAsync();
+        return View(new StandingPage(penalties, mutedUntil, penalties.Count(p => p.IsStrike), reports));
     }
 
     [Authorize, HttpPost("/settings/standing/{id:long}/appeal")]

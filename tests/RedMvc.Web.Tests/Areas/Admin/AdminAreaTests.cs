@@ -19,7 +19,8 @@ public class AdminAreaTests(RedMvcAppFactory site)
         var overview = await staff.GetAsync("/admin");
         Assert.Equal(HttpStatusCode.OK, overview.Status);
         var nav = overview.Document.QuerySelector("nav.admin-nav")!;
-        Assert.Equal(["/admin", "/admin/brands", "/admin/jobs"], nav.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!));
+        Assert.Equal(["/admin", "/admin/reports", "/admin/appeals", "/admin/people", "/admin/brands", "/admin/audit", "/admin/jobs"],
+            nav.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!));
         int shops;
         await using (var scope = site.Services.CreateAsyncScope())
             shops = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Shops.CountAsync();
