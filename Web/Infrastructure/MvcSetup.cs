@@ -37,6 +37,7 @@ public static class MvcSetup
         services.AddScoped<Features.Notes.NoteQueries>();
         services.AddScoped<Areas.Admin.Features.Reports.ReviewQueue>();
         services.AddScoped<Areas.Admin.Features.Audit.StaffNames>();
+        services.AddScoped<Areas.Admin.ModerationEffects>();
         services.AddScoped<Features.Discover.DiscoverQueries>();
         services.AddScoped<Features.Discover.PersonalMix>();
         services.AddScoped<Features.Shared.NoteCards>();

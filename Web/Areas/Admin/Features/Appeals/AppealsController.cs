@@ -7,7 +7,7 @@ public record AppealItem(Penalty Penalty, string MemberHandle, string IssuedByHa
 public record AppealsPage(IReadOnlyList<AppealItem> Waiting);
 
 /// <summary>Appeals waiting for a decision, oldest first; the staff member who gave a penalty cannot decide its appeal.</summary>
-public class AppealsController(AppDbContext db, PublicPages pages, SuspendedAccounts suspended, TimeProvider clock, IStringLocalizer<SharedResource> t) : AdminController
+public class AppealsController(AppDbContext db, ModerationEffects effects, TimeProvider clock, IStringLocalizer<SharedResource> t) : AdminController
 {
     [HttpGet("/admin/appeals")]
     public async Task<IActionResult> Index()
@@ -28,8 +28,8 @@ public class AppealsController(AppDbContext db, PublicPages pages, SuspendedAcco
         var problem = await ModerationDesk.DecideAppealAsync(db, StaffActors.Of(HttpContext), id, decision, reason, clock.GetUtcNow().UtcDateTime);
         if (problem is null && decision == AppealDecision.Overturned)
         {
-            if (penalty.Target == ReportTarget.Note && long.TryParse(penalty.TargetId, out var noteId)) await pages.NoteChangedAsync(noteId);
-            if (penalty.Kind == PenaltyKind.Suspension) suspended.Forget();
+            await effects.ContentChangedAsync(penalty.Target, penalty.TargetId);
+            if (penalty.Kind == PenaltyKind.Suspension) await effects.AccountChangedAsync(penalty.UserId);
         }
         this.Flash(problem is null ? t[$"Admin.Appeals.{decision}"] : t[problem]);
         return Redirect("/admin/appeals");

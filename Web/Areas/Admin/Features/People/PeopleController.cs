@@ -22,8 +22,8 @@ public record MemberPage(AppUser Member, IReadOnlyList<string> Roles, IReadOnlyL
 /// Find members by handle, email or name; one member's page with what staff need to judge them, and the
 /// account actions (suspend, restore, end sessions, password reset, roles for Admins). Each is audited.
 /// </summary>
-public class PeopleController(AppDbContext db, UserManager<AppUser> users, AccountEmails emails, PublicLinks links, PublicPages pages,
-    SuspendedAccounts suspended, TimeProvider clock, IStringLocalizer<SharedResource> t) : AdminController
+public class PeopleController(AppDbContext db, UserManager<AppUser> users, AccountEmails emails, PublicLinks links, ModerationEffects effects,
+    TimeProvider clock, IStringLocalizer<SharedResource> t) : AdminController
 {
     public static readonly IReadOnlyList<string> ChangeableRoles = [Roles.Creator, Roles.Staff, Roles.Admin];
 
@@ -54,11 +54,7 @@ public class PeopleController(AppDbContext db, UserManager<AppUser> users, Accou
     {
         var problem = await ModerationDesk.ActAsync(db, StaffActors.Of(HttpContext),
             new ModerationOrder(ReportTarget.Profile, member.Id, ModerationAction.Suspend, rule, reason), Now);
-        if (problem is null)
-        {
-            suspended.Forget();
-            await pages.MemberGoneAsync(member.Id);
-        }
+        if (problem is null) await effects.AccountChangedAsync(member.Id);
         return problem;
     }, "Admin.People.SuspendedDone");
 
@@ -66,11 +62,7 @@ public class PeopleController(AppDbContext db, UserManager<AppUser> users, Accou
     public Task<IActionResult> Restore(string handle, string? reason) => WithMemberAsync(handle, async member =>
     {
         var problem = await AccountStanding.RestoreAccountAsync(db, StaffActors.Of(HttpContext), member.Id, reason, Now);
-        if (problem is null)
-        {
-            suspended.Forget();
-            await pages.MemberGoneAsync(member.Id);
-        }
+        if (problem is null) await effects.AccountChangedAsync(member.Id);
         return problem;
     }, "Admin.People.RestoredDone");
 

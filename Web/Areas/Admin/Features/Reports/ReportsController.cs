@@ -15,7 +15,7 @@ public record ReviewPage(ReviewSubject Subject, AuthorStanding Author, IReadOnly
 public record QueuePage(IReadOnlyList<QueueItem> Items, string? Kind);
 
 /// <summary>The review queue and one target's review: claim it, then decide (ModerationDesk) with a rule and a reason.</summary>
-public class ReportsController(AppDbContext db, ReviewQueue queue, PublicPages pages, SuspendedAccounts suspended, TimeProvider clock,
+public class ReportsController(AppDbContext db, ReviewQueue queue, ModerationEffects effects, TimeProvider clock,
     IStringLocalizer<SharedResource> t) : AdminController
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -43,24 +43,11 @@ public class ReportsController(AppDbContext db, ReviewQueue queue, PublicPages p
         var problem = await ModerationDesk.ActAsync(db, StaffActors.Of(HttpContext), order, Now);
         if (problem is not null)
             return await ReviewPageAsync(target, id) is { } page ? View(nameof(Review), page with { Problem = t[problem] }) : NotFound();
-        await AfterAsync(target, id, action);
+        await effects.ContentChangedAsync(target, id);
+        if (action == ModerationAction.Suspend && await ModeratedContent.FindAsync(db, target, id) is { } content)
+            await effects.AccountChangedAsync(content.AuthorId);
         this.Flash(t["Admin.Review.Done", t[$"Admin.Action.{action}"]]);
         return Redirect("/admin/reports");
-    }
-
-    /// <summary>What the public sees changes at once: kept pages go, and a suspension ends the member's sessions on this node now.</summary>
-    private async Task AfterAsync(ReportTarget target, string id, ModerationAction action)
-    {
-        var authorId = (await ModeratedContent.FindAsync(db, target, id))?.AuthorId;
-        if (target == ReportTarget.Note && long.TryParse(id, out var noteId)) await pages.NoteChangedAsync(noteId);
-        if (target == ReportTarget.Comment && long.TryParse(id, out var commentId)
-            && await db.Comments.Where(c => c.Id == commentId).Select(c => (long?)c.NoteId).SingleOrDefaultAsync() is { } commentNote)
-            await pages.NotePageChangedAsync(commentNote);
-        if (action == ModerationAction.Suspend && authorId is not null)
-        {
-            suspended.Forget();
-            await pages.MemberGoneAsync(authorId);
-        }
     }
 
     public static string ReviewLink(ReportTarget target, string id) => $"/admin/reports/{target}/{Uri.EscapeDataString(id)}";

@@ -133,6 +133,28 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SignIns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Address = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Succeeded = table.Column<bool>(type: "bit", nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignIns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SignIns_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StaffAudit",
                 columns: table => new
                 {
@@ -165,6 +187,16 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                 columns: new[] { "UserId", "StartsAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SignIns_At",
+                table: "SignIns",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignIns_UserId_At",
+                table: "SignIns",
+                columns: new[] { "UserId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StaffAudit_ActorId_CreatedAt",
                 table: "StaffAudit",
                 columns: new[] { "ActorId", "CreatedAt" });
@@ -193,6 +225,9 @@ namespace RedMvc.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "Penalties");
+
+            migrationBuilder.DropTable(
+                name: "SignIns");
 
             migrationBuilder.DropTable(
                 name: "StaffAudit");

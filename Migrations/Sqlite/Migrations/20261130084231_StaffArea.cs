@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace RedMvc.Migrations.PostgreSql.Migrations
+namespace RedMvc.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class StaffArea : Migration
@@ -15,84 +14,84 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "ClaimedById",
                 table: "Reports",
-                type: "text",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "AuthorSuspendedAt",
                 table: "Notes",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ReachLimitedAt",
                 table: "Notes",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "RemovalReason",
                 table: "Notes",
-                type: "character varying(2000)",
+                type: "TEXT",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "RemovalRule",
                 table: "Notes",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "RemovedAt",
                 table: "Notes",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "RemovalReason",
                 table: "Comments",
-                type: "character varying(2000)",
+                type: "TEXT",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "RemovalRule",
                 table: "Comments",
-                type: "integer",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "RemovedAt",
                 table: "Comments",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "MutedUntil",
                 table: "AspNetUsers",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "SuspendedAt",
                 table: "AspNetUsers",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "DailyStats",
                 columns: table => new
                 {
-                    Day = table.Column<DateOnly>(type: "date", nullable: false),
-                    SignUps = table.Column<int>(type: "integer", nullable: false),
-                    Notes = table.Column<int>(type: "integer", nullable: false),
-                    Comments = table.Column<int>(type: "integer", nullable: false),
-                    Orders = table.Column<int>(type: "integer", nullable: false),
-                    SalesFen = table.Column<long>(type: "bigint", nullable: false),
-                    OpenReports = table.Column<int>(type: "integer", nullable: false),
-                    FailedJobs = table.Column<int>(type: "integer", nullable: false),
-                    ComputedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SignUps = table.Column<int>(type: "INTEGER", nullable: false),
+                    Notes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comments = table.Column<int>(type: "INTEGER", nullable: false),
+                    Orders = table.Column<int>(type: "INTEGER", nullable: false),
+                    SalesFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    OpenReports = table.Column<int>(type: "INTEGER", nullable: false),
+                    FailedJobs = table.Column<int>(type: "INTEGER", nullable: false),
+                    ComputedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -103,24 +102,24 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                 name: "Penalties",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    EndsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    StrikeExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Rule = table.Column<int>(type: "integer", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    IssuedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Target = table.Column<int>(type: "integer", nullable: true),
-                    TargetId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    AppealText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    AppealedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AppealDecision = table.Column<int>(type: "integer", nullable: true),
-                    AppealDecidedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    AppealDecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LiftedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    StrikeExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Rule = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    IssuedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Target = table.Column<int>(type: "INTEGER", nullable: true),
+                    TargetId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    AppealText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AppealedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AppealDecision = table.Column<int>(type: "INTEGER", nullable: true),
+                    AppealDecidedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    AppealDecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LiftedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -134,21 +133,43 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SignIns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignIns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SignIns_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StaffAudit",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ActorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Action = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    TargetKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    TargetId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    TargetUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    Before = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    After = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    TargetKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    TargetId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    TargetUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Before = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    After = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -164,6 +185,16 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                 name: "IX_Penalties_UserId_StartsAt",
                 table: "Penalties",
                 columns: new[] { "UserId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignIns_At",
+                table: "SignIns",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignIns_UserId_At",
+                table: "SignIns",
+                columns: new[] { "UserId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StaffAudit_ActorId_CreatedAt",
@@ -194,6 +225,9 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Penalties");
+
+            migrationBuilder.DropTable(
+                name: "SignIns");
 
             migrationBuilder.DropTable(
                 name: "StaffAudit");

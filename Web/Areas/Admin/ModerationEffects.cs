@@ -1,0 +1,24 @@
+using RedMvc.Domain.Moderation;
+
+namespace RedMvc.Web.Areas.Admin;
+
+/// <summary>
+/// After a staff decision, what the public sees changes at once: the kept visitor pages of the content
+/// (and of the member, for an account decision) go, and a suspension or restore is read again on this node.
+/// </summary>
+public class ModerationEffects(AppDbContext db, PublicPages pages, SuspendedAccounts suspended)
+{
+    public async Task ContentChangedAsync(ReportTarget? target, string? id)
+    {
+        if (target == ReportTarget.Note && long.TryParse(id, out var noteId)) await pages.NoteChangedAsync(noteId);
+        if (target == ReportTarget.Comment && long.TryParse(id, out var commentId)
+            && await db.Comments.Where(c => c.Id == commentId).Select(c => (long?)c.NoteId).SingleOrDefaultAsync() is { } noteOfComment)
+            await pages.NotePageChangedAsync(noteOfComment);
+    }
+
+    public async Task AccountChangedAsync(string memberId)
+    {
+        suspended.Forget();
+        await pages.MemberGoneAsync(memberId);
+    }
+}
