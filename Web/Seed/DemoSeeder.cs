@@ -10,7 +10,7 @@ namespace RedMvc.Web.Seed;
 /// local-only (README lists them); never run --seed against production.
 /// </summary>
 public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes notes, DemoConversations conversations, DemoShops shops, DemoOrders orders,
-    IBackgroundJobClient jobs, ILogger<DemoSeeder> logger)
+    DemoModeration moderation, IBackgroundJobClient jobs, ILogger<DemoSeeder> logger)
 {
     /// <summary>Every demo account's address ends so; a database holding anyone else is not a demo to seed or resume.</summary>
     public const string DemoDomain = "redmvc.local";
@@ -19,6 +19,7 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes n
     public static readonly TimeSpan JoinedAgo = TimeSpan.FromDays(60);
 
     public const string StaffEmail = "staff@redmvc.local";
+    public const string AdminEmail = "admin@redmvc.local";
     public const string StaffPassword = "red-ops-local-2026";
     public const string MemberPassword = "red-member-local-2026";
 
@@ -27,6 +28,7 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes n
     public static readonly IReadOnlyList<DemoMember> Members =
     [
         new("staff", "RedMvc 运营", StaffEmail, "zh-CN", Roles.Staff, Roles.Member),
+        new("ops_admin", "RedMvc 管理员", AdminEmail, "zh-CN", Roles.Admin, Roles.Member),
         new("xiaolu", "小鹿爱拍照", "xiaolu@redmvc.local", "zh-CN", Roles.Member, Roles.Creator),
         new("camping_zhou", "周末露营家", "zhou@redmvc.local", "zh-CN", Roles.Member),
         new("mia.eats", "Mia 吃遍上海", "mia@redmvc.local", "en", Roles.Member, Roles.Creator),
@@ -47,7 +49,7 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes n
         if (!force && await db.Users.AnyAsync(u => !u.Email!.EndsWith(DemoDomain), cancellationToken)) return;
         progress.Begin(await db.Notes.CountAsync(cancellationToken));
         await SeedMembersAsync();
-        var authors = await db.Users.Where(u => u.Email!.EndsWith("@" + DemoDomain) && u.Email != StaffEmail).OrderBy(u => u.Handle).Select(u => u.Id).ToListAsync(cancellationToken);
+        var authors = await db.Users.Where(u => u.Email!.EndsWith("@" + DemoDomain) && u.Email != StaffEmail && u.Email != AdminEmail).OrderBy(u => u.Handle).Select(u => u.Id).ToListAsync(cancellationToken);
         await notes.SeedAsync(authors, progress, cancellationToken);
         await SeedFollowsAndLikesAsync(authors);
         await SeedCollectsAsync(authors);
@@ -55,9 +57,11 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes n
         await shops.SeedAsync(cancellationToken);
         await orders.SeedAsync(cancellationToken);
         await PutNotificationsInTimeOrderAsync(cancellationToken);
+        await moderation.SeedAsync(cancellationToken); // after the reordering: it rebuilds member notices only
         progress.Seeded();
-        // Trending now rather than at the job's next turn, so the fresh demo has its order.
+        // Trending and the staff dashboard's figures now rather than at their jobs' next turn, so the fresh demo has them.
         jobs.Enqueue<ComputeTrendsJob>(job => job.RunAsync(CancellationToken.None));
+        jobs.Enqueue<RollupDailyStatsJob>(job => job.RunAsync(CancellationToken.None));
         logger.LogInformation("Demo content seeded; its photos finish in the bulk queue");
     }
 
@@ -131,7 +135,7 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes n
                 Culture = member.Culture,
                 CreatedAt = joined.AddDays(index),
             };
-            var password = member.Email == StaffEmail ? StaffPassword : MemberPassword;
+            var password = member.Email is StaffEmail or AdminEmail ? StaffPassword : MemberPassword;
             var result = await users.CreateAsync(user, password);
             if (!result.Succeeded)
             {

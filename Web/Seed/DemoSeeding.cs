@@ -39,6 +39,7 @@ public static class DemoSetup
         services.AddScoped<DemoConversations>();
         services.AddScoped<DemoShops>();
         services.AddScoped<DemoOrders>();
+        services.AddScoped<DemoModeration>();
         services.AddSingleton<DemoProgress>();
         var force = args.Contains("--seed");
         // A command (migrate, create-admin) returns before the host starts, so this never runs beside one.
