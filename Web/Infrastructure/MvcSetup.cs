@@ -36,7 +36,8 @@ public static class MvcSetup
         services.AddScoped<PublicLinks>();
         services.AddScoped<Features.Notes.NoteQueries>();
         services.AddScoped<Areas.Admin.Features.Reports.ReviewQueue>();
-        services.AddScoped<Areas.Admin.Features.Audit.StaffNames>();
+        services.AddScoped<Areas.Admin.Features.Shared.StaffNames>();
+        services.AddSingleton<Features.Shared.SuspendedTokens>();
         services.AddScoped<Areas.Admin.ModerationEffects>();
         services.AddScoped<Features.Discover.DiscoverQueries>();
         services.AddScoped<Features.Discover.PersonalMix>();

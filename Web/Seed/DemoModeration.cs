@@ -6,7 +6,8 @@ namespace RedMvc.Web.Seed;
 /// A staff queue with something in it: open reports on a comment (two reporters), a note and a profile;
 /// a comment staff removed whose author appealed (for the demo admin to decide, since staff gave it);
 /// a dismissed report. Everything goes through Report and ModerationDesk, so notices and the audit
-/// log come out as they would on the live site.
+/// log come out as they would on the live site. Decisions are made now: their notices come after every
+/// back-dated demo notice, so notification ids still follow their times.
 /// </summary>
 public class DemoModeration(AppDbContext db, TimeProvider clock)
 {
@@ -33,9 +34,9 @@ public class DemoModeration(AppDbContext db, TimeProvider clock)
         var actor = new StaffActor(staff, "127.0.0.1");
         await FileAsync(readers[0], ReportTarget.Comment, comments[1].Id.ToString(), comments[1].AuthorId, ReportCategory.Spam, "引流广告", 50);
         await ModerationDesk.ActAsync(db, actor, new ModerationOrder(ReportTarget.Comment, comments[1].Id.ToString(), ModerationAction.Remove,
-            ReportCategory.Spam, "评论中有站外引流链接。Links that lead people off the site to sell are not allowed in comments."), now.AddHours(-48), cancellationToken);
+            ReportCategory.Spam, "评论中有站外引流链接。Links that lead people off the site to sell are not allowed in comments."), now, cancellationToken);
         var penalty = await db.Penalties.OrderByDescending(p => p.Id).FirstAsync(cancellationToken);
-        penalty.Appeal("那是我自己店铺的链接，不是广告，以后不会再发了。", now.AddHours(-40));
+        penalty.Appeal("那是我自己店铺的链接，不是广告，以后不会再发了。", now);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.RateLimiting;
 using RedMvc.Domain.Moderation;
-using RedMvc.Web.Features.Standing;
 using RedMvc.Workers.Email;
 
 namespace RedMvc.Web.Features.Account;
@@ -91,7 +89,7 @@ public class AccountController(
     /// of it by email, once per lockout.
     /// </summary>
     [HttpPost("sign-in"), EnableRateLimiting(RateLimits.SignIn)]
-    public async Task<IActionResult> SignIn(SignInForm form, [FromServices] AppDbContext db, [FromServices] IDataProtectionProvider protection,
+    public async Task<IActionResult> SignIn(SignInForm form, [FromServices] AppDbContext db, [FromServices] SuspendedTokens tokens,
         [FromServices] TimeProvider clock)
     {
         if (!ModelState.IsValid) return View(form);
@@ -105,7 +103,7 @@ public class AccountController(
             db.SignIns.Add(new SignInRecord(user.Id, HttpContext.Connection.RemoteIpAddress?.ToString(), result.Succeeded, clock.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync();
             if (result.Succeeded && user.SuspendedAt is not null)
-                return await SuspendedAsync(user, db, protection);
+                return await SuspendedAsync(user, db, tokens);
             if (result.Succeeded)
                 return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
             if (result.IsLockedOut && !wasLockedOut)
@@ -116,14 +114,13 @@ public class AccountController(
     }
 
     /// <summary>The right password to a suspended account: no session, but the page that says why, with a token to appeal.</summary>
-    private async Task<IActionResult> SuspendedAsync(AppUser user, AppDbContext db, IDataProtectionProvider protection)
+    private async Task<IActionResult> SuspendedAsync(AppUser user, AppDbContext db, SuspendedTokens tokens)
     {
         await signIn.SignOutAsync();
         var suspension = await db.Penalties.Where(p => p.UserId == user.Id && p.Kind == PenaltyKind.Suspension && p.LiftedAt == null)
             .OrderByDescending(p => p.StartsAt).Select(p => (long?)p.Id).FirstOrDefaultAsync();
         if (suspension is null) return Redirect("/account/suspended");
-        var token = StandingController.TokenFor(protection, suspension.Value, StandingController.SuspendedTokenLifetime);
-        return Redirect($"/account/suspended?token={Uri.EscapeDataString(token)}");
+        return Redirect($"/account/suspended?token={Uri.EscapeDataString(tokens.For(suspension.Value))}");
     }
 
     [HttpPost("sign-out")]

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using RedMvc.Domain.Moderation;
 
 namespace RedMvc.Web.Features.Standing;
@@ -19,10 +18,8 @@ public record SuspendedPage(PenaltyView? Suspension, string? Token, string? Prob
 /// each within 20 days; and what became of the reports they sent. A suspended member cannot sign in, so the sign-in page hands them a
 /// short-lived token for the suspended page instead.
 /// </summary>
-public class StandingController(AppDbContext db, TimeProvider clock, IDataProtectionProvider protection, IStringLocalizer<SharedResource> t) : Controller
+public class StandingController(AppDbContext db, TimeProvider clock, SuspendedTokens tokens, IStringLocalizer<SharedResource> t) : Controller
 {
-    public static readonly TimeSpan SuspendedTokenLifetime = TimeSpan.FromHours(1);
-
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     [Authorize, HttpGet("/settings/standing")]
@@ -53,7 +50,7 @@ public class StandingController(AppDbContext db, TimeProvider clock, IDataProtec
     [HttpPost("/account/suspended/appeal")]
     public async Task<IActionResult> AppealSuspension(string? token, string? text)
     {
-        if (ReadToken(token) is not { } penaltyId) return View(nameof(Suspended), new SuspendedPage(null, null));
+        if (tokens.Read(token) is not { } penaltyId) return View(nameof(Suspended), new SuspendedPage(null, null));
         var penalty = await db.Penalties.SingleAsync(p => p.Id == penaltyId);
         var problem = penalty.Appeal(text, Now);
         if (problem is null) await db.SaveChangesAsync();
@@ -61,29 +58,9 @@ public class StandingController(AppDbContext db, TimeProvider clock, IDataProtec
         return View(nameof(Suspended), page with { Problem = problem is null ? null : t[problem, Penalty.AppealMaxLength].Value, Appealed = problem is null });
     }
 
-    /// <summary>The token the sign-in gives a suspended member: their suspension's id, for an hour.</summary>
-    public static string TokenFor(IDataProtectionProvider protection, long penaltyId, TimeSpan lifetime) =>
-        Protector(protection).Protect(penaltyId.ToString(), lifetime);
-
-    private static ITimeLimitedDataProtector Protector(IDataProtectionProvider protection) =>
-        protection.CreateProtector("RedMvc.Standing.Suspended").ToTimeLimitedDataProtector();
-
-    private long? ReadToken(string? token)
-    {
-        if (string.IsNullOrEmpty(token)) return null;
-        try
-        {
-            return long.TryParse(Protector(protection).Unprotect(token), out var id) ? id : null;
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return null; // forged, tampered or expired: the page without details
-        }
-    }
-
     private async Task<SuspendedPage> SuspendedPageAsync(string? token)
     {
-        if (ReadToken(token) is not { } penaltyId) return new SuspendedPage(null, null);
+        if (tokens.Read(token) is not { } penaltyId) return new SuspendedPage(null, null);
         var penalty = await db.Penalties.AsNoTracking().SingleOrDefaultAsync(p => p.Id == penaltyId);
         return penalty is null ? new SuspendedPage(null, null) : new SuspendedPage(View(penalty), token);
     }

@@ -1,4 +1,5 @@
 using RedMvc.Domain.Moderation;
+using RedMvc.Web.Areas.Admin.Features.Shared;
 
 namespace RedMvc.Web.Areas.Admin.Features.Appeals;
 
@@ -34,11 +35,4 @@ public class AppealsController(AppDbContext db, ModerationEffects effects, TimeP
         this.Flash(problem is null ? t[$"Admin.Appeals.{decision}"] : t[problem]);
         return Redirect("/admin/appeals");
     }
-}
-
-public static class AdminLinks
-{
-    /// <summary>Where staff look at the content a report or penalty is about (its review page, which shows removed content too).</summary>
-    public static string? Content(ReportTarget? target, string? id) =>
-        target is { } kind && id is not null ? Reports.ReportsController.ReviewLink(kind, id) : null;
 }

@@ -4,16 +4,6 @@ namespace RedMvc.Web.Areas.Admin.Features.Audit;
 
 public record AuditPage(IReadOnlyList<StaffAuditEntry> Entries, string? Query, string? Staff, long? OlderThan);
 
-/// <summary>Handles of the staff and members an audit page names, in one query.</summary>
-public class StaffNames(AppDbContext db)
-{
-    public async Task<Dictionary<string, string>> HandlesAsync(IEnumerable<string> ids)
-    {
-        var list = ids.Distinct().ToList();
-        return await db.Users.Where(u => list.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Handle);
-    }
-}
-
 /// <summary>
 /// The audit log, newest first, searchable by action, target, reason and staff member. Read-only:
 /// there is no route that changes or deletes an entry (AuthorisationMatrixTests lists every admin route).

@@ -1,4 +1,5 @@
 using RedMvc.Domain.Moderation;
+using RedMvc.Web.Areas.Admin.Features.Shared;
 
 namespace RedMvc.Web.Areas.Admin.Features.Reports;
 
@@ -32,7 +33,7 @@ public class ReportsController(AppDbContext db, ReviewQueue queue, ModerationEff
     {
         if (await ModeratedContent.FindAsync(db, target, id) is null) return NotFound();
         await ModerationDesk.ClaimAsync(db, User.Id()!, target, id);
-        return Redirect(ReviewLink(target, id));
+        return Redirect(AdminLinks.Review(target, id));
     }
 
     [HttpPost("/admin/reports/{target}/{id}/act")]
@@ -49,8 +50,6 @@ public class ReportsController(AppDbContext db, ReviewQueue queue, ModerationEff
         this.Flash(t["Admin.Review.Done", t[$"Admin.Action.{action}"]]);
         return Redirect("/admin/reports");
     }
-
-    public static string ReviewLink(ReportTarget target, string id) => $"/admin/reports/{target}/{Uri.EscapeDataString(id)}";
 
     private async Task<ReviewPage?> ReviewPageAsync(ReportTarget target, string id)
     {
