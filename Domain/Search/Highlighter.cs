@@ -1,0 +1,56 @@
+namespace RedMvc.Domain.Search;
+
+/// <summary>
+/// Splits a text into pieces to show, marking the words a query matched: Han words where they occur,
+/// other words whose folded, stemmed form is a query word. The pieces are plain text for Razor to
+/// encode; nothing of the query is ever written as HTML.
+/// </summary>
+public static class Highlighter
+{
+    public static IReadOnlyList<TextPiece> Pieces(string? text, SearchQuery query)
+    {
+        if (string.IsNullOrEmpty(text)) return [];
+        if (query.IsEmpty) return [new TextPiece(text, false)];
+        var marked = new bool[text.Length];
+        foreach (var term in query.Terms.Where(t => t.IsHan)) MarkOccurrences(text, term.Surface, marked);
+        MarkWords(text, query.Terms.Where(t => !t.IsHan).Select(t => t.Whole).ToHashSet(), marked);
+        return Join(text, marked);
+    }
+
+    private static void MarkOccurrences(string text, string word, bool[] marked)
+    {
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+            Array.Fill(marked, true, at, word.Length);
+    }
+
+    private static void MarkWords(string text, HashSet<string> stems, bool[] marked)
+    {
+        if (stems.Count == 0) return;
+        var start = 0;
+        while (start < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[start]) || SearchText.IsHan(text[start])) { start++; continue; }
+            var end = start + 1;
+            while (end < text.Length && char.IsLetterOrDigit(text[end]) && !SearchText.IsHan(text[end])) end++;
+            var word = SearchText.Fold(text[start..end]);
+            if (stems.Contains(LightStemmer.Stem(word))) Array.Fill(marked, true, start, end - start);
+            start = end;
+        }
+    }
+
+    private static List<TextPiece> Join(string text, bool[] marked)
+    {
+        var pieces = new List<TextPiece>();
+        var start = 0;
+        for (var i = 1; i <= text.Length; i++)
+        {
+            if (i < text.Length && marked[i] == marked[start]) continue;
+            pieces.Add(new TextPiece(text[start..i], marked[start]));
+            start = i;
+        }
+        return pieces;
+    }
+}
+
+/// <summary>A piece of a shown text; Match when a query word matched it.</summary>
+public readonly record struct TextPiece(string Text, bool Match);
