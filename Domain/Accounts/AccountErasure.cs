@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
+using RedMvc.Domain.Search;
 
 namespace RedMvc.Domain.Accounts;
 
@@ -140,6 +141,7 @@ public static class AccountErasure
         await db.NoteMentions.Where(m => theirs.Contains(m.NoteId)).ExecuteDeleteAsync(cancellationToken);
         await db.NoteProducts.Where(p => theirs.Contains(p.NoteId)).ExecuteDeleteAsync(cancellationToken);
         await db.NoteScores.Where(s => theirs.Contains(s.NoteId)).ExecuteDeleteAsync(cancellationToken);
+        await db.SearchNotes.Where(e => theirs.Contains(e.NoteId)).ExecuteDeleteAsync(cancellationToken);
         await db.Notifications.Where(n => n.NoteId != null && theirs.Contains(n.NoteId.Value)).ExecuteDeleteAsync(cancellationToken);
         await db.NotePhotos.Where(p => theirs.Contains(p.NoteId))
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.AltText, (string?)null).SetProperty(p => p.OriginalFileName, ""), cancellationToken);
@@ -193,6 +195,9 @@ public static class AccountErasure
         await db.Addresses.Where(a => a.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.CartItems.Where(i => i.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.Reports.Where(r => r.ReporterId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.SearchPeople.Where(e => e.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.SearchOutbox.Where(e => e.Kind == SearchKind.Person && e.ItemKey == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.RecentSearches.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>
@@ -221,7 +226,8 @@ public static class AccountErasure
             .SetProperty(x => x.Name, Scrubbed)
             .SetProperty(x => x.Description, (string?)null)
             .SetProperty(x => x.LogoKey, (string?)null), cancellationToken);
-        // Drafts stay drafts of nobody (never public); what was on sale stays reachable, no longer sold.
+        // Drafts stay drafts of nobody (never public); what was on sale stays reachable, no longer sold (nor found).
+        await db.SearchProducts.Where(e => db.Products.Any(p => p.Id == e.ProductId && p.ShopId == id)).ExecuteDeleteAsync(cancellationToken);
         await db.Products.Where(p => p.ShopId == id && p.Status == ProductStatus.Active)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, ProductStatus.Archived).SetProperty(p => p.UpdatedAt, now), cancellationToken);
     }
