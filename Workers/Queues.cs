@@ -25,4 +25,6 @@ public static class JobIds
     public const string SweepOrders = "sweep-orders";
     public const string SweepDataExports = "data-exports-sweeper";
     public const string SweepPendingPhotos = "pending-photos-sweeper";
+    public const string UpdateSearchIndex = "search-index";
+    public const string ComputeHotSearches = "hot-searches";
 }
