@@ -17,6 +17,31 @@ public static class Highlighter
         return Join(text, marked);
     }
 
+    /// <summary>
+    /// About <paramref name="length"/> characters of a body around its first match (its start when nothing
+    /// matched), with "…" where text was left out, marked like <see cref="Pieces"/>.
+    /// </summary>
+    public static IReadOnlyList<TextPiece> Excerpt(string? text, SearchQuery query, int length)
+    {
+        if (string.IsNullOrEmpty(text)) return [];
+        var firstMatch = 0;
+        foreach (var piece in Pieces(text, query))
+        {
+            if (piece.Match) break;
+            firstMatch += piece.Text.Length;
+        }
+        if (firstMatch >= text.Length) firstMatch = 0;
+        var start = Math.Max(0, firstMatch - length / 4);
+        var end = Math.Min(text.Length, start + length);
+        if (start > 0 && char.IsLowSurrogate(text[start])) start--;
+        if (end < text.Length && char.IsLowSurrogate(text[end])) end++;
+        var window = text[start..end].ReplaceLineEndings(" ");
+        var pieces = Pieces(window, query).ToList();
+        if (start > 0) pieces.Insert(0, new TextPiece("…", false));
+        if (end < text.Length) pieces.Add(new TextPiece("…", false));
+        return pieces;
+    }
+
     private static void MarkOccurrences(string text, string word, bool[] marked)
     {
         for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal))

@@ -20,6 +20,9 @@ public static class RateLimits
     public const string Commenting = "Commenting";
     public const string Checkout = "Checkout";
 
+    /// <summary>Search pages and suggestions, per member or address: full-text queries cost the database more than a page.</summary>
+    public const string Search = "Search";
+
     public static IServiceCollection AddRedRateLimits(this IServiceCollection services, IConfiguration config)
     {
         services.AddRateLimiter(options =>
@@ -32,7 +35,7 @@ public static class RateLimits
                 return ValueTask.CompletedTask;
             };
             var shared = RedisConnection.IsConfigured(config);
-            foreach (var name in new[] { SignIn, Register, PasswordReset, Posting, Commenting, Checkout })
+            foreach (var name in new[] { SignIn, Register, PasswordReset, Posting, Commenting, Checkout, Search })
                 AddPolicy(options, config, name, shared);
         });
         return services;

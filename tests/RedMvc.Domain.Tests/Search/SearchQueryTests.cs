@@ -92,4 +92,23 @@ public class SearchQueryTests
     [Fact]
     public void Without_terms_nothing_is_marked() =>
         Assert.DoesNotContain(Highlighter.Pieces("abc", SearchQuery.Parse("😀")), p => p.Match);
+
+    [Fact]
+    public void An_excerpt_shows_the_text_around_the_first_match()
+    {
+        var body = new string('x', 200) + " 这款面霜很好用 " + new string('y', 200);
+        var pieces = Highlighter.Excerpt(body, SearchQuery.Parse("面霜"), 60);
+        Assert.Equal("…", pieces[0].Text);
+        Assert.Equal("…", pieces[^1].Text);
+        Assert.Contains(pieces, p => p.Match && p.Text == "面霜");
+    }
+
+    [Fact]
+    public void An_excerpt_never_splits_an_emoji()
+    {
+        var body = string.Concat(Enumerable.Repeat("😀", 100));
+        var text = string.Concat(Highlighter.Excerpt(body, SearchQuery.Parse("x"), 51).Select(p => p.Text)).TrimEnd('…');
+        Assert.Equal(0, text.Length % 2);
+        Assert.True(char.IsHighSurrogate(text[0]));
+    }
 }
