@@ -19,10 +19,13 @@ public static class SearchIndexing
     /// <summary>Handles up to one batch of outbox rows; returns how many it handled (0: the outbox is empty).</summary>
     public static async Task<int> DrainAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
-        var rows = await db.SearchOutbox.OrderBy(e => e.Id).Take(BatchSize).ToListAsync(cancellationToken);
-        if (rows.Count == 0) return 0;
+        var handled = 0;
+        // The rows are read inside the transaction: on SQLite it takes the write lock first, so a second
+        // drain waits and then finds them gone instead of indexing the same items twice.
         await db.InTransactionAsync(async () =>
         {
+            var rows = await db.SearchOutbox.OrderBy(e => e.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            if (rows.Count == 0) return;
             var keys = rows.ToLookup(r => r.Kind, r => r.ItemKey);
             await IndexNotesAsync(db, Ids(keys[SearchKind.Note]), cancellationToken);
             await IndexPeopleAsync(db, keys[SearchKind.Person].Distinct().ToList(), cancellationToken);
@@ -31,9 +34,10 @@ public static class SearchIndexing
             await IndexProductsAsync(db, Ids(keys[SearchKind.Product]).Concat(ofShops).Distinct().ToList(), cancellationToken);
             db.SearchOutbox.RemoveRange(rows);
             await db.SaveChangesAsync(cancellationToken);
+            handled = rows.Count;
         }, cancellationToken);
         db.ChangeTracker.Clear();
-        return rows.Count;
+        return handled;
     }
 
     /// <summary>Drops every index row and indexes every item again, in batches; returns the number of items indexed.</summary>
