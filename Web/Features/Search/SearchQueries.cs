@@ -171,15 +171,17 @@ public class SearchQueries(AppDbContext db, NoteCards cards)
         if (text.Length is 0 or > SearchQuery.MaxLength) return new SearchSuggestions([], [], []);
         var topic = Topic.Normalize(text);
         var handle = text.TrimStart('@').ToLowerInvariant();
+        // Names compare lower-cased on every provider (PostgreSQL's LIKE minds case, SQLite's does not for Latin).
+        var lower = text.ToLowerInvariant();
         var topics = topic.Length == 0 ? [] : await db.Topics.AsNoTracking().Where(t => t.NormalizedName.StartsWith(topic))
             .OrderBy(t => t.NormalizedName.Length).ThenBy(t => t.NormalizedName).Select(t => t.Name).Take(SuggestionsEach).ToListAsync();
         var blocked = db.Blocks.Where(b => b.BlockerId == viewerId).Select(b => b.BlockedId)
             .Concat(db.Blocks.Where(b => b.BlockedId == viewerId).Select(b => b.BlockerId));
         var people = handle.Length == 0 ? [] : await db.Users.AsNoTracking()
-            .Where(u => !u.Handle.StartsWith("@") && (u.Handle.StartsWith(handle) || u.DisplayName.StartsWith(text)) && !blocked.Contains(u.Id))
+            .Where(u => !u.Handle.StartsWith("@") && (u.Handle.StartsWith(handle) || u.DisplayName.ToLower().StartsWith(lower)) && !blocked.Contains(u.Id))
             .OrderBy(u => u.Handle.Length).ThenBy(u => u.Handle).Select(u => new PersonSuggestion(u.Handle, u.DisplayName)).Take(SuggestionsEach).ToListAsync();
         var products = await db.Products.AsNoTracking()
-            .Where(p => p.Status == ProductStatus.Active && p.Title.StartsWith(text)
+            .Where(p => p.Status == ProductStatus.Active && p.Title.ToLower().StartsWith(lower)
                 && !db.Shops.Any(s => s.Id == p.ShopId && blocked.Contains(s.OwnerId)))
             .OrderBy(p => p.Title.Length).ThenBy(p => p.Id).Select(p => new ProductSuggestion(p.Id, p.Title)).Take(SuggestionsEach).ToListAsync();
         return new SearchSuggestions(topics, people, products);
