@@ -50,7 +50,7 @@ public static class AccountErasure
         await TakeBackEngagementAsync(db, userId, cancellationToken);
         if (noteIds.Count > 0) await EraseNotesAsync(db, userId, tombstone!, now, cancellationToken);
         await EraseCommentsAsync(db, userId, tombstone, now, cancellationToken);
-        await RemoveTiesAsync(db, userId, cancellationToken);
+        await RemoveTiesAsync(db, userId, now, cancellationToken);
         if (tombstone is not null) await KeepRecordsAsync(db, userId, tombstone, shop?.Id, now, cancellationToken);
         if (user.NormalizedEmail is { } email)
         {
@@ -184,7 +184,7 @@ public static class AccountErasure
     }
 
     /// <summary>Follows, blocks, mentions, boards, notifications, addresses and the cart: theirs, either way round.</summary>
-    private static async Task RemoveTiesAsync(AppDbContext db, string userId, CancellationToken cancellationToken)
+    private static async Task RemoveTiesAsync(AppDbContext db, string userId, DateTime now, CancellationToken cancellationToken)
     {
         await db.Follows.Where(f => f.FollowerId == userId || f.FolloweeId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.Blocks.Where(b => b.BlockerId == userId || b.BlockedId == userId).ExecuteDeleteAsync(cancellationToken);
@@ -196,7 +196,9 @@ public static class AccountErasure
         await db.CartItems.Where(i => i.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.Reports.Where(r => r.ReporterId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.SearchPeople.Where(e => e.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        await db.SearchOutbox.Where(e => e.Kind == SearchKind.Person && e.ItemKey == userId).ExecuteDeleteAsync(cancellationToken);
+        // One more look for the index job: a run that read them just before this commit may write their row back, and this takes it out again.
+        SearchOutbox.Add(db, SearchKind.Person, [userId], now);
+        await db.SaveChangesAsync(cancellationToken);
         await db.RecentSearches.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
     }
 
