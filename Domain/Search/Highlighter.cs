@@ -13,7 +13,8 @@ public static class Highlighter
         if (query.IsEmpty) return [new TextPiece(text, false)];
         var marked = new bool[text.Length];
         foreach (var term in query.Terms.Where(t => t.IsHan)) MarkOccurrences(text, term.Surface, marked);
-        MarkWords(text, query.Terms.Where(t => !t.IsHan).Select(t => t.Whole).ToHashSet(), marked);
+        MarkWords(text, query.Terms.Where(t => !t.IsHan && !t.Prefix).Select(t => t.Whole).ToHashSet(),
+            query.Terms.Where(t => !t.IsHan && t.Prefix).Select(t => t.Whole).ToList(), marked);
         return Join(text, marked);
     }
 
@@ -48,9 +49,9 @@ public static class Highlighter
             Array.Fill(marked, true, at, word.Length);
     }
 
-    private static void MarkWords(string text, HashSet<string> stems, bool[] marked)
+    private static void MarkWords(string text, HashSet<string> stems, List<string> prefixes, bool[] marked)
     {
-        if (stems.Count == 0) return;
+        if (stems.Count == 0 && prefixes.Count == 0) return;
         var start = 0;
         while (start < text.Length)
         {
@@ -58,7 +59,8 @@ public static class Highlighter
             var end = start + 1;
             while (end < text.Length && char.IsLetterOrDigit(text[end]) && !SearchText.IsHan(text[end])) end++;
             var word = SearchText.Fold(text[start..end]);
-            if (stems.Contains(LightStemmer.Stem(word))) Array.Fill(marked, true, start, end - start);
+            if (stems.Contains(LightStemmer.Stem(word)) || prefixes.Any(p => word.StartsWith(p, StringComparison.Ordinal)))
+                Array.Fill(marked, true, start, end - start);
             start = end;
         }
     }

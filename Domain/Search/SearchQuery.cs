@@ -32,6 +32,16 @@ public sealed class SearchQuery
         return new SearchQuery(text, terms.DistinctBy(t => (t.Whole, t.Prefix)).Take(MaxTerms).ToList());
     }
 
+    /// <summary>
+    /// The same query with its last Latin word also matching longer words ("lu" finds the handle "lulu_sh"):
+    /// for names and titles, where people type the start of what they look for. Words under two letters stay whole.
+    /// </summary>
+    public SearchQuery WithLastWordAsPrefix()
+    {
+        if (Terms.Count == 0 || Terms[^1] is not { IsHan: false, Prefix: false } last || last.Whole.Length < 2) return this;
+        return new SearchQuery(Text, [.. Terms.Take(Terms.Count - 1), last with { Prefix = true }]);
+    }
+
     /// <summary>The FTS5 MATCH expression; call only when not empty.</summary>
     public string ToFts5() => string.Join(" AND ", Terms.Select(t => t.ToFts5()));
 

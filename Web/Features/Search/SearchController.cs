@@ -61,13 +61,13 @@ public class SearchController(AppDbContext db, SearchQueries queries, TimeProvid
 
     private async Task<SearchPage> PeoplePageAsync(SearchQuery query, SearchFilters filters, string? viewerId, SearchCursor? cursor)
     {
-        var (people, next) = await queries.PeopleAsync(query, viewerId, cursor);
+        var (people, next) = await queries.PeopleAsync(query.WithLastWordAsPrefix(), viewerId, cursor);
         return new SearchPage(query, filters, [], people, [], next is null ? null : filters.Link(query.Text, after: next), [], []);
     }
 
     private async Task<SearchPage> ProductsPageAsync(SearchQuery query, SearchFilters filters, string? viewerId, SearchCursor? cursor)
     {
-        var (products, next) = await queries.ProductsAsync(query, viewerId, cursor);
+        var (products, next) = await queries.ProductsAsync(query.WithLastWordAsPrefix(), viewerId, cursor);
         return new SearchPage(query, filters, [], [], products, next is null ? null : filters.Link(query.Text, after: next), [], []);
     }
 }

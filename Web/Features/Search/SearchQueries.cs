@@ -46,7 +46,6 @@ public class SearchQueries(AppDbContext db, NoteCards cards)
         public long Id { get; init; }
         public string Title { get; init; } = "";
         public string ShopName { get; init; } = "";
-        public string ShopHandle { get; init; } = "";
         public long PriceFen { get; init; }
         public int Stock { get; init; }
         public double Score { get; init; }
@@ -146,7 +145,7 @@ public class SearchQueries(AppDbContext db, NoteCards cards)
         }
         var dialect = SqlDialect.For(db);
         var sql = $"""
-            SELECT {dialect.Top(PageSize + 1)} p."Id", p."Title", s."Name" AS "ShopName", s."Handle" AS "ShopHandle", m."Score",
+            SELECT {dialect.Top(PageSize + 1)} p."Id", p."Title", s."Name" AS "ShopName", m."Score",
                 (SELECT MIN(v."PriceFen") FROM "ProductVariants" v WHERE v."ProductId" = p."Id") AS "PriceFen",
                 (SELECT COALESCE(SUM(v."Stock"), 0) FROM "ProductVariants" v WHERE v."ProductId" = p."Id") AS "Stock"
             FROM ({match}) m JOIN "Products" p ON p."Id" = m."Key" JOIN "Shops" s ON s."Id" = p."ShopId"
@@ -159,7 +158,7 @@ public class SearchQueries(AppDbContext db, NoteCards cards)
         var covers = await ProductPhotos.CoversAsync(db, shown.Select(r => r.Id));
         var products = shown.Select(r => new ProductResult(
             new ProductCard(r.Id, r.Title, r.PriceFen, null, ProductPhotos.CoverOf(covers, r.Id, r.Title), r.Stock <= 0),
-            Highlighter.Pieces(r.Title, query), r.ShopName, r.ShopHandle, r.Stock)).ToList();
+            Highlighter.Pieces(r.Title, query), r.ShopName, r.Stock)).ToList();
         var next = rows.Count > PageSize ? SearchCursor.Of(shown[^1].Score, shown[^1].Id.ToString(CultureInfo.InvariantCulture)).ToString() : null;
         return (products, next);
     }

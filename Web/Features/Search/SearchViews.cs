@@ -23,7 +23,7 @@ public sealed record SearchPage(
 
 public sealed record PersonResult(AuthorView Person, IReadOnlyList<TextPiece> Name, IReadOnlyList<TextPiece> Bio, int Followers, bool ViewerFollows);
 
-public sealed record ProductResult(ProductCard Product, IReadOnlyList<TextPiece> Title, string ShopName, string ShopHandle, int Stock);
+public sealed record ProductResult(ProductCard Product, IReadOnlyList<TextPiece> Title, string ShopName, int Stock);
 
 /// <summary>What the top-bar box suggests while typing: topics, people and products by their first characters.</summary>
 public sealed record SearchSuggestions(IReadOnlyList<string> Topics, IReadOnlyList<PersonSuggestion> People, IReadOnlyList<ProductSuggestion> Products);

@@ -111,4 +111,16 @@ public class SearchQueryTests
         Assert.Equal(0, text.Length % 2);
         Assert.True(char.IsHighSurrogate(text[0]));
     }
+
+    [Fact]
+    public void For_names_the_last_latin_word_may_be_the_start_of_a_longer_one()
+    {
+        var query = SearchQuery.Parse("Mia LU").WithLastWordAsPrefix();
+        Assert.Equal("\"mia\" AND \"lu\"*", query.ToFts5());
+        Assert.Equal("'mia' & 'lu':*", query.ToTsQuery());
+        Assert.Equal(["Mia", "lulu"], Highlighter.Pieces("Mia lulu_sh", query).Where(p => p.Match).Select(p => p.Text));
+        Assert.Equal("\"lipstick\"*", SearchQuery.Parse("lipsticks").WithLastWordAsPrefix().ToFts5());
+        Assert.False(SearchQuery.Parse("露营").WithLastWordAsPrefix().Terms[0].Prefix);
+        Assert.False(SearchQuery.Parse("a").WithLastWordAsPrefix().Terms[0].Prefix);
+    }
 }

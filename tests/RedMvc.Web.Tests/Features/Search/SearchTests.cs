@@ -204,6 +204,8 @@ public class SearchTests
         Assert.Equal([chef.Handle], byName.Document.QuerySelectorAll(".person__who").Select(a => a.GetAttribute("href")!.Split('/')[^1]));
         Assert.Contains("1 followers", byName.Text);
         Assert.NotNull(byName.Document.QuerySelector($"form[action='/u/{chef.Handle}/follow']"));
+        var byHandleStart = await reader.GetAsync(Find(chef.Handle[..4], "&tab=people"));
+        Assert.Single(byHandleStart.Document.QuerySelectorAll(".person"));
         var byBio = await reader.GetAsync(Find("BAKING", "&tab=people"));
         Assert.Single(byBio.Document.QuerySelectorAll(".person"));
         Assert.Equal(2, (await site.CreateVisitor().GetAsync(Find("小厨", "&tab=people"))).Document.QuerySelectorAll(".person").Length);
