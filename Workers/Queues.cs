@@ -26,4 +26,6 @@ public static class JobIds
     public const string SweepDataExports = "data-exports-sweeper";
     public const string SweepPendingPhotos = "pending-photos-sweeper";
     public const string RollupDailyStats = "rollup-daily-stats";
+    public const string UpdateSearchIndex = "search-index";
+    public const string ComputeHotSearches = "hot-searches";
 }

@@ -72,6 +72,8 @@ public static class WorkersHostingExtensions
         services.Configure<Commerce.FulfilmentOptions>(config.GetSection("Shop:Fulfilment"));
         services.Configure<RedMvc.Domain.Commerce.ShippingRule>(config.GetSection("Shop:Shipping"));
         services.AddScoped<ComputeTrendsJob>();
+        services.AddScoped<SearchIndexJob>();
+        services.AddScoped<ComputeHotSearchesJob>();
         services.Configure<RedMvc.Domain.Ranking.RankingOptions>(config.GetSection("Ranking"));
         services.Configure<RedMvc.Domain.Notes.NoteLimits>(config.GetSection("Notes"));
         services.AddHealthChecks()

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Notes;
+using RedMvc.Domain.Search;
 
 namespace RedMvc.Domain.Accounts;
 
@@ -49,7 +50,7 @@ public static class AccountErasure
         await TakeBackEngagementAsync(db, userId, cancellationToken);
         if (noteIds.Count > 0) await EraseNotesAsync(db, userId, tombstone!, now, cancellationToken);
         await EraseCommentsAsync(db, userId, tombstone, now, cancellationToken);
-        await RemoveTiesAsync(db, userId, cancellationToken);
+        await RemoveTiesAsync(db, userId, now, cancellationToken);
         if (tombstone is not null) await KeepRecordsAsync(db, userId, tombstone, shop?.Id, now, cancellationToken);
         if (user.NormalizedEmail is { } email)
         {
@@ -140,6 +141,7 @@ public static class AccountErasure
         await db.NoteMentions.Where(m => theirs.Contains(m.NoteId)).ExecuteDeleteAsync(cancellationToken);
         await db.NoteProducts.Where(p => theirs.Contains(p.NoteId)).ExecuteDeleteAsync(cancellationToken);
         await db.NoteScores.Where(s => theirs.Contains(s.NoteId)).ExecuteDeleteAsync(cancellationToken);
+        await db.SearchNotes.Where(e => theirs.Contains(e.NoteId)).ExecuteDeleteAsync(cancellationToken);
         await db.Notifications.Where(n => n.NoteId != null && theirs.Contains(n.NoteId.Value)).ExecuteDeleteAsync(cancellationToken);
         await db.NotePhotos.Where(p => theirs.Contains(p.NoteId))
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.AltText, (string?)null).SetProperty(p => p.OriginalFileName, ""), cancellationToken);
@@ -182,7 +184,7 @@ public static class AccountErasure
     }
 
     /// <summary>Follows, blocks, mentions, boards, notifications, addresses and the cart: theirs, either way round.</summary>
-    private static async Task RemoveTiesAsync(AppDbContext db, string userId, CancellationToken cancellationToken)
+    private static async Task RemoveTiesAsync(AppDbContext db, string userId, DateTime now, CancellationToken cancellationToken)
     {
         await db.Follows.Where(f => f.FollowerId == userId || f.FolloweeId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.Blocks.Where(b => b.BlockerId == userId || b.BlockedId == userId).ExecuteDeleteAsync(cancellationToken);
@@ -193,6 +195,11 @@ public static class AccountErasure
         await db.Addresses.Where(a => a.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.CartItems.Where(i => i.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.Reports.Where(r => r.ReporterId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.SearchPeople.Where(e => e.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        // One more look for the index job: a run that read them just before this commit may write their row back, and this takes it out again.
+        SearchOutbox.Add(db, SearchKind.Person, [userId], now);
+        await db.SaveChangesAsync(cancellationToken);
+        await db.RecentSearches.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>
@@ -221,7 +228,8 @@ public static class AccountErasure
             .SetProperty(x => x.Name, Scrubbed)
             .SetProperty(x => x.Description, (string?)null)
             .SetProperty(x => x.LogoKey, (string?)null), cancellationToken);
-        // Drafts stay drafts of nobody (never public); what was on sale stays reachable, no longer sold.
+        // Drafts stay drafts of nobody (never public); what was on sale stays reachable, no longer sold (nor found).
+        await db.SearchProducts.Where(e => db.Products.Any(p => p.Id == e.ProductId && p.ShopId == id)).ExecuteDeleteAsync(cancellationToken);
         await db.Products.Where(p => p.ShopId == id && p.Status == ProductStatus.Active)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, ProductStatus.Archived).SetProperty(p => p.UpdatedAt, now), cancellationToken);
     }

@@ -8,6 +8,7 @@ using RedMvc.Domain.Notifications;
 using RedMvc.Domain.Ranking;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Moderation;
+using RedMvc.Domain.Search;
 using RedMvc.Domain.Social;
 
 namespace RedMvc.Domain.Data;
@@ -51,6 +52,47 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<StaffAuditEntry> StaffAudit => Set<StaffAuditEntry>();
     public DbSet<DailyStats> DailyStats => Set<DailyStats>();
     public DbSet<SignInRecord> SignIns => Set<SignInRecord>();
+    public DbSet<SearchOutboxEntry> SearchOutbox => Set<SearchOutboxEntry>();
+    public DbSet<NoteSearchEntry> SearchNotes => Set<NoteSearchEntry>();
+    public DbSet<PersonSearchEntry> SearchPeople => Set<PersonSearchEntry>();
+    public DbSet<ProductSearchEntry> SearchProducts => Set<ProductSearchEntry>();
+    public DbSet<RecentSearch> RecentSearches => Set<RecentSearch>();
+    public DbSet<HotSearch> HotSearches => Set<HotSearch>();
+    public DbSet<HiddenSearchTerm> HiddenSearchTerms => Set<HiddenSearchTerm>();
+
+    /// <summary>
+    /// Every save also writes the search outbox rows its changes call for, in the same transaction
+    /// (SearchOutbox). A new note's id exists only after the insert, so then the rows follow in a
+    /// second save inside one transaction.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = Search.SearchOutbox.Pending(ChangeTracker);
+        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var now = DateTime.UtcNow;
+        if (!Search.SearchOutbox.NeedsIds(ChangeTracker))
+        {
+            AddOutboxRows(pending, now);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        var saved = 0;
+        await this.InTransactionAsync(async () =>
+        {
+            saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            AddOutboxRows(pending, now);
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }, cancellationToken);
+        return saved;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    private void AddOutboxRows(List<(SearchKind Kind, Func<string> Key)> pending, DateTime now)
+    {
+        foreach (var group in pending.GroupBy(p => p.Kind))
+            Search.SearchOutbox.Add(this, group.Key, group.Select(p => p.Key()), now);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {

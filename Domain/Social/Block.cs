@@ -47,4 +47,8 @@ public static class Blocking
         viewerId is null || viewerId == otherId
             ? Task.FromResult(false)
             : db.Blocks.AnyAsync(b => (b.BlockerId == viewerId && b.BlockedId == otherId) || (b.BlockerId == otherId && b.BlockedId == viewerId), cancellationToken);
+
+    /// <summary>The SQL form of EitherBlockedAsync for a list (people search): false for a visitor (NULL viewer).</summary>
+    public static string EitherBlockedSql(string viewer, string other) =>
+        $"""EXISTS (SELECT 1 FROM "Blocks" b WHERE (b."BlockerId" = {viewer} AND b."BlockedId" = {other}) OR (b."BlockerId" = {other} AND b."BlockedId" = {viewer}))""";
 }

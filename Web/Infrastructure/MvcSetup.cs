@@ -56,6 +56,7 @@ public static class MvcSetup
         services.AddScoped<Features.Shared.NoteShopQueries>();
         services.AddScoped<Features.NoteProducts.ProductSearch>();
         services.AddScoped<Features.Profiles.PeopleQueries>();
+        services.AddScoped<Features.Search.SearchQueries>();
         services.AddHttpContextAccessor();
         services.AddReaderTimes();
 

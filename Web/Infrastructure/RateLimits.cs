@@ -21,6 +21,9 @@ public static class RateLimits
     public const string Checkout = "Checkout";
     public const string Reporting = "Reporting";
 
+    /// <summary>Search pages and suggestions, per member or address: full-text queries cost the database more than a page.</summary>
+    public const string Search = "Search";
+
     public static IServiceCollection AddRedRateLimits(this IServiceCollection services, IConfiguration config)
     {
         services.AddRateLimiter(options =>
@@ -33,7 +36,7 @@ public static class RateLimits
                 return ValueTask.CompletedTask;
             };
             var shared = RedisConnection.IsConfigured(config);
-            foreach (var name in new[] { SignIn, Register, PasswordReset, Posting, Commenting, Checkout, Reporting })
+            foreach (var name in new[] { SignIn, Register, PasswordReset, Posting, Commenting, Checkout, Reporting, Search })
                 AddPolicy(options, config, name, shared);
         });
         return services;

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using RedMvc.Domain.Search;
 using RedMvc.Web.Seed;
 using RedMvc.Workers;
 using RedMvc.Workers.Jobs;
@@ -15,6 +16,7 @@ public static class StartupCommands
     /// `migrate [--seed]`: applies the migrations, creates the roles and (with --seed, or in Development)
     /// the demo content, then exits; deploys run it once before starting web nodes with
     /// Database:MigrateOnStartup=false, so nodes starting together never race to migrate or seed. `create-admin &lt;email&gt;`: makes an Admin.
+    /// `reindex`: rebuilds the search index from scratch (the outbox keeps it in step otherwise).
     /// </summary>
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
@@ -42,6 +44,14 @@ public static class StartupCommands
                     Environment.ExitCode = result.Succeeded ? 0 : 1;
                 }
                 return true;
+            case "reindex":
+                await MigrateAsync(app);
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    var indexed = await SearchIndexing.RebuildAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+                    Console.WriteLine($"The search index was rebuilt: {indexed} notes, products and people.");
+                }
+                return true;
             default:
                 return false;
         }
@@ -62,6 +72,8 @@ public static class StartupCommands
 
         await using var scope = app.Services.CreateAsyncScope();
         await EnsureRolesAsync(scope.ServiceProvider);
+        // Topics, products and brands segment as one word in queries too (new ones: at the next start, bigrams meanwhile).
+        await SearchIndexing.LoadUserDictionaryAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
         // Trending now rather than at the job's next turn, so a fresh site has its order.
         scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>().Enqueue<ComputeTrendsJob>(job => job.RunAsync(CancellationToken.None));
 

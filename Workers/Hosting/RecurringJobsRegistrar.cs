@@ -27,6 +27,11 @@ public class RecurringJobsRegistrar(IRecurringJobManager recurringJobs, IOptions
             job => job.SweepAsync(CancellationToken.None), Cron.Hourly());
         recurringJobs.AddOrUpdate<RollupDailyStatsJob>(JobIds.RollupDailyStats, Queues.Default,
             job => job.RunAsync(CancellationToken.None), "7 * * * *");
+        // Every five seconds (Hangfire takes six-part cron with seconds): a new or changed note is found within seconds.
+        recurringJobs.AddOrUpdate<SearchIndexJob>(JobIds.UpdateSearchIndex, Queues.Default,
+            job => job.DrainAsync(CancellationToken.None), "*/5 * * * * *");
+        recurringJobs.AddOrUpdate<ComputeHotSearchesJob>(JobIds.ComputeHotSearches, Queues.Default,
+            job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
         return Task.CompletedTask;
     }
 

@@ -32,6 +32,19 @@ public class RateLimitTests
         Assert.Equal(HttpStatusCode.OK, await PostAsync(other));
     }
 
+    [Fact]
+    public async Task Searching_is_limited_per_client()
+    {
+        using var site = new StrictSite();
+        var eager = site.CreateVisitor();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++) statuses.Add((await eager.Client.GetAsync($"/search?q=限流{i}")).StatusCode);
+        statuses.Add((await eager.Client.GetAsync("/search/suggest?q=限")).StatusCode);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+
     private static async Task<HttpStatusCode> PostAsync(Visitor member) =>
         (await member.SendNoteAsync(Composer.Fields("限流"), TestPhotos.Files(1))).Status;
 
@@ -42,6 +55,7 @@ public class RateLimitTests
             ["RateLimits:SignIn:PermitLimit"] = "3",
             ["RateLimits:SignIn:WindowSeconds"] = "60",
             ["RateLimits:Posting:PermitLimit"] = "2",
+            ["RateLimits:Search:PermitLimit"] = "2",
         };
     }
 }

@@ -217,6 +217,11 @@ public class AccountErasureTests(RedMvcAppFactory site)
         var files = site.Service<IFileStore>();
         Assert.True(await files.ExistsAsync(photo.OriginalKey));
         Assert.Equal(5, await InScopeAsync(db => db.Comments.CountAsync(c => c.NoteId == fansNote && c.DeletedAt == null)));
+        // Found by search (the site's index job), and their recent searches kept.
+        await author.GetAsync("/search?q=" + Uri.EscapeDataString("注销测试"));
+        await WaitUntilAsync(() => InScopeAsync(async db =>
+            await db.SearchNotes.AnyAsync(e => e.NoteId == theirs) && await db.SearchPeople.AnyAsync(e => e.UserId == authorId)));
+        Assert.True(await InScopeAsync(db => db.RecentSearches.AnyAsync(s => s.UserId == authorId)));
 
         var done = await DeleteAccountAsync(author, authorPerson);
 
@@ -233,6 +238,11 @@ public class AccountErasureTests(RedMvcAppFactory site)
         Assert.False(await InScopeAsync(db => db.Collects.AnyAsync(c => c.NoteId == theirs)));
         Assert.False(await InScopeAsync(db => db.Comments.AnyAsync(c => c.Id == fanOnTheirs)));
         Assert.False(await InScopeAsync(db => db.NoteMentions.AnyAsync(m => m.NoteId == theirs || m.UserId == authorId)));
+        Assert.False(await InScopeAsync(db => db.SearchNotes.AnyAsync(e => e.NoteId == theirs)));
+        Assert.False(await InScopeAsync(db => db.RecentSearches.AnyAsync(s => s.UserId == authorId)));
+        await WaitUntilAsync(async () => !await InScopeAsync(db => db.SearchOutbox.AnyAsync()));
+        Assert.False(await InScopeAsync(db => db.SearchPeople.AnyAsync(e => e.UserId == authorId)));
+        Assert.DoesNotContain("要被注销的笔记", (await fan.GetAsync("/search?q=" + Uri.EscapeDataString("注销测试"))).Text);
         // The photo job removes the files and rows after the commit.
         await WaitUntilAsync(async () => !await InScopeAsync(db => db.NotePhotos.AnyAsync(p => p.NoteId == theirs)));
         Assert.False(await files.ExistsAsync(photo.OriginalKey));

@@ -1,0 +1,208 @@
+using System.Globalization;
+using Dapper;
+using RedMvc.Domain.Search;
+using RedMvc.Domain.Social;
+
+namespace RedMvc.Web.Features.Search;
+
+/// <summary>
+/// Search reads: the provider's full-text match (SearchMatch) joined to the items, with who may see
+/// them asked at query time (NoteAccess for notes, blocks for people and shops, status for products),
+/// so the index never needs to know about visibility and a stale index row can never leak an item.
+/// Keyset pages by (sort value, id); one query per page plus the cards' own.
+/// </summary>
+public class SearchQueries(AppDbContext db, NoteCards cards)
+{
+    public const int PageSize = 20;
+    private const int SuggestionsEach = 5;
+    private const int ExcerptLength = 80;
+
+    private sealed class NoteRow
+    {
+        public long Id { get; init; }
+        public string Title { get; init; } = "";
+        public string Body { get; init; } = "";
+        public DateTime PublishedAt { get; init; }
+        public int LikeCount { get; init; }
+        public int CommentCount { get; init; }
+        public int CollectCount { get; init; }
+        public double Score { get; init; }
+    }
+
+    private sealed class PersonRow
+    {
+        public string Id { get; init; } = "";
+        public string Handle { get; init; } = "";
+        public string DisplayName { get; init; } = "";
+        public string? AvatarKey { get; init; }
+        public string? Bio { get; init; }
+        public int Followers { get; init; }
+        public bool ViewerFollows { get; init; }
+        public double Score { get; init; }
+    }
+
+    private sealed class ProductRow
+    {
+        public long Id { get; init; }
+        public string Title { get; init; } = "";
+        public string ShopName { get; init; } = "";
+        public long PriceFen { get; init; }
+        public int Stock { get; init; }
+        public double Score { get; init; }
+    }
+
+    public async Task<(IReadOnlyList<NoteCard> Cards, string? Next)> NotesAsync(
+        SearchQuery query, SearchFilters filters, string? viewerId, SearchCursor? after, DateTime now)
+    {
+        var (match, parameters) = SearchMatch.For(db, SearchTable.Notes, query);
+        parameters.Add("me", viewerId);
+        var conditions = new List<string>();
+        if (filters.Channel is { } channel)
+        {
+            conditions.Add("""n."Channel" = @channel""");
+            parameters.Add("channel", channel);
+        }
+        if (filters.Since(now) is { } since)
+        {
+            conditions.Add("""n."PublishedAt" >= @since""");
+            parameters.Add("since", since);
+        }
+        if (filters.Following && viewerId is not null)
+            conditions.Add("""EXISTS (SELECT 1 FROM "Follows" f WHERE f."FollowerId" = @me AND f."FolloweeId" = n."AuthorId")""");
+        var column = filters.Sort switch
+        {
+            "newest" => """n."PublishedAt" """,
+            "likes" => """n."LikeCount" """,
+            "comments" => """n."CommentCount" """,
+            "collects" => """n."CollectCount" """,
+            _ => """m."Score" """,
+        };
+        if (after?.NumericId is { } afterId && KeyOf(filters.Sort, after) is { } value)
+        {
+            conditions.Add($"""({column} < @after OR ({column} = @after AND n."Id" < @afterId))""");
+            parameters.Add("after", value);
+            parameters.Add("afterId", afterId);
+        }
+        var dialect = SqlDialect.For(db);
+        var sql = $"""
+            SELECT {dialect.Top(PageSize + 1)} n."Id", n."Title", n."Body", n."PublishedAt", n."LikeCount", n."CommentCount", n."CollectCount", m."Score"
+            FROM ({match}) m JOIN "Notes" n ON n."Id" = m."Key"
+            WHERE n."Status" = {(int)NoteStatus.Published} AND n."Visibility" <> {(int)NoteVisibility.OnlyMe}
+                AND {NoteAccess.MaySeeSql("n", "@me")}
+                AND NOT EXISTS (SELECT 1 FROM "NotInterested" x WHERE x."UserId" = @me AND x."NoteId" = n."Id")
+                {string.Concat(conditions.Select(c => " AND " + c))}
+            ORDER BY {column} DESC, n."Id" DESC
+            {dialect.Limit(PageSize + 1)}
+            """;
+        var rows = (await db.WithConnectionAsync(c => c.QueryAsync<NoteRow>(sql, parameters))).ToList();
+        var shown = rows.Take(PageSize).ToList();
+        var byId = shown.ToDictionary(r => r.Id);
+        var found = (await cards.LoadAsync(shown.Select(r => r.Id).ToList(), viewerId))
+            .Select(card => card with { Match = new MatchedText(Highlighter.Pieces(card.Title, query), Highlighter.Excerpt(byId[card.Id].Body, query, ExcerptLength)) })
+            .ToList();
+        var next = rows.Count > PageSize ? CursorOf(filters.Sort, shown[^1]).ToString() : null;
+        return (found, next);
+    }
+
+    public async Task<(IReadOnlyList<PersonResult> People, string? Next)> PeopleAsync(SearchQuery query, string? viewerId, SearchCursor? after)
+    {
+        var (match, parameters) = SearchMatch.For(db, SearchTable.People, query);
+        parameters.Add("me", viewerId);
+        var keyset = "";
+        if (after?.Score is { } score)
+        {
+            keyset = """AND (m."Score" < @after OR (m."Score" = @after AND u."Id" < @afterId))""";
+            parameters.Add("after", score);
+            parameters.Add("afterId", after.Id);
+        }
+        var dialect = SqlDialect.For(db);
+        var sql = $"""
+            SELECT {dialect.Top(PageSize + 1)} u."Id", u."Handle", u."DisplayName", u."AvatarKey", u."Bio", m."Score",
+                (SELECT COUNT(*) FROM "Follows" f WHERE f."FolloweeId" = u."Id") AS "Followers",
+                CASE WHEN EXISTS (SELECT 1 FROM "Follows" f WHERE f."FollowerId" = @me AND f."FolloweeId" = u."Id") THEN 1 ELSE 0 END AS "ViewerFollows"
+            FROM ({match}) m JOIN "AspNetUsers" u ON u."Id" = m."Key"
+            WHERE NOT {Blocking.EitherBlockedSql("@me", "u.\"Id\"")} {keyset}
+            ORDER BY m."Score" DESC, u."Id" DESC
+            {dialect.Limit(PageSize + 1)}
+            """;
+        var rows = (await db.WithConnectionAsync(c => c.QueryAsync<PersonRow>(sql, parameters))).ToList();
+        var shown = rows.Take(PageSize).Select(r => new PersonResult(new AuthorView(r.Id, r.Handle, r.DisplayName, r.AvatarKey),
+            Highlighter.Pieces(r.DisplayName, query), Highlighter.Pieces(r.Bio, query), r.Followers, r.ViewerFollows)).ToList();
+        var next = rows.Count > PageSize ? SearchCursor.Of(rows[PageSize - 1].Score, rows[PageSize - 1].Id).ToString() : null;
+        return (shown, next);
+    }
+
+    public async Task<(IReadOnlyList<ProductResult> Products, string? Next)> ProductsAsync(SearchQuery query, string? viewerId, SearchCursor? after)
+    {
+        var (match, parameters) = SearchMatch.For(db, SearchTable.Products, query);
+        parameters.Add("me", viewerId);
+        var keyset = "";
+        if (after is { Score: { } score, NumericId: { } afterId })
+        {
+            keyset = """AND (m."Score" < @after OR (m."Score" = @after AND p."Id" < @afterId))""";
+            parameters.Add("after", score);
+            parameters.Add("afterId", afterId);
+        }
+        var dialect = SqlDialect.For(db);
+        var sql = $"""
+            SELECT {dialect.Top(PageSize + 1)} p."Id", p."Title", s."Name" AS "ShopName", m."Score",
+                (SELECT MIN(v."PriceFen") FROM "ProductVariants" v WHERE v."ProductId" = p."Id") AS "PriceFen",
+                (SELECT COALESCE(SUM(v."Stock"), 0) FROM "ProductVariants" v WHERE v."ProductId" = p."Id") AS "Stock"
+            FROM ({match}) m JOIN "Products" p ON p."Id" = m."Key" JOIN "Shops" s ON s."Id" = p."ShopId"
+            WHERE p."Status" = {(int)ProductStatus.Active} AND NOT {Blocking.EitherBlockedSql("@me", "s.\"OwnerId\"")} {keyset}
+            ORDER BY m."Score" DESC, p."Id" DESC
+            {dialect.Limit(PageSize + 1)}
+            """;
+        var rows = (await db.WithConnectionAsync(c => c.QueryAsync<ProductRow>(sql, parameters))).ToList();
+        var shown = rows.Take(PageSize).ToList();
+        var covers = await ProductPhotos.CoversAsync(db, shown.Select(r => r.Id));
+        var products = shown.Select(r => new ProductResult(
+            new ProductCard(r.Id, r.Title, r.PriceFen, null, ProductPhotos.CoverOf(covers, r.Id, r.Title), r.Stock <= 0),
+            Highlighter.Pieces(r.Title, query), r.ShopName, r.Stock)).ToList();
+        var next = rows.Count > PageSize ? SearchCursor.Of(shown[^1].Score, shown[^1].Id.ToString(CultureInfo.InvariantCulture)).ToString() : null;
+        return (products, next);
+    }
+
+    /// <summary>Topics, people and products whose name starts with what was typed (Chinese or Latin), never across a block.</summary>
+    public async Task<SearchSuggestions> SuggestAsync(string? typed, string? viewerId)
+    {
+        var text = (typed ?? "").Trim();
+        if (text.Length is 0 or > SearchQuery.MaxLength) return new SearchSuggestions([], [], []);
+        var topic = Topic.Normalize(text);
+        var handle = text.TrimStart('@').ToLowerInvariant();
+        // Names compare lower-cased on every provider (PostgreSQL's LIKE minds case, SQLite's does not for Latin).
+        var lower = text.ToLowerInvariant();
+        var topics = topic.Length == 0 ? [] : await db.Topics.AsNoTracking().Where(t => t.NormalizedName.StartsWith(topic))
+            .OrderBy(t => t.NormalizedName.Length).ThenBy(t => t.NormalizedName).Select(t => t.Name).Take(SuggestionsEach).ToListAsync();
+        var blocked = db.Blocks.Where(b => b.BlockerId == viewerId).Select(b => b.BlockedId)
+            .Concat(db.Blocks.Where(b => b.BlockedId == viewerId).Select(b => b.BlockerId));
+        var people = handle.Length == 0 ? [] : await db.Users.AsNoTracking()
+            .Where(u => !u.Handle.StartsWith("@") && (u.Handle.StartsWith(handle) || u.DisplayName.ToLower().StartsWith(lower)) && !blocked.Contains(u.Id))
+            .OrderBy(u => u.Handle.Length).ThenBy(u => u.Handle).Select(u => new PersonSuggestion(u.Handle, u.DisplayName)).Take(SuggestionsEach).ToListAsync();
+        var products = await db.Products.AsNoTracking()
+            .Where(p => p.Status == ProductStatus.Active && p.Title.ToLower().StartsWith(lower)
+                && !db.Shops.Any(s => s.Id == p.ShopId && blocked.Contains(s.OwnerId)))
+            .OrderBy(p => p.Title.Length).ThenBy(p => p.Id).Select(p => new ProductSuggestion(p.Id, p.Title)).Take(SuggestionsEach).ToListAsync();
+        return new SearchSuggestions(topics, people, products);
+    }
+
+    private static object? KeyOf(string sort, SearchCursor after) => sort switch
+    {
+        "newest" => after.Number is { } ticks && ticks >= DateTime.MinValue.Ticks && ticks <= DateTime.MaxValue.Ticks ? new DateTime(ticks, DateTimeKind.Utc) : null,
+        "likes" or "comments" or "collects" => after.Number is { } count and >= int.MinValue and <= int.MaxValue ? (int)count : null,
+        _ => after.Score,
+    };
+
+    private static SearchCursor CursorOf(string sort, NoteRow row)
+    {
+        var id = row.Id.ToString(CultureInfo.InvariantCulture);
+        return sort switch
+        {
+            "newest" => SearchCursor.Of(row.PublishedAt.Ticks, id),
+            "likes" => SearchCursor.Of(row.LikeCount, id),
+            "comments" => SearchCursor.Of(row.CommentCount, id),
+            "collects" => SearchCursor.Of(row.CollectCount, id),
+            _ => SearchCursor.Of(row.Score, id),
+        };
+    }
+}
