@@ -89,6 +89,7 @@ public class SearchQueries(AppDbContext db, NoteCards cards)
             FROM ({match}) m JOIN "Notes" n ON n."Id" = m."Key"
             WHERE n."Status" = {(int)NoteStatus.Published} AND n."Visibility" <> {(int)NoteVisibility.OnlyMe}
                 AND {NoteAccess.MaySeeSql("n", "@me")}
+                AND (n."ReachLimitedAt" IS NULL OR n."AuthorId" = @me)
                 AND NOT EXISTS (SELECT 1 FROM "NotInterested" x WHERE x."UserId" = @me AND x."NoteId" = n."Id")
                 {string.Concat(conditions.Select(c => " AND " + c))}
             ORDER BY {column} DESC, n."Id" DESC

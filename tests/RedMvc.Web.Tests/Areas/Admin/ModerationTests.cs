@@ -1,4 +1,5 @@
 using RedMvc.Domain.Moderation;
+using RedMvc.Domain.Search;
 using RedMvc.Workers.Jobs;
 
 namespace RedMvc.Web.Tests;
@@ -20,6 +21,12 @@ public class ModerationTests(RedMvcAppFactory site)
         {
             ["action"] = action, ["rule"] = rule, ["reason"] = reason, ["muteDays"] = muteDays,
         });
+    }
+
+    private async Task<string> SearchAsync(Visitor visitor, string query)
+    {
+        await site.Services.WithDbAsync(async db => { while (await SearchIndexing.DrainAsync(db) > 0) { } });
+        return (await visitor.GetAsync($"/search?q={Uri.EscapeDataString(query)}")).Document.QuerySelector(".cards--feed")?.TextContent ?? "";
     }
 
     [Fact]
@@ -82,6 +89,7 @@ public class ModerationTests(RedMvcAppFactory site)
         var noteId = noteUrl.Split('/').Last();
         var member = await site.ConfirmedMemberAsync(Person.New());
         Assert.Equal(HttpStatusCode.OK, (await site.CreateVisitor().GetAsync(noteUrl)).Status); // kept for visitors, then evicted
+        Assert.Contains("便宜药片批发", await SearchAsync(member, "药片批发"));
         await ReportAsync(member, "note", noteId, "ProhibitedGoods");
 
         var staff = await site.MemberWithRoleAsync(Person.New(), Roles.Staff);
@@ -90,6 +98,7 @@ public class ModerationTests(RedMvcAppFactory site)
         Assert.Equal(HttpStatusCode.NotFound, (await site.CreateVisitor().GetAsync(noteUrl)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync(noteUrl)).Status);
         Assert.DoesNotContain("便宜药片批发", (await site.CreateVisitor().GetAsync($"/u/{authorPerson.Handle}")).Text);
+        Assert.DoesNotContain("便宜药片批发", await SearchAsync(member, "药片批发"));
         var own = await author.GetAsync(noteUrl);
         Assert.Equal(HttpStatusCode.OK, own.Status);
         Assert.Contains("Selling medicine is not allowed.", own.Text);
@@ -149,9 +158,11 @@ public class ModerationTests(RedMvcAppFactory site)
     public async Task A_note_with_limited_reach_leaves_the_feeds_but_keeps_its_address()
     {
         var author = await site.ConfirmedMemberAsync(Person.New());
-        var title = $"限流测试 {Guid.NewGuid():N}"[..20];
+        var word = $"clickbait{Guid.NewGuid():N}"[..20];
+        var title = $"限流测试 {word}";
         var noteUrl = await author.PostNoteAsync(title, channel: "travel");
         var staff = await site.MemberWithRoleAsync(Person.New(), Roles.Staff);
+        Assert.Contains(title, await SearchAsync(site.CreateVisitor(), word));
 
         await DecideAsync(staff, "Note", noteUrl.Split('/').Last(), "LimitReach", "Clickbait title.", rule: "Misleading");
 
@@ -159,6 +170,8 @@ public class ModerationTests(RedMvcAppFactory site)
         Assert.Contains("limited this note", (await author.GetAsync(noteUrl)).Text);
         Assert.True(await site.Services.WithDbAsync(db => db.Notes.AnyAsync(n => n.Title == title && n.ReachLimitedAt != null)));
         Assert.False(await site.Services.WithDbAsync(db => db.Notes.Where(NoteAccess.InPublicReach).AnyAsync(n => n.Title == title)));
+        Assert.DoesNotContain(title, await SearchAsync(site.CreateVisitor(), word));
+        Assert.Contains(title, await SearchAsync(author, word)); // its author still finds it
     }
 
     [Fact]
