@@ -47,6 +47,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ProductPin> ProductPins => Set<ProductPin>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<Report> Reports => Set<Report>();
+    public DbSet<EmailPreference> EmailPreferences => Set<EmailPreference>();
+    public DbSet<LastSeen> LastSeen => Set<LastSeen>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
