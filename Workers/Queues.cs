@@ -25,4 +25,6 @@ public static class JobIds
     public const string SweepOrders = "sweep-orders";
     public const string SweepDataExports = "data-exports-sweeper";
     public const string SweepPendingPhotos = "pending-photos-sweeper";
+    public const string MailNotifications = "mail-notifications";
+    public const string WeeklyDigest = "weekly-digest";
 }

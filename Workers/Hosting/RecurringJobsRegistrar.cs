@@ -25,6 +25,10 @@ public class RecurringJobsRegistrar(IRecurringJobManager recurringJobs, IOptions
             job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         recurringJobs.AddOrUpdate<ExportMemberDataJob>(JobIds.SweepDataExports, Queues.Bulk,
             job => job.SweepAsync(CancellationToken.None), Cron.Hourly());
+        recurringJobs.AddOrUpdate<MailNotificationsJob>(JobIds.MailNotifications, Queues.Email,
+            job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurringJobs.AddOrUpdate<WeeklyDigestJob>(JobIds.WeeklyDigest, Queues.Bulk,
+            job => job.RunAsync(CancellationToken.None), Cron.Hourly());
         return Task.CompletedTask;
     }
 
