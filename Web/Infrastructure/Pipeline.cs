@@ -31,6 +31,7 @@ public static class Pipeline
         app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimiter(); // after authentication: members are limited per account
+        app.UseLastSeen();
         app.UseAuthorization();
         app.UseForgetMixAfterPosts();
         app.UseOutputCache(); // after authentication: the visitor policy must know who is signed in
