@@ -47,10 +47,12 @@ public class UnsubscribeController(AppDbContext db, UnsubscribeLinks links, IStr
         return Redirect(action);
     }
 
-    private async Task<(string Id, bool EmailConfirmed)?> MemberOfAsync(string token) =>
-        links.ReadPreferences(token) is { } userId
-            ? await db.Users.Where(u => u.Id == userId).Select(u => ((string, bool)?)new ValueTuple<string, bool>(u.Id, u.EmailConfirmed)).SingleOrDefaultAsync()
-            : null;
+    private async Task<(string Id, bool EmailConfirmed)?> MemberOfAsync(string token)
+    {
+        if (links.ReadPreferences(token) is not { } userId) return null;
+        var member = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Id, u.EmailConfirmed }).SingleOrDefaultAsync();
+        return member is null ? null : (member.Id, member.EmailConfirmed);
+    }
 
     private UnsubscribePage Page(string token, UnsubscribeRequest request) =>
         new($"/unsubscribe/{token}", string.Join(t["MailPrefs.ListSeparator"], request.Categories.Select(c => t[$"MailPrefs.Category.{c}"].Value)),
