@@ -26,5 +26,6 @@ public static class JobIds
     public const string SweepDataExports = "data-exports-sweeper";
     public const string SweepPendingPhotos = "pending-photos-sweeper";
     public const string MailNotifications = "mail-notifications";
+    public const string DailyDigests = "daily-digests";
     public const string WeeklyDigest = "weekly-digest";
 }

@@ -40,10 +40,14 @@ public sealed class MailDesk(WorkersHost host)
 
     public Task SeenAsync(AppUser member, DateTime at) => host.Services.WithDbAsync(db => EmailPreferences.RecordSeenAsync(db, member.Id, at));
 
-    /// <summary>One run of the batching job at the given time; the number of mails it queued.</summary>
-    public Task<int> RunBatchingAsync(DateTime now) => host.InScopeAsync(sp => new MailNotificationsJob(
+    /// <summary>One run of the batching job's two passes (at once, daily digests) at the given time; the number of mails they queued.</summary>
+    public async Task<int> RunBatchingAsync(DateTime now) =>
+        await host.InScopeAsync(sp => Job(sp, now).RunAsync(CancellationToken.None))
+        + await host.InScopeAsync(sp => Job(sp, now).DailyDigestsAsync(CancellationToken.None));
+
+    private static MailNotificationsJob Job(IServiceProvider sp, DateTime now) => new(
         sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<NotificationEmails>(), sp.GetRequiredService<IOptions<NotificationMailOptions>>(),
-        sp.GetRequiredService<IOptions<SiteOptions>>(), new FixedClock(now)).RunAsync(CancellationToken.None));
+        sp.GetRequiredService<IOptions<SiteOptions>>(), new FixedClock(now));
 
     public Task<int> RunWeeklyAsync(DateTime now) => host.InScopeAsync(sp => new WeeklyDigestJob(
         sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<WeeklyDigestEmails>(), sp.GetRequiredService<IOptions<NotificationMailOptions>>(),
