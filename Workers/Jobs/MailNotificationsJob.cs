@@ -98,12 +98,19 @@ public class MailNotificationsJob(AppDbContext db, NotificationEmails emails, IO
         var (member, rows) = prepared;
         var zone = TimeZones.Find(member.TimeZone) ?? TimeZones.SiteDefault(site.Value.TimeZone);
         var moment = DigestMoments.LatestDaily(now, zone, options.Value.DailyDigestHour);
+        var due = MailCategories.OfEvents.Where(c => rows[c].Choice == MailChoice.DailyDigest && (rows[c].LastDigestAt is null || rows[c].LastDigestAt < moment)).ToList();
         var batches = new List<EventBatch>();
-        foreach (var category in MailCategories.OfEvents.Where(c => rows[c].Choice == MailChoice.DailyDigest && (rows[c].LastDigestAt is null || rows[c].LastDigestAt < moment)))
+        foreach (var category in due)
         {
             if (await BatchAsync(memberId, category, rows[category], now, cancellationToken) is { } found && found.Oldest < moment)
                 batches.Add(found.Batch);
         }
+        // This moment's digest had nothing for the other categories: they are done until the next one, so later passes skip the member.
+        var quiet = due.Except(batches.Select(b => b.Category)).ToList();
+        if (quiet.Count > 0)
+            await db.EmailPreferences
+                .Where(p => p.UserId == memberId && quiet.Contains(p.Category) && p.Choice == MailChoice.DailyDigest && (p.LastDigestAt == null || p.LastDigestAt < moment))
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.LastDigestAt, moment), cancellationToken);
         return batches.Count > 0 && await emails.DailyDigestAsync(member, batches, moment, cancellationToken);
     }
 

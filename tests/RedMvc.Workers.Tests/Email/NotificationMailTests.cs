@@ -153,6 +153,24 @@ public class NotificationMailTests
     }
 
     [Fact]
+    public async Task What_comes_after_the_digest_hour_waits_for_the_next_days_digest()
+    {
+        await using var host = await WorkersHost.StartAsync(new() { ["Email:Notifications:DailyDigestHour"] = "19" });
+        var desk = new MailDesk(host);
+        var mia = await desk.MemberAsync("Mia");
+        var note = await desk.NoteAsync(mia, "Tea");
+        await desk.NotifyAsync(NotificationKind.Like, mia, await desk.MemberAsync("Ming"), note, Now.AddMinutes(-30)); // 19:30 in China
+
+        var sameEvening = await desk.RunBatchingAsync(Now);
+        var nextMorning = await desk.RunBatchingAsync(Now.AddHours(14));
+        var nextEvening = await desk.RunBatchingAsync(Now.AddDays(1));
+
+        Assert.Equal([0, 0, 1], new[] { sameEvening, nextMorning, nextEvening });
+        var mail = Assert.Single(await desk.DeliverAsync(mia));
+        Assert.Contains("Ming liked your note “Tea”", mail.TextBody);
+    }
+
+    [Fact]
     public async Task Unsubscribe_tokens_name_the_member_and_categories_and_refuse_forgeries()
     {
         await using var host = await WorkersHost.StartAsync();
