@@ -43,23 +43,32 @@ public static class EmailPreferences
     {
         var wanted = categories.Distinct().ToList();
         var existing = await db.EmailPreferences.Where(p => p.UserId == userId && wanted.Contains(p.Category)).Select(p => p.Category).ToListAsync(cancellationToken);
-        foreach (var category in wanted.Except(existing))
+        var missing = wanted.Except(existing).ToList();
+        if (missing.Count == 0 || await TryAddAsync(db, userId, missing, cancellationToken)) return;
+        // Some were made a moment ago by another request or job run: theirs stand, the rest are made one by one.
+        foreach (var category in missing)
+            if (!await TryAddAsync(db, userId, [category], cancellationToken)
+                && !await db.EmailPreferences.AnyAsync(p => p.UserId == userId && p.Category == category, cancellationToken))
+                throw new InvalidOperationException($"The mail preference row for {category} could not be made.");
+    }
+
+    /// <returns>False when the key refused a row (another caller made it first); nothing is saved then.</returns>
+    private static async Task<bool> TryAddAsync(AppDbContext db, string userId, IReadOnlyList<MailCategory> categories, CancellationToken cancellationToken)
+    {
+        var rows = categories.Select(c => new EmailPreference(userId, c, MailCategories.DefaultOf(c))).ToList();
+        db.EmailPreferences.AddRange(rows);
+        try
         {
-            var row = new EmailPreference(userId, category, MailCategories.DefaultOf(category));
-            db.EmailPreferences.Add(row);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // Made a moment ago by another request or job run: theirs stands.
-                if (!await db.EmailPreferences.AnyAsync(p => p.UserId == userId && p.Category == category, cancellationToken)) throw;
-            }
-            finally
-            {
-                db.Entry(row).State = EntityState.Detached;
-            }
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
+        finally
+        {
+            foreach (var row in rows) db.Entry(row).State = EntityState.Detached;
         }
     }
 
