@@ -26,12 +26,4 @@ public class EmailPreference
 
     /// <summary>The digest moment (daily or weekly, UTC) last handled, mailed or skipped for having nothing new.</summary>
     public DateTime? LastDigestAt { get; private set; }
-
-    /// <returns>False for a choice the category does not offer; nothing changes then.</returns>
-    public bool Choose(MailChoice choice)
-    {
-        if (!MailCategories.Allows(Category, choice)) return false;
-        Choice = choice;
-        return true;
-    }
 }
