@@ -28,4 +28,7 @@ public static class JobIds
     public const string RollupDailyStats = "rollup-daily-stats";
     public const string UpdateSearchIndex = "search-index";
     public const string ComputeHotSearches = "hot-searches";
+    public const string MailNotifications = "mail-notifications";
+    public const string DailyDigests = "daily-digests";
+    public const string WeeklyDigest = "weekly-digest";
 }

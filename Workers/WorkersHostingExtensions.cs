@@ -6,6 +6,7 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -34,6 +35,8 @@ public static class WorkersHostingExtensions
         var dataFolder = DataPaths.DataFolder(config, builder.Environment.ContentRootPath);
 
         services.AddRedDatabase(config, builder.Environment.ContentRootPath);
+        // Keys in the database: every web node, worker and restart reads cookies, tokens and unsubscribe links another wrote.
+        services.AddDataProtection().SetApplicationName("RedMvc").PersistKeysToDbContext<AppDbContext>();
         services.AddSingleton(TimeProvider.System);
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         // Pages and emails keep Chinese text readable instead of &#x...; entities.
@@ -123,6 +126,12 @@ public static class WorkersHostingExtensions
         services.AddScoped<EmailRenderer>();
         services.AddScoped<OutboxMailer>();
         services.AddScoped<AccountEmails>();
+        services.Configure<NotificationMailOptions>(config.GetSection("Email:Notifications"));
+        services.AddSingleton<UnsubscribeLinks>();
+        services.AddScoped<NotificationEmails>();
+        services.AddScoped<WeeklyDigestEmails>();
+        services.AddScoped<MailNotificationsJob>();
+        services.AddScoped<WeeklyDigestJob>();
     }
 
     private static void AddFilesAndImages(IServiceCollection services, IConfiguration config, string dataFolder)

@@ -57,6 +57,8 @@ public static class AccountErasure
             // Copies of mail already sent to them (links, order summaries) go; the outbox key stores addresses lower-cased.
             var recipient = email.ToLowerInvariant();
             await db.EmailOutbox.Where(m => m.Recipient == recipient && m.SentAt != null).ExecuteDeleteAsync(cancellationToken);
+            // Notification mail not yet sent stays unsent: nothing goes to an erased address but the goodbye.
+            await db.EmailOutbox.Where(m => m.Recipient == recipient && m.UnsubscribeUrl != null).ExecuteDeleteAsync(cancellationToken);
         }
 
         // The row itself: Identity's roles, claims, logins and tokens (the data export's too) cascade with it.
@@ -183,7 +185,7 @@ public static class AccountErasure
         await db.Comments.Where(c => c.AuthorId == userId).ExecuteDeleteAsync(cancellationToken);
     }
 
-    /// <summary>Follows, blocks, mentions, boards, notifications, addresses and the cart: theirs, either way round.</summary>
+    /// <summary>Follows, blocks, mentions, boards, notifications, addresses, the cart and mail choices: theirs, either way round.</summary>
     private static async Task RemoveTiesAsync(AppDbContext db, string userId, DateTime now, CancellationToken cancellationToken)
     {
         await db.Follows.Where(f => f.FollowerId == userId || f.FolloweeId == userId).ExecuteDeleteAsync(cancellationToken);
@@ -200,6 +202,8 @@ public static class AccountErasure
         SearchOutbox.Add(db, SearchKind.Person, [userId], now);
         await db.SaveChangesAsync(cancellationToken);
         await db.RecentSearches.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.EmailPreferences.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.LastSeen.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>

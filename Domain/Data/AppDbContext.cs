@@ -59,6 +59,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<RecentSearch> RecentSearches => Set<RecentSearch>();
     public DbSet<HotSearch> HotSearches => Set<HotSearch>();
     public DbSet<HiddenSearchTerm> HiddenSearchTerms => Set<HiddenSearchTerm>();
+    public DbSet<EmailPreference> EmailPreferences => Set<EmailPreference>();
+    public DbSet<LastSeen> LastSeen => Set<LastSeen>();
 
     /// <summary>
     /// Every save also writes the search outbox rows its changes call for, in the same transaction

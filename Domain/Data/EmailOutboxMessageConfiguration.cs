@@ -14,6 +14,7 @@ public class EmailOutboxMessageConfiguration : IEntityTypeConfiguration<EmailOut
         message.Property(m => m.SubjectId).HasMaxLength(128);
         message.Property(m => m.Subject).HasMaxLength(300);
         message.Property(m => m.LastError).HasMaxLength(1000);
+        message.Property(m => m.UnsubscribeUrl).HasMaxLength(1000);
         // The outbox's idempotency key: the same message can be queued only once.
         message.HasIndex(m => new { m.Purpose, m.Recipient, m.SubjectId }).IsUnique();
         // The sweeper looks for unsent rows.

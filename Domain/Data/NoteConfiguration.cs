@@ -234,5 +234,7 @@ public class NotificationConfiguration : IEntityTypeConfiguration<Notification>
         notification.HasIndex(n => new { n.RecipientId, n.Tab, n.Id });
         notification.HasIndex(n => new { n.RecipientId, n.Tab, n.ReadAt });
         notification.HasIndex(n => n.ActorId);
+        // The mailing job looks for the last two days' unread notifications every minute.
+        notification.HasIndex(n => n.CreatedAt);
     }
 }

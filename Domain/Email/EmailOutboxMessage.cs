@@ -10,8 +10,9 @@ public class EmailOutboxMessage
 
     private EmailOutboxMessage() { }
 
-    public EmailOutboxMessage(string purpose, string recipient, string subjectId, string subject, string htmlBody, string textBody)
+    public EmailOutboxMessage(string purpose, string recipient, string subjectId, string subject, string htmlBody, string textBody, string? unsubscribeUrl = null)
     {
+        UnsubscribeUrl = unsubscribeUrl;
         Purpose = purpose;
         Recipient = recipient.Trim().ToLowerInvariant();
         SubjectId = subjectId;
@@ -28,6 +29,9 @@ public class EmailOutboxMessage
     public string Subject { get; private set; } = "";
     public string HtmlBody { get; private set; } = "";
     public string TextBody { get; private set; } = "";
+
+    /// <summary>A notification mail's one-click unsubscribe address (RFC 8058), sent as List-Unsubscribe; null for account mail.</summary>
+    public string? UnsubscribeUrl { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime? SentAt { get; private set; }
     public int Attempts { get; private set; }

@@ -32,6 +32,7 @@ public static class Pipeline
         app.UseAuthentication();
         app.UseSuspendedSignOut();
         app.UseRateLimiter(); // after authentication: members are limited per account
+        app.UseLastSeen();
         app.UseAuthorization();
         app.UseForgetMixAfterPosts();
         app.UseOutputCache(); // after authentication: the visitor policy must know who is signed in

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace RedMvc.Web.Infrastructure;
@@ -12,8 +11,7 @@ public static class SecuritySetup
     public static IServiceCollection AddRedSecurity(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
         var secure = RequireHttps(config, env) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-        // Keys in the database: every web node and restart can read cookies and tokens issued by another.
-        services.AddDataProtection().SetApplicationName("RedMvc").PersistKeysToDbContext<AppDbContext>();
+        // Data protection (keys in the database) comes with AddRedWorkers: the workers sign unsubscribe links too.
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "red.af";

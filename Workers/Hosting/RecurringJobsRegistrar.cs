@@ -32,6 +32,13 @@ public class RecurringJobsRegistrar(IRecurringJobManager recurringJobs, IOptions
             job => job.DrainAsync(CancellationToken.None), "*/5 * * * * *");
         recurringJobs.AddOrUpdate<ComputeHotSearchesJob>(JobIds.ComputeHotSearches, Queues.Default,
             job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
+        recurringJobs.AddOrUpdate<MailNotificationsJob>(JobIds.MailNotifications, Queues.Email,
+            job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        // Digest hours fall on the hour, or on the half or three-quarter hour in zones that are offset so.
+        recurringJobs.AddOrUpdate<MailNotificationsJob>(JobIds.DailyDigests, Queues.Email,
+            job => job.DailyDigestsAsync(CancellationToken.None), "*/15 * * * *");
+        recurringJobs.AddOrUpdate<WeeklyDigestJob>(JobIds.WeeklyDigest, Queues.Bulk,
+            job => job.RunAsync(CancellationToken.None), Cron.Hourly());
         return Task.CompletedTask;
     }
 

@@ -60,6 +60,12 @@ public class SendEmailJob(AppDbContext db, IEmailSender sender, IOptions<EmailOp
         };
         mime.From.Add(new MailboxAddress(email.FromName, email.FromAddress));
         mime.To.Add(MailboxAddress.Parse(message.Recipient));
+        if (message.UnsubscribeUrl is { } unsubscribe)
+        {
+            // RFC 8058: mail clients offer "unsubscribe" and POST List-Unsubscribe=One-Click to the address themselves.
+            mime.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         mime.Body = new BodyBuilder { HtmlBody = message.HtmlBody, TextBody = message.TextBody }.ToMessageBody();
         return mime;
     }

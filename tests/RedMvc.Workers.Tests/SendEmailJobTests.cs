@@ -87,6 +87,7 @@ public class SendEmailJobTests
         Assert.Contains("https://red.example/x?a=1&b=2", message.TextBody);
         Assert.DoesNotContain("<", message.TextBody);
         Assert.StartsWith($"outbox-{id}-", message.MessageId);
+        Assert.False(message.Headers.Contains("List-Unsubscribe")); // account mail cannot be stopped
     }
 
     [Fact]

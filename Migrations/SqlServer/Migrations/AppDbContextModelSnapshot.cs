@@ -943,6 +943,10 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SentAt", "CreatedAt");
@@ -951,6 +955,43 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("EmailOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Email.EmailPreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Choice")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("LastDigestAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("LastEventId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId", "Category");
+
+                    b.ToTable("EmailPreferences");
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Email.LastSeen", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("LastSeen", (string)null);
                 });
 
             modelBuilder.Entity("RedMvc.Domain.Moderation.DailyStats", b =>
@@ -1446,6 +1487,8 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ActorId");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("RecipientId", "Tab", "Id");
 
@@ -2146,6 +2189,24 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                     b.HasOne("RedMvc.Domain.Commerce.ProductVariant", null)
                         .WithMany()
                         .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Email.EmailPreference", b =>
+                {
+                    b.HasOne("RedMvc.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Email.LastSeen", b =>
+                {
+                    b.HasOne("RedMvc.Domain.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,4 +1,5 @@
 using Hangfire;
+using RedMvc.Domain.Email;
 using RedMvc.Domain.Time;
 using RedMvc.Workers.Accounts;
 using RedMvc.Workers.Email;
@@ -83,6 +84,25 @@ public class SettingsController(
     }
 
     private static AvatarView AvatarOf(AppUser user) => new(user.DisplayName, user.AvatarKey, user.AvatarPendingKey is not null);
+
+    [HttpGet("notifications")]
+    public async Task<IActionResult> Notifications()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        return View(EmailPreferencesForm.Of(await EmailPreferences.ChoicesAsync(db, user.Id), "/settings/notifications", user.EmailConfirmed));
+    }
+
+    [HttpPost("notifications")]
+    public async Task<IActionResult> Notifications(EmailPreferencesForm form)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        if (!await form.SaveAsync(db, user.Id, ModelState, t))
+            return View(EmailPreferencesForm.Of(await EmailPreferences.ChoicesAsync(db, user.Id), "/settings/notifications", user.EmailConfirmed));
+        this.Flash(t["MailPrefs.Saved"]);
+        return RedirectToAction(nameof(Notifications));
+    }
 
     [HttpGet("password")]
     public IActionResult Password() => View(new ChangePasswordForm());

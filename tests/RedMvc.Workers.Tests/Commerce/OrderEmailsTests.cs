@@ -46,4 +46,24 @@ public class OrderEmailsTests
         Assert.Contains($"已为你保留到 {Minute(order.PaymentDueAt, "Asia/Shanghai")}（UTC+8）", text);
         Assert.Contains("合计 ¥1234.50", text);
     }
+
+    [Fact]
+    public async Task A_buyer_who_turned_order_updates_off_gets_no_order_mail_and_the_others_can_stop_it_in_one_click()
+    {
+        await using var host = await WorkersHost.StartAsync();
+        var shop = await Shopfront.OpenAsync(host, stock: 3, priceFen: 1000);
+        var (quiet, told) = await host.Services.WithDbAsync(async db => ((await db.AddMemberAsync()).Id, (await db.AddMemberAsync()).Id));
+        await host.Services.WithDbAsync(db => RedMvc.Domain.Email.EmailPreferences.TurnOffAsync(db, quiet, [RedMvc.Domain.Email.MailCategory.OrderUpdates]));
+        foreach (var buyer in new[] { quiet, told })
+        {
+            var placed = Assert.IsType<CheckoutResult.Placed>(await shop.CheckoutAsync(host, buyer));
+            await host.InScopeAsync(sp => sp.GetRequiredService<OrderLifecycle>().PlacedAsync([placed.Orders[0].Id]));
+        }
+
+        var mails = await host.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().EmailOutbox.Where(m => m.Purpose == "order-pendingpayment").ToListAsync());
+        var addresses = await host.Services.WithDbAsync(db => db.Users.Where(u => u.Id == quiet || u.Id == told).ToDictionaryAsync(u => u.Id, u => u.Email!.ToLowerInvariant()));
+        var mail = Assert.Single(mails);
+        Assert.Equal(addresses[told], mail.Recipient);
+        Assert.StartsWith("https://red.example/unsubscribe/", mail.UnsubscribeUrl);
+    }
 }

@@ -351,6 +351,31 @@ public class AccountErasureTests(RedMvcAppFactory site)
     }
 
     [Fact]
+    public async Task An_erased_member_leaves_no_mail_choices_no_last_seen_and_no_unsent_notification_mail()
+    {
+        var person = Person.New();
+        var member = await site.ConfirmedMemberAsync(person);
+        var userId = await IdOfAsync(person);
+        await member.SubmitAsync("/settings/notifications", "/settings/notifications",
+            MailCategories.All.ToDictionary(c => $"Choices[{c}]", c => (c == MailCategory.WeeklyDigest ? MailChoice.Off : MailCategories.DefaultOf(c)).ToString()));
+        // A notification mail queued a moment before the erasure and not sent yet (no job is told of it).
+        await DoAsync(async db =>
+        {
+            db.EmailOutbox.Add(new EmailOutboxMessage("notify-repliesandmentions", person.Email, "1-2", "2 new replies", "<p>hi</p>", "hi", "https://localhost/unsubscribe/x"));
+            await db.SaveChangesAsync();
+        });
+        Assert.True(await InScopeAsync(db => db.EmailPreferences.AnyAsync(p => p.UserId == userId)));
+        Assert.True(await InScopeAsync(db => db.LastSeen.AnyAsync(s => s.UserId == userId)));
+
+        await DeleteAccountAsync(member, person);
+
+        await AssertGoneAsync(person, userId);
+        Assert.False(await InScopeAsync(db => db.EmailPreferences.AnyAsync(p => p.UserId == userId)));
+        Assert.False(await InScopeAsync(db => db.LastSeen.AnyAsync(s => s.UserId == userId)));
+        Assert.False(await InScopeAsync(db => db.EmailOutbox.AnyAsync(m => m.Recipient == person.Email.ToLower() && m.Purpose == "notify-repliesandmentions")));
+    }
+
+    [Fact]
     public async Task A_member_with_an_order_still_open_is_told_to_finish_it_and_keeps_everything()
     {
         var product = await site.OpenShopAsync(stock: 3, title: "未完成订单杯");

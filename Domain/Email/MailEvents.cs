@@ -1,0 +1,36 @@
+using RedMvc.Domain.Data;
+
+namespace RedMvc.Domain.Email;
+
+/// <summary>
+/// Where each category's events come from: one query per category of what the recipient has not read.
+/// Ids only grow within one source, so a category's cursor (EmailPreference.LastEventId) is an id there.
+/// </summary>
+public static class MailEvents
+{
+    public static IQueryable<MailEvent> UnreadOf(AppDbContext db, MailCategory category) => category switch
+    {
+        MailCategory.Messages => UnreadMessages(db),
+        MailCategory.OrderUpdates or MailCategory.WeeklyDigest =>
+            throw new ArgumentOutOfRangeException(nameof(category), category, "Mailed when they happen or weekly, not from events."),
+        _ => UnreadNotifications(db, category),
+    };
+
+    private static IQueryable<MailEvent> UnreadNotifications(AppDbContext db, MailCategory category)
+    {
+        var kinds = MailCategories.KindsOf(category);
+        return db.Notifications.Where(n => n.ReadAt == null && kinds.Contains(n.Kind)).Select(n => new MailEvent
+        {
+            Id = n.Id,
+            RecipientId = n.RecipientId,
+            ActorId = n.ActorId,
+            CreatedAt = n.CreatedAt,
+            Kind = n.Kind,
+            NoteId = n.NoteId,
+        });
+    }
+
+    /// <summary>Private messages have no table yet: the messages feature feeds this category from its own (unread messages to the member).</summary>
+    private static IQueryable<MailEvent> UnreadMessages(AppDbContext db) =>
+        db.Notifications.Where(n => false).Select(n => new MailEvent { Id = n.Id, RecipientId = n.RecipientId, ActorId = n.ActorId, CreatedAt = n.CreatedAt });
+}
