@@ -38,8 +38,11 @@ public static class MailCategories
 
     public static bool Allows(MailCategory category, MailChoice choice) => ChoicesOf(category).Contains(choice);
 
-    /// <summary>The category a notification is mailed under.</summary>
-    public static MailCategory Of(NotificationKind kind) => kind switch
+    /// <summary>
+    /// The category a notification is mailed under; null for notices from staff (report outcomes,
+    /// penalties, appeals), which the member reads on the site's System tab and their standing page.
+    /// </summary>
+    public static MailCategory? Of(NotificationKind kind) => kind switch
     {
         NotificationKind.Comment or NotificationKind.Reply or NotificationKind.Mention
             or NotificationKind.GroupReply or NotificationKind.GroupMention => MailCategory.RepliesAndMentions,
@@ -47,6 +50,7 @@ public static class MailCategories
             or NotificationKind.ThreadLike or NotificationKind.GroupReplyLike => MailCategory.LikesAndCollects,
         NotificationKind.Follow => MailCategory.NewFollowers,
         NotificationKind.WatchedThreadReply or NotificationKind.AnswerAccepted or NotificationKind.JoinApproved => MailCategory.Groups,
+        _ when Notification.IsFromStaff(kind) => null,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A notification kind without a mail category."),
     };
 
