@@ -25,4 +25,7 @@ public static class JobIds
     public const string SweepOrders = "sweep-orders";
     public const string SweepDataExports = "data-exports-sweeper";
     public const string SweepPendingPhotos = "pending-photos-sweeper";
+    public const string GroupActivity = "group-activity";
+    public const string GroupRecount = "group-recount";
+    public const string DeleteGroupPhotos = "group-photos-sweeper";
 }
