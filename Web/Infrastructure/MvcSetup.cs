@@ -52,6 +52,8 @@ public static class MvcSetup
         services.AddScoped<Features.Shared.NoteShopQueries>();
         services.AddScoped<Features.NoteProducts.ProductSearch>();
         services.AddScoped<Features.Profiles.PeopleQueries>();
+        services.AddScoped<Features.Groups.GroupQueries>();
+        services.AddScoped<Features.Groups.GroupPictures>();
         services.AddHttpContextAccessor();
         services.AddReaderTimes();
 
