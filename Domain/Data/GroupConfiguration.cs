@@ -21,6 +21,8 @@ public class GroupConfiguration : IEntityTypeConfiguration<Group>
         group.Property(g => g.OwnerId).HasMaxLength(450).IsRequired();
         group.Property(g => g.AvatarKey).HasMaxLength(64);
         group.Property(g => g.CoverKey).HasMaxLength(64);
+        group.Property(g => g.CoverWidths).HasMaxLength(40);
+        group.Ignore(g => g.CoverWidthList);
         group.Ignore(g => g.IsDeleted);
         group.HasIndex(g => g.NormalizedName).IsUnique();
         group.HasIndex(g => new { g.Channel, g.WeeklyPosts });

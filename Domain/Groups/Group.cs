@@ -26,6 +26,9 @@ public class Group
     public string? AvatarKey { get; private set; }
     public string? CoverKey { get; private set; }
 
+    /// <summary>The cover's widths, comma-separated ("360,720,1440"; a narrow upload keeps its own width).</summary>
+    public string? CoverWidths { get; private set; }
+
     /// <summary>One post (thread or reply) per this many minutes per member; 0 is off.</summary>
     public int SlowModeMinutes { get; private set; }
 
@@ -79,7 +82,9 @@ public class Group
 
     public void SetAvatar(string? key) => AvatarKey = key;
 
-    public void SetCover(string? key) => CoverKey = key;
+    public void SetCover(string? key, IEnumerable<int>? widths) => (CoverKey, CoverWidths) = (key, widths is null ? null : string.Join(',', widths));
+
+    public IReadOnlyList<int> CoverWidthList => string.IsNullOrEmpty(CoverWidths) ? [] : CoverWidths.Split(',').Select(int.Parse).ToList();
 
     public void Delete(DateTime now) => DeletedAt ??= now;
 }

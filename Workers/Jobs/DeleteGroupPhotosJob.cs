@@ -43,9 +43,9 @@ public class DeleteGroupPhotosJob(AppDbContext db, IFileStore files)
                     foreach (var extension in new[] { PhotoProcessor.WebpExtension, PhotoProcessor.JpegExtension })
                         await files.DeleteAsync(ProcessAvatarJob.PublicKey(avatar, size, extension), cancellationToken);
             if (group.CoverKey is { } cover)
-                foreach (var key in PhotoProcessor.PublicKeys(cover, PhotoProcessor.StandardWidths)) await files.DeleteAsync(key, cancellationToken);
+                foreach (var key in PhotoProcessor.PublicKeys(cover, group.CoverWidthList)) await files.DeleteAsync(key, cancellationToken);
             group.SetAvatar(null);
-            group.SetCover(null);
+            group.SetCover(null, null);
         }
         await db.SaveChangesAsync(cancellationToken);
     }

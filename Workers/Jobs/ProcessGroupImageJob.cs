@@ -33,7 +33,7 @@ public class ProcessGroupImageJob(AppDbContext db, IFileStore files, UploadInspe
                         : ProcessAvatarJob.PublicKey(processed.ContentHash, output.Width, output.Extension);
                     await files.SaveAsync(key, new MemoryStream(output.Content, writable: false), cancellationToken);
                 }
-                if (cover) group.SetCover(processed.ContentHash);
+                if (cover) group.SetCover(processed.ContentHash, processed.Widths);
                 else group.SetAvatar(processed.ContentHash);
                 await db.SaveChangesAsync(cancellationToken);
             }

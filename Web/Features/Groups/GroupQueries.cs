@@ -55,7 +55,7 @@ public class GroupQueries(AppDbContext db, TimeProvider clock)
         var (threads, next) = await ThreadsAsync(listed.Where(t => !(t.PinnedAt != null && (t.PinnedUntil == null || t.PinnedUntil > now))), sort, cursor, now);
         var pending = viewer.IsModerator ? await db.GroupMembers.CountAsync(m => m.GroupId == group.Id && m.Status == MemberStatus.Pending) : 0;
         var reports = viewer.IsModerator ? await db.Reports.CountAsync(r => r.GroupId == group.Id && r.ResolvedAt == null) : 0;
-        return new GroupPage(card, group.Rules, group.CoverKey, group.SlowModeMinutes, moderators, viewer, viewerId is not null, sort, pinned, threads, next, pending, reports);
+        return new GroupPage(card, group.Rules, group.CoverKey, group.CoverWidthList, group.SlowModeMinutes, moderators, viewer, viewerId is not null, sort, pinned, threads, next, pending, reports);
     }
 
     public static GroupCard ToCard(Group g) => new(g.Id, g.Name, g.Description, g.Channel, g.IsPrivate, g.AvatarKey, g.MemberCount, g.ThreadCount, g.WeeklyPosts);

@@ -25,7 +25,7 @@ public record Standing(GroupMember? Membership, string? PostProblem, DateTime? M
     public bool MayPost => PostProblem is null;
 }
 
-public record GroupPage(GroupCard Group, string? Rules, string? CoverKey, int SlowModeMinutes, IReadOnlyList<AuthorView> Moderators, Standing Viewer, bool SignedIn,
+public record GroupPage(GroupCard Group, string? Rules, string? CoverKey, IReadOnlyList<int> CoverWidths, int SlowModeMinutes, IReadOnlyList<AuthorView> Moderators, Standing Viewer, bool SignedIn,
     ThreadSort Sort, IReadOnlyList<ThreadRow> Pinned, IReadOnlyList<ThreadRow> Threads, string? NextCursor, int PendingRequests, int OpenReports);
 
 public record PhotoItem(int Width, int Height, string? DominantColor, string? ContentHash, IReadOnlyList<int> Widths, bool IsReady, string Alt)
