@@ -76,7 +76,7 @@ public class Group
 
     public void SetSlowMode(int minutes)
     {
-        if (minutes is < 0 or > 24 * 60) throw new GroupRuleException("Group.Error.SlowMode");
+        if (minutes is < 0 or > 24 * 60) throw new GroupRuleException("Group.Error.SlowModeRange");
         SlowModeMinutes = minutes;
     }
 
