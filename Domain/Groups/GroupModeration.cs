@@ -44,10 +44,12 @@ public static class GroupModeration
         if (thread.GroupId != group.Id) throw new GroupRuleException("Group.Error.NotModerator");
         await db.InTransactionAsync(async () =>
         {
-            var removed = await db.GroupReplies.Where(r => r.Id == reply.Id && r.RemovedAt == null)
+            // Read from the row, not the entity in hand: its author may have deleted it since it was loaded.
+            var leftLive = await db.GroupReplies.Where(r => r.Id == reply.Id && r.RemovedAt == null && r.DeletedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.RemovedAt, now).SetProperty(r => r.RemovedReason, stored), cancellationToken);
-            if (removed == 0) return;
-            if (reply.DeletedAt is null) await GroupPosting.ReplyGoneAsync(db, reply, cancellationToken);
+            if (leftLive == 1) await GroupPosting.ReplyGoneAsync(db, reply, cancellationToken);
+            else if (await db.GroupReplies.Where(r => r.Id == reply.Id && r.RemovedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.RemovedAt, now).SetProperty(r => r.RemovedReason, stored), cancellationToken) == 0) return;
             db.ModerationActions.Add(new ModerationAction(group.Id, moderator!.UserId, ModerationKind.RemoveReply, now, reply.AuthorId, thread.Id, reply.Id, stored));
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);

@@ -85,10 +85,11 @@ public static class GroupPosting
         if (thread.AuthorId != userId) throw new GroupRuleException("Group.Error.NotYours");
         await db.InTransactionAsync(async () =>
         {
-            var deleted = await db.GroupThreads.Where(t => t.Id == thread.Id && t.DeletedAt == null)
+            var leftListed = await db.GroupThreads.Where(t => t.Id == thread.Id && t.DeletedAt == null && t.RemovedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.DeletedAt, now), cancellationToken);
-            if (deleted == 1 && thread.RemovedAt is null)
+            if (leftListed == 1)
                 await db.Groups.Where(g => g.Id == thread.GroupId).ExecuteUpdateAsync(s => s.SetProperty(g => g.ThreadCount, g => g.ThreadCount - 1), cancellationToken);
+            else await db.GroupThreads.Where(t => t.Id == thread.Id && t.DeletedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.DeletedAt, now), cancellationToken);
         }, cancellationToken);
     }
 
@@ -101,9 +102,12 @@ public static class GroupPosting
         if (reply.AuthorId != userId) throw new GroupRuleException("Group.Error.NotYours");
         await db.InTransactionAsync(async () =>
         {
-            var deleted = await db.GroupReplies.Where(r => r.Id == reply.Id && r.DeletedAt == null)
+            // Read from the row, not the entity in hand: a moderator may have removed it since it was loaded.
+            var leftLive = await db.GroupReplies.Where(r => r.Id == reply.Id && r.DeletedAt == null && r.RemovedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.DeletedAt, now).SetProperty(r => r.Body, ""), cancellationToken);
-            if (deleted == 1 && reply.RemovedAt is null) await ReplyGoneAsync(db, reply, cancellationToken);
+            if (leftLive == 1) await ReplyGoneAsync(db, reply, cancellationToken);
+            else await db.GroupReplies.Where(r => r.Id == reply.Id && r.DeletedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.DeletedAt, now).SetProperty(r => r.Body, ""), cancellationToken);
         }, cancellationToken);
     }
 

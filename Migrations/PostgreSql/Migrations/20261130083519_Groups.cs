@@ -45,6 +45,7 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                     OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     AvatarKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     CoverKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CoverWidths = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     SlowModeMinutes = table.Column<int>(type: "integer", nullable: false),
                     MemberCount = table.Column<int>(type: "integer", nullable: false),
                     ThreadCount = table.Column<int>(type: "integer", nullable: false),

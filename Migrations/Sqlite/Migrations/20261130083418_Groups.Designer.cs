@@ -11,7 +11,7 @@ using RedMvc.Domain.Data;
 namespace RedMvc.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130081957_Groups")]
+    [Migration("20261130083418_Groups")]
     partial class Groups
     {
         /// <inheritdoc />
@@ -898,6 +898,10 @@ namespace RedMvc.Migrations.Sqlite.Migrations
 
                     b.Property<string>("CoverKey")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoverWidths")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")

@@ -44,6 +44,7 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                     OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
                     AvatarKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     CoverKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    CoverWidths = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
                     SlowModeMinutes = table.Column<int>(type: "int", nullable: false),
                     MemberCount = table.Column<int>(type: "int", nullable: false),
                     ThreadCount = table.Column<int>(type: "int", nullable: false),

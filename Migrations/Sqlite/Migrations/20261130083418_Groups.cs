@@ -44,6 +44,7 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                     OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     AvatarKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     CoverKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CoverWidths = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     SlowModeMinutes = table.Column<int>(type: "INTEGER", nullable: false),
                     MemberCount = table.Column<int>(type: "INTEGER", nullable: false),
                     ThreadCount = table.Column<int>(type: "INTEGER", nullable: false),
