@@ -15,6 +15,7 @@ namespace RedMvc.Web.Features.Groups;
 public class GroupsController(
     AppDbContext db,
     GroupQueries queries,
+    PublicPages pages,
     IOptions<GroupLimits> groupLimits,
     TimeProvider clock,
     IStringLocalizer<SharedResource> t) : Controller
@@ -125,6 +126,7 @@ public class GroupsController(
         try
         {
             var status = await GroupMemberships.JoinAsync(db, group, ViewerId!, Now);
+            await pages.MemberChangedAsync(ViewerId!); // the profile lists their groups
             this.Flash(t[status == MemberStatus.Pending ? "Group.Requested" : "Group.Joined"]);
         }
         catch (GroupRuleException rule)
@@ -141,6 +143,7 @@ public class GroupsController(
         try
         {
             await GroupMemberships.LeaveAsync(db, id, ViewerId!);
+            await pages.MemberChangedAsync(ViewerId!);
             this.Flash(t["Group.Left"]);
         }
         catch (GroupRuleException rule)
