@@ -52,7 +52,11 @@ public class GroupActivityJob(AppDbContext db, TimeProvider clock)
             .SetProperty(g => g.ThreadCount, g => db.GroupThreads.Count(t => t.GroupId == g.Id && t.DeletedAt == null && t.RemovedAt == null)), cancellationToken);
         await db.GroupThreads.ExecuteUpdateAsync(s => s
             .SetProperty(t => t.ReplyCount, t => db.GroupReplies.Count(r => r.ThreadId == t.Id && r.DeletedAt == null && r.RemovedAt == null))
-            .SetProperty(t => t.LikeCount, t => db.GroupThreadLikes.Count(l => l.ThreadId == t.Id)), cancellationToken);
+            .SetProperty(t => t.LikeCount, t => db.GroupThreadLikes.Count(l => l.ThreadId == t.Id))
+            .SetProperty(t => t.LastActivityAt, t => db.GroupReplies.Where(r => r.ThreadId == t.Id && r.DeletedAt == null && r.RemovedAt == null)
+                .Max(r => (DateTime?)r.CreatedAt) ?? t.CreatedAt), cancellationToken);
+        await db.Groups.ExecuteUpdateAsync(s => s.SetProperty(g => g.LastActivityAt,
+            g => db.GroupThreads.Where(t => t.GroupId == g.Id && t.DeletedAt == null && t.RemovedAt == null).Max(t => (DateTime?)t.LastActivityAt) ?? g.CreatedAt), cancellationToken);
         await db.GroupReplies.ExecuteUpdateAsync(s => s.SetProperty(r => r.LikeCount, r => db.GroupReplyLikes.Count(l => l.ReplyId == r.Id)), cancellationToken);
     }
 }
