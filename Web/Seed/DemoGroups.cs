@@ -108,6 +108,12 @@ public class DemoGroups(AppDbContext db, GroupActivityJob activity, ILogger<Demo
         var question = await db.GroupThreads.SingleAsync(x => x.Id == questionId, cancellationToken);
         var answer = await db.GroupReplies.Where(r => r.ThreadId == question.Id && r.AuthorId != question.AuthorId).OrderBy(r => r.Id).FirstAsync(cancellationToken);
         await GroupModeration.AcceptAsync(db, reloaded, await GroupAccess.MembershipAsync(db, group.Id, question.AuthorId, cancellationToken), question, answer.Id, question.AuthorId, now, cancellationToken);
+        // Likes on a handful of threads, so "top" has an order.
+        foreach (var (liked, t) in threads.Select((x, t) => (x, t)).Where(x => x.t % 5 == 2))
+        {
+            var thread = await db.GroupThreads.SingleAsync(x => x.Id == liked.Id, cancellationToken);
+            foreach (var likerId in posters.Where((_, p) => (p + t) % 4 == 0)) await GroupLikes.LikeThreadAsync(db, thread, likerId, now.AddMinutes(-t), cancellationToken);
+        }
         var latestId = threads[^1].Id;
         var latest = await db.GroupThreads.SingleAsync(x => x.Id == latestId, cancellationToken);
         for (var r = 0; r < 3; r++)

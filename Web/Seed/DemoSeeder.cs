@@ -52,9 +52,9 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes n
         await SeedFollowsAndLikesAsync(authors);
         await SeedCollectsAsync(authors);
         await conversations.SeedAsync(authors, cancellationToken);
+        await groups.SeedAsync(cancellationToken);
         await shops.SeedAsync(cancellationToken);
         await orders.SeedAsync(cancellationToken);
-        await groups.SeedAsync(cancellationToken);
         await PutNotificationsInTimeOrderAsync(cancellationToken);
         progress.Seeded();
         // Trending now rather than at the job's next turn, so the fresh demo has its order.
