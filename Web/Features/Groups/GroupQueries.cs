@@ -209,9 +209,10 @@ public class GroupQueries(AppDbContext db, TimeProvider clock)
 
     public async Task<MembersPage> MembersAsync(Group group, GroupMember? membership)
     {
-        var rows = await db.GroupMembers.Where(m => m.GroupId == group.Id).Join(db.Users, m => m.UserId, u => u.Id,
+        var rows = await db.GroupMembers.Where(m => m.GroupId == group.Id).OrderByDescending(m => m.Role).ThenBy(m => m.CreatedAt).Take(500)
+            .Join(db.Users, m => m.UserId, u => u.Id,
                 (m, u) => new MemberRow(new AuthorView(u.Id, u.Handle, u.DisplayName, u.AvatarKey), m.Role, m.Status, m.MutedUntil, m.CreatedAt))
-            .OrderByDescending(r => r.Role).ThenBy(r => r.CreatedAt).Take(500).ToListAsync();
+            .ToListAsync();
         var viewer = StandingOf(group, membership, Now);
         return new MembersPage(ToCard(group), viewer, rows.Where(r => r.Status == MemberStatus.Active).ToList(),
             viewer.IsModerator ? rows.Where(r => r.Status == MemberStatus.Pending).ToList() : [],
