@@ -86,5 +86,11 @@ public class Group
 
     public IReadOnlyList<int> CoverWidthList => string.IsNullOrEmpty(CoverWidths) ? [] : CoverWidths.Split(',').Select(int.Parse).ToList();
 
-    public void Delete(DateTime now) => DeletedAt ??= now;
+    /// <summary>Deleted: gone for everyone; the name is freed (the unique index keeps the id in its place).</summary>
+    public void Delete(DateTime now)
+    {
+        if (DeletedAt is not null) return;
+        DeletedAt = now;
+        NormalizedName = $"#{Id}";
+    }
 }

@@ -39,6 +39,17 @@ public static class GroupMemberships
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The owner deletes the group: it disappears for everyone at once (every rule asks DeletedAt) and
+    /// frees its name; DeleteGroupPhotosJob removes its pictures and its threads' photos. Safe to repeat.
+    /// </summary>
+    public static async Task DeleteAsync(AppDbContext db, Group group, GroupMember? owner, DateTime now, CancellationToken cancellationToken = default)
+    {
+        if (owner is not { IsActive: true, Role: GroupRole.Owner } || owner.GroupId != group.Id) throw new GroupRuleException("Group.Error.NotOwner");
+        group.Delete(now);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private static async Task EnsureNameFreeAsync(AppDbContext db, string name, long? groupId, CancellationToken cancellationToken)
     {
         var normalized = Group.Normalize(name);

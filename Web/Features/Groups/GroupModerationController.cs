@@ -17,8 +17,15 @@ public class GroupModerationController(AppDbContext db, TimeProvider clock, Time
 
     [HttpPost("/groups/threads/{id:long}/pin")]
     public Task<IActionResult> Pin(long id, PinForm form) => OnThreadAsync(id, (thread, group, moderator) =>
-        // "Until" is the last day shown pinned, in the reader's zone: it ends at that day's midnight.
-        GroupModeration.PinAsync(db, group, moderator, thread, form.Until is { } day ? times.ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null, Now));
+        GroupModeration.PinAsync(db, group, moderator, thread, PinEnd(form.Until), Now));
+
+    /// <summary>"Until" is the last day shown pinned, in the reader's zone: the pin ends at that day's midnight. At most five years on.</summary>
+    private DateTime? PinEnd(DateOnly? until)
+    {
+        if (until is not { } day) return null;
+        if (day > DateOnly.FromDateTime(times.Local(Now)).AddYears(5)) throw new GroupRuleException("Group.Error.PinUntil");
+        return times.ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue));
+    }
 
     [HttpPost("/groups/threads/{id:long}/unpin")]
     public Task<IActionResult> Unpin(long id) => OnThreadAsync(id, (thread, group, moderator) => GroupModeration.UnpinAsync(db, group, moderator, thread, Now));

@@ -106,6 +106,16 @@ public class GroupsController(
         }
     }
 
+    [HttpPost("/groups/{id:long}/delete"), Authorize]
+    public async Task<IActionResult> Delete(long id)
+    {
+        var (group, membership) = await GroupLoads.ReadableAsync(db, id, ViewerId);
+        if (group is null || membership is not { IsActive: true, Role: GroupRole.Owner }) return NotFound();
+        await GroupMemberships.DeleteAsync(db, group, membership, Now);
+        this.Flash(t["Group.Deleted"]);
+        return Redirect("/groups");
+    }
+
     private static string FieldOf(string key) => key switch
     {
         "Group.Error.NameRequired" or "Group.Error.NameTooLong" or "Group.Error.NameTaken" => nameof(GroupForm.Name),
