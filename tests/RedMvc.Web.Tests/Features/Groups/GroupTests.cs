@@ -233,4 +233,25 @@ public class GroupTests(RedMvcAppFactory site)
         Assert.Equal("A post can be at most 5000 characters.", page.FieldError("Body"));
         Assert.Equal(0, await site.Services.WithDbAsync(db => db.GroupThreads.CountAsync(t => t.GroupId == groupId)));
     }
+
+    [Fact]
+    public async Task A_thread_takes_up_to_nine_photos_made_by_the_image_pipeline()
+    {
+        var owner = await site.ConfirmedMemberAsync(Person.New());
+        var groupId = await owner.CreateGroupAsync();
+        var form = await owner.GetAsync($"/groups/{groupId}/threads/new");
+        var tooMany = await form.SubmitMultipartAsync(owner.Client, $"/groups/{groupId}/threads/new",
+            new Dictionary<string, string> { ["Title"] = "十张图", ["Body"] = "太多了", ["Kind"] = "Discussion" }, TestPhotos.Files(10));
+        Assert.Equal("A thread can have at most 9 photos.", tooMany.FieldError("Photos"));
+
+        var posted = await (await owner.GetAsync($"/groups/{groupId}/threads/new")).SubmitMultipartAsync(owner.Client, $"/groups/{groupId}/threads/new",
+            new Dictionary<string, string> { ["Title"] = "营地照片", ["Body"] = "两张", ["Kind"] = "Discussion" }, TestPhotos.Files(2));
+        var threadId = long.Parse(posted.Url.Split('/')[^1]);
+        Assert.Equal(2, posted.Document.QuerySelectorAll(".post__photos li").Length);
+
+        // The images queue makes the sizes; the page then shows pictures instead of "processing".
+        for (var i = 0; i < 100 && !await site.Services.WithDbAsync(db => db.GroupThreadPhotos.Where(p => p.ThreadId == threadId).AllAsync(p => p.IsReady)); i++)
+            await Task.Delay(200);
+        Assert.Equal(2, (await owner.GetAsync($"/groups/threads/{threadId}")).Document.QuerySelectorAll(".post__photos picture").Length);
+    }
 }
