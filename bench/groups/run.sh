@@ -65,7 +65,9 @@ jar="$work/cookies.txt"
 token=$(curl -s -c "$jar" "$base/account/sign-in" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
 curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "Email=xiaolu@redmvc.local" --data-urlencode "Password=red-member-local-2026" \
   --data-urlencode "__RequestVerificationToken=$token" "$base/account/sign-in"
-cookie=$(awk '$6 ~ /^\.AspNetCore\.Identity/ || $6 ~ /^\.AspNetCore\.Cookies/ {printf "%s=%s; ", $6, $7}' "$jar")
+# Every cookie of the jar (curl marks HttpOnly ones with a "#HttpOnly_" prefix, not a comment).
+cookie=$(awk 'NF == 7 && ($1 !~ /^#/ || $1 ~ /^#HttpOnly_/) {printf "%s=%s; ", $6, $7}' "$jar")
+curl -s -H "Cookie: $cookie" "$base/groups" | grep -q 'action="/account/sign-out"' || { echo "the member did not sign in" >&2; exit 1; }
 
 measure() { # name, path, cookie
   local args=(-t"$threads" -c"$connections" -d"$duration" --latency)

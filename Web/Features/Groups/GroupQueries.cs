@@ -213,6 +213,7 @@ public class GroupQueries(AppDbContext db, TimeProvider clock)
             .Join(db.Users, m => m.UserId, u => u.Id,
                 (m, u) => new MemberRow(new AuthorView(u.Id, u.Handle, u.DisplayName, u.AvatarKey), m.Role, m.Status, m.MutedUntil, m.CreatedAt))
             .ToListAsync();
+        rows = rows.Select(r => r.MutedUntil <= Now ? r with { MutedUntil = null } : r).ToList(); // a mute that ended is no mute
         var viewer = StandingOf(group, membership, Now);
         return new MembersPage(ToCard(group), viewer, rows.Where(r => r.Status == MemberStatus.Active).ToList(),
             viewer.IsModerator ? rows.Where(r => r.Status == MemberStatus.Pending).ToList() : [],
