@@ -31,4 +31,7 @@ public static class JobIds
     public const string MailNotifications = "mail-notifications";
     public const string DailyDigests = "daily-digests";
     public const string WeeklyDigest = "weekly-digest";
+    public const string GroupActivity = "group-activity";
+    public const string GroupRecount = "group-recount";
+    public const string DeleteGroupPhotos = "group-photos-sweeper";
 }

@@ -63,6 +63,12 @@ public static class WorkersHostingExtensions
         services.AddScoped<ProcessAvatarJob>();
         services.AddScoped<ProcessProductPhotosJob>();
         services.AddScoped<ProcessShopLogoJob>();
+        services.AddScoped<ProcessGroupImageJob>();
+        services.AddScoped<ProcessGroupThreadPhotosJob>();
+        services.AddScoped<NotifyThreadWatchersJob>();
+        services.AddScoped<GroupActivityJob>();
+        services.AddScoped<DeleteGroupPhotosJob>();
+        services.Configure<RedMvc.Domain.Groups.GroupLimits>(config.GetSection("Groups"));
         services.AddScoped<CancelUnpaidOrderJob>();
         services.AddScoped<FulfilOrderJob>();
         services.AddScoped<SandboxCarrierJob>();

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
+using RedMvc.Domain.Groups;
 using RedMvc.Domain.Notes;
 using RedMvc.Domain.Search;
 
@@ -50,6 +51,7 @@ public static class AccountErasure
         await TakeBackEngagementAsync(db, userId, cancellationToken);
         if (noteIds.Count > 0) await EraseNotesAsync(db, userId, tombstone!, now, cancellationToken);
         await EraseCommentsAsync(db, userId, tombstone, now, cancellationToken);
+        await GroupErasure.EraseAsync(db, userId, tombstone, now, cancellationToken);
         await RemoveTiesAsync(db, userId, now, cancellationToken);
         if (tombstone is not null) await KeepRecordsAsync(db, userId, tombstone, shop?.Id, now, cancellationToken);
         if (user.NormalizedEmail is { } email)
@@ -89,7 +91,8 @@ public static class AccountErasure
         || await db.Payments.AnyAsync(p => p.BuyerId == userId, cancellationToken)
         || await db.OrderLines.AnyAsync(l => l.CreatorId == userId, cancellationToken)
         || await db.OrderEvents.AnyAsync(e => e.ByUserId == userId, cancellationToken)
-        || await db.Comments.AnyAsync(c => c.AuthorId == userId && c.ParentId == null && db.Comments.Any(r => r.ParentId == c.Id && r.AuthorId != userId), cancellationToken);
+        || await db.Comments.AnyAsync(c => c.AuthorId == userId && c.ParentId == null && db.Comments.Any(r => r.ParentId == c.Id && r.AuthorId != userId), cancellationToken)
+        || await GroupErasure.NeedsTombstoneAsync(db, userId, cancellationToken);
 
     /// <summary>An account nobody can use: no email, no password, locked out for good, a handle no address reaches.</summary>
     private static async Task<AppUser> AddTombstoneAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken)

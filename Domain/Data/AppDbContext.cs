@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Email;
+using RedMvc.Domain.Groups;
 using RedMvc.Domain.Notes;
 using RedMvc.Domain.Notifications;
 using RedMvc.Domain.Ranking;
@@ -61,6 +62,16 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<HiddenSearchTerm> HiddenSearchTerms => Set<HiddenSearchTerm>();
     public DbSet<EmailPreference> EmailPreferences => Set<EmailPreference>();
     public DbSet<LastSeen> LastSeen => Set<LastSeen>();
+    public DbSet<Group> Groups => Set<Group>();
+    public DbSet<GroupMember> GroupMembers => Set<GroupMember>();
+    public DbSet<GroupThread> GroupThreads => Set<GroupThread>();
+    public DbSet<GroupReply> GroupReplies => Set<GroupReply>();
+    public DbSet<GroupThreadPhoto> GroupThreadPhotos => Set<GroupThreadPhoto>();
+    public DbSet<GroupThreadLike> GroupThreadLikes => Set<GroupThreadLike>();
+    public DbSet<GroupReplyLike> GroupReplyLikes => Set<GroupReplyLike>();
+    public DbSet<ThreadWatch> ThreadWatches => Set<ThreadWatch>();
+    public DbSet<ThreadRead> ThreadReads => Set<ThreadRead>();
+    public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
 
     /// <summary>
     /// Every save also writes the search outbox rows its changes call for, in the same transaction

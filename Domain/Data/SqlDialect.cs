@@ -20,6 +20,9 @@ public sealed class SqlDialect
 
     public string Limit(int rows) => _sqlServer ? "" : $"LIMIT {rows}";
 
+    /// <summary>A boolean column's false as a literal: PostgreSQL's booleans are not numbers.</summary>
+    public string False => _postgreSql ? "FALSE" : "0";
+
     /// <summary>
     /// "column IN @list" with the list as one parameter: Dapper writes out one parameter per value for
     /// SQLite and SQL Server, but hands Npgsql the array itself, which PostgreSQL compares with ANY.

@@ -21,8 +21,8 @@ public abstract class ModeratedContent
     public abstract string Describe();
 
     /// <summary>Dismissing and penalising the author apply to everything; removal and reach to some kinds.</summary>
-    public virtual bool Allows(ModerationAction action) =>
-        action is ModerationAction.Dismiss or ModerationAction.Warn or ModerationAction.Mute or ModerationAction.Suspend;
+    public virtual bool Allows(StaffDecision action) =>
+        action is StaffDecision.Dismiss or StaffDecision.Warn or StaffDecision.Mute or StaffDecision.Suspend;
 
     public virtual Task RemoveAsync(AppDbContext db, ReportCategory rule, string reason, DateTime now, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("Not removable.");
@@ -54,7 +54,7 @@ public abstract class ModeratedContent
         public override string Describe() =>
             $"{(note.RemovedAt is null ? "shown" : "removed")}, reach {(note.ReachLimitedAt is null ? "full" : "limited")}: {note.Title}";
 
-        public override bool Allows(ModerationAction action) => true;
+        public override bool Allows(StaffDecision action) => true;
 
         public override Task RemoveAsync(AppDbContext db, ReportCategory rule, string reason, DateTime now, CancellationToken cancellationToken)
         {
@@ -79,7 +79,7 @@ public abstract class ModeratedContent
         public override long? CommentId => comment.Id;
         public override string Describe() => $"{(comment.IsRemoved ? "removed" : "shown")}: {comment.Body}";
 
-        public override bool Allows(ModerationAction action) => action != ModerationAction.LimitReach;
+        public override bool Allows(StaffDecision action) => action != StaffDecision.LimitReach;
 
         public override async Task RemoveAsync(AppDbContext db, ReportCategory rule, string reason, DateTime now, CancellationToken cancellationToken)
         {

@@ -7,7 +7,7 @@ using RedMvc.Domain.Social;
 
 namespace RedMvc.Domain.Moderation;
 
-public enum ModerationAction
+public enum StaffDecision
 {
     Dismiss = 1,
     Remove = 2,
@@ -19,7 +19,7 @@ public enum ModerationAction
 }
 
 /// <summary>What a staff member decided about one reported (or looked-up) target.</summary>
-public sealed record ModerationOrder(ReportTarget Target, string TargetId, ModerationAction Action, ReportCategory Rule, string? Reason, int MuteDays = 0);
+public sealed record ModerationOrder(ReportTarget Target, string TargetId, StaffDecision Action, ReportCategory Rule, string? Reason, int MuteDays = 0);
 
 /// <summary>
 /// Staff decisions on content and accounts. Each one runs in one transaction: the change, the penalty
@@ -34,7 +34,7 @@ public static class ModerationDesk
         var reason = Penalty.ReasonRule.Check(order.Reason);
         if (reason.Problem is not null) return "Admin.Error.Reason";
         if (!Enum.IsDefined(order.Rule)) return "Report.Error.Category";
-        if (order.Action == ModerationAction.Mute && !PenaltyLadder.MuteDayChoices.Contains(order.MuteDays)) return "Admin.Error.MuteDays";
+        if (order.Action == StaffDecision.Mute && !PenaltyLadder.MuteDayChoices.Contains(order.MuteDays)) return "Admin.Error.MuteDays";
         var target = await ModeratedContent.FindAsync(db, order.Target, order.TargetId, cancellationToken);
         if (target is null) return "Admin.Error.NoTarget";
         if (!target.Allows(order.Action)) return "Admin.Error.NotForThis";
@@ -72,25 +72,25 @@ public static class ModerationDesk
     {
         switch (order.Action)
         {
-            case ModerationAction.Remove:
+            case StaffDecision.Remove:
                 await target.RemoveAsync(db, order.Rule, order.Reason!, now, cancellationToken);
                 var strikes = await ActiveStrikesAsync(db, target.AuthorId, now, cancellationToken);
                 var (kind, days) = PenaltyLadder.Next(strikes);
                 await PenaliseAsync(db, actor, target, kind, days, order, now, cancellationToken);
                 return ReportOutcome.Removed;
-            case ModerationAction.LimitReach:
+            case StaffDecision.LimitReach:
                 target.LimitReach(now);
                 return ReportOutcome.ReachLimited;
-            case ModerationAction.Warn:
+            case StaffDecision.Warn:
                 await PenaliseAsync(db, actor, target, PenaltyKind.Warning, 0, order, now, cancellationToken);
                 return ReportOutcome.AuthorWarned;
-            case ModerationAction.Mute:
+            case StaffDecision.Mute:
                 await PenaliseAsync(db, actor, target, PenaltyKind.Mute, order.MuteDays, order, now, cancellationToken);
                 return ReportOutcome.AuthorMuted;
-            case ModerationAction.Suspend:
+            case StaffDecision.Suspend:
                 await PenaliseAsync(db, actor, target, PenaltyKind.Suspension, 0, order, now, cancellationToken);
                 return ReportOutcome.AuthorSuspended;
-            case ModerationAction.Restore:
+            case StaffDecision.Restore:
                 await target.RestoreAsync(db, cancellationToken);
                 await LiftPenaltiesForAsync(db, order.Target, order.TargetId, target.AuthorId, now, cancellationToken);
                 return ReportOutcome.Restored;

@@ -52,6 +52,11 @@ public class Notification
     public NotificationTab Tab { get; private set; }
     public long? NoteId { get; private set; }
     public long? CommentId { get; private set; }
+
+    /// <summary>Set on group notifications (issue 13): the group, and the thread and reply they are about.</summary>
+    public long? GroupId { get; private set; }
+    public long? ThreadId { get; private set; }
+    public long? ReplyId { get; private set; }
     public string SubjectKey { get; private set; } = "";
     public DateTime CreatedAt { get; private set; }
     public DateTime? ReadAt { get; private set; }
@@ -92,6 +97,20 @@ public class Notification
         NoteId = noteId,
         CommentId = commentId,
         SubjectKey = commentId is { } c ? $"comment:{c}" : noteId is { } n ? $"note:{n}" : "user",
+        CreatedAt = now,
+    };
+
+    /// <summary>About a group's thread or reply ("reply:7", "thread:3"), or the group itself ("group:2") for a join approval.</summary>
+    public static Notification AboutGroup(NotificationKind kind, string recipientId, string actorId, long groupId, long? threadId, long? replyId, DateTime now) => new()
+    {
+        Kind = kind,
+        Tab = TabOf(kind),
+        RecipientId = recipientId,
+        ActorId = actorId,
+        GroupId = groupId,
+        ThreadId = threadId,
+        ReplyId = replyId,
+        SubjectKey = replyId is { } r ? $"reply:{r}" : threadId is { } t ? $"thread:{t}" : $"group:{groupId}",
         CreatedAt = now,
     };
 }

@@ -24,8 +24,8 @@ public static class Notifier
         {
             var added = await db.Database.ExecuteSqlInterpolatedAsync(
                 $"""
-                INSERT INTO "Notifications" ("RecipientId", "ActorId", "Kind", "Tab", "NoteId", "CommentId", "SubjectKey", "CreatedAt")
-                SELECT {n.RecipientId}, {n.ActorId}, {(int)n.Kind}, {(int)n.Tab}, {n.NoteId}, {n.CommentId}, {n.SubjectKey}, {n.CreatedAt}
+                INSERT INTO "Notifications" ("RecipientId", "ActorId", "Kind", "Tab", "NoteId", "CommentId", "GroupId", "ThreadId", "ReplyId", "SubjectKey", "CreatedAt")
+                SELECT {n.RecipientId}, {n.ActorId}, {(int)n.Kind}, {(int)n.Tab}, {n.NoteId}, {n.CommentId}, {n.GroupId}, {n.ThreadId}, {n.ReplyId}, {n.SubjectKey}, {n.CreatedAt}
                 WHERE NOT EXISTS (SELECT 1 FROM "Notifications" WHERE "RecipientId" = {n.RecipientId} AND "Kind" = {(int)n.Kind} AND "ActorId" = {n.ActorId} AND "SubjectKey" = {n.SubjectKey})
                 """, cancellationToken);
             return added == 1;

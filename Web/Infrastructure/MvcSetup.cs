@@ -57,6 +57,8 @@ public static class MvcSetup
         services.AddScoped<Features.NoteProducts.ProductSearch>();
         services.AddScoped<Features.Profiles.PeopleQueries>();
         services.AddScoped<Features.Search.SearchQueries>();
+        services.AddScoped<Features.Groups.GroupQueries>();
+        services.AddScoped<Features.Groups.GroupPictures>();
         services.AddHttpContextAccessor();
         services.AddReaderTimes();
 

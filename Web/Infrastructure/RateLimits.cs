@@ -23,6 +23,8 @@ public static class RateLimits
 
     /// <summary>Search pages and suggestions, per member or address: full-text queries cost the database more than a page.</summary>
     public const string Search = "Search";
+    public const string GroupThreads = "GroupThreads";
+    public const string GroupReplies = "GroupReplies";
 
     public static IServiceCollection AddRedRateLimits(this IServiceCollection services, IConfiguration config)
     {
@@ -36,7 +38,7 @@ public static class RateLimits
                 return ValueTask.CompletedTask;
             };
             var shared = RedisConnection.IsConfigured(config);
-            foreach (var name in new[] { SignIn, Register, PasswordReset, Posting, Commenting, Checkout, Reporting, Search })
+            foreach (var name in new[] { SignIn, Register, PasswordReset, Posting, Commenting, Checkout, Reporting, Search, GroupThreads, GroupReplies })
                 AddPolicy(options, config, name, shared);
         });
         return services;

@@ -33,7 +33,7 @@ public class DemoModeration(AppDbContext db, TimeProvider clock)
 
         var actor = new StaffActor(staff, "127.0.0.1");
         await FileAsync(readers[0], ReportTarget.Comment, comments[1].Id.ToString(), comments[1].AuthorId, ReportCategory.Spam, "引流广告", 50);
-        await ModerationDesk.ActAsync(db, actor, new ModerationOrder(ReportTarget.Comment, comments[1].Id.ToString(), ModerationAction.Remove,
+        await ModerationDesk.ActAsync(db, actor, new ModerationOrder(ReportTarget.Comment, comments[1].Id.ToString(), StaffDecision.Remove,
             ReportCategory.Spam, "评论中有站外引流链接。Links that lead people off the site to sell are not allowed in comments."), now, cancellationToken);
         var penalty = await db.Penalties.OrderByDescending(p => p.Id).FirstAsync(cancellationToken);
         penalty.Appeal("那是我自己店铺的链接，不是广告，以后不会再发了。", now);

@@ -9,7 +9,7 @@ namespace RedMvc.Web.Seed;
 /// Demo members for local runs: on the first Development start, or with --seed. The passwords are
 /// local-only (README lists them); never run --seed against production.
 /// </summary>
-public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes notes, DemoConversations conversations, DemoShops shops, DemoOrders orders,
+public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes notes, DemoConversations conversations, DemoShops shops, DemoOrders orders, DemoGroups groups,
     DemoModeration moderation, IBackgroundJobClient jobs, ILogger<DemoSeeder> logger)
 {
     /// <summary>Every demo account's address ends so; a database holding anyone else is not a demo to seed or resume.</summary>
@@ -54,6 +54,7 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes n
         await SeedFollowsAndLikesAsync(authors);
         await SeedCollectsAsync(authors);
         await conversations.SeedAsync(authors, cancellationToken);
+        await groups.SeedAsync(cancellationToken);
         await shops.SeedAsync(cancellationToken);
         await orders.SeedAsync(cancellationToken);
         await PutNotificationsInTimeOrderAsync(cancellationToken);
@@ -78,7 +79,9 @@ public class DemoSeeder(AppDbContext db, UserManager<AppUser> users, DemoNotes n
         await db.Notifications.ExecuteDeleteAsync(cancellationToken);
         foreach (var chunk in all.Chunk(500))
         {
-            db.Notifications.AddRange(chunk.Select(n => Notification.About(n.Kind, n.RecipientId, n.ActorId, n.NoteId, n.CommentId, n.CreatedAt)));
+            db.Notifications.AddRange(chunk.Select(n => n.GroupId is { } groupId
+                ? Notification.AboutGroup(n.Kind, n.RecipientId, n.ActorId, groupId, n.ThreadId, n.ReplyId, n.CreatedAt)
+                : Notification.About(n.Kind, n.RecipientId, n.ActorId, n.NoteId, n.CommentId, n.CreatedAt)));
             await db.SaveChangesAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);

@@ -38,6 +38,7 @@ public static class DemoSetup
         services.AddScoped<DemoNotes>();
         services.AddScoped<DemoConversations>();
         services.AddScoped<DemoShops>();
+        services.AddScoped<DemoGroups>();
         services.AddScoped<DemoOrders>();
         services.AddScoped<DemoModeration>();
         services.AddSingleton<DemoProgress>();

@@ -39,6 +39,12 @@ public class RecurringJobsRegistrar(IRecurringJobManager recurringJobs, IOptions
             job => job.DailyDigestsAsync(CancellationToken.None), "*/15 * * * *");
         recurringJobs.AddOrUpdate<WeeklyDigestJob>(JobIds.WeeklyDigest, Queues.Bulk,
             job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+        recurringJobs.AddOrUpdate<GroupActivityJob>(JobIds.GroupActivity, Queues.Default,
+            job => job.RefreshAsync(CancellationToken.None), "*/10 * * * *");
+        recurringJobs.AddOrUpdate<GroupActivityJob>(JobIds.GroupRecount, Queues.Default,
+            job => job.RecountAsync(CancellationToken.None), Cron.Daily(3, 30));
+        recurringJobs.AddOrUpdate<DeleteGroupPhotosJob>(JobIds.DeleteGroupPhotos, Queues.Bulk,
+            job => job.RunAsync(CancellationToken.None), Cron.Hourly());
         return Task.CompletedTask;
     }
 

@@ -15,7 +15,8 @@ public class NotificationQueries(AppDbContext db, NoteCards noteCards)
     public const int ActorsShown = 3;
     public const int ExcerptLength = 60;
 
-    private record Row(long LatestId, NotificationKind Kind, long? NoteId, long? CommentId, int ActorCount, bool Unread, DateTime At, IReadOnlyList<string> ActorIds);
+    private record Row(long LatestId, NotificationKind Kind, long? NoteId, long? CommentId, int ActorCount, bool Unread, DateTime At, IReadOnlyList<string> ActorIds,
+        long? GroupId = null, long? ThreadId = null, long? ReplyId = null);
 
     /// <returns>The page, and the newest notification id it covers (null when the tab is empty), up to which the tab is read.</returns>
     public async Task<(NotificationsPage Page, long? NewestId)> PageAsync(string memberId, NotificationTab tab, long? olderThan)
@@ -31,9 +32,9 @@ public class NotificationQueries(AppDbContext db, NoteCards noteCards)
         var notifications = db.Notifications.Where(n => n.RecipientId == memberId && n.Tab == tab);
         if (olderThan is not null) notifications = notifications.Where(n => n.Id < olderThan);
         var rows = await notifications.OrderByDescending(n => n.Id).Take(PageSize + 1)
-            .Select(n => new { n.Id, n.Kind, n.NoteId, n.CommentId, n.ActorId, n.CreatedAt, n.ReadAt })
+            .Select(n => new { n.Id, n.Kind, n.NoteId, n.CommentId, n.ActorId, n.CreatedAt, n.ReadAt, n.GroupId, n.ThreadId, n.ReplyId })
             .ToListAsync();
-        return rows.Select(n => new Row(n.Id, n.Kind, n.NoteId, n.CommentId, 1, n.ReadAt == null, n.CreatedAt, [n.ActorId])).ToList();
+        return rows.Select(n => new Row(n.Id, n.Kind, n.NoteId, n.CommentId, 1, n.ReadAt == null, n.CreatedAt, [n.ActorId], n.GroupId, n.ThreadId, n.ReplyId)).ToList();
     }
 
     /// <summary>Everyone who did the same to the same thing is one row, ordered by its newest activity.</summary>
@@ -45,6 +46,7 @@ public class NotificationQueries(AppDbContext db, NoteCards noteCards)
             {
                 g.Key.Kind, g.Key.SubjectKey,
                 NoteId = g.Max(n => n.NoteId), CommentId = g.Max(n => n.CommentId),
+                GroupId = g.Max(n => n.GroupId), ThreadId = g.Max(n => n.ThreadId), ReplyId = g.Max(n => n.ReplyId),
                 LatestId = g.Max(n => n.Id), At = g.Max(n => n.CreatedAt),
                 Count = g.Count(), Unread = g.Count(n => n.ReadAt == null),
             });
@@ -64,7 +66,7 @@ public class NotificationQueries(AppDbContext db, NoteCards noteCards)
         var actorsOf = latest.ToDictionary(g => (g.Kind, g.SubjectKey), g => g.ActorIds);
 
         return page.Select(g => new Row(g.LatestId, g.Kind, g.NoteId, g.CommentId, g.Count, g.Unread > 0, g.At,
-            actorsOf.GetValueOrDefault((g.Kind, g.SubjectKey)) ?? [])).ToList();
+            actorsOf.GetValueOrDefault((g.Kind, g.SubjectKey)) ?? [], g.GroupId, g.ThreadId, g.ReplyId)).ToList();
     }
 
     private async Task<List<NotificationItem>> ItemsAsync(string memberId, List<Row> rows)
@@ -89,11 +91,23 @@ public class NotificationQueries(AppDbContext db, NoteCards noteCards)
         var followedBack = followerIds.Count == 0 ? [] : (await db.Follows
             .Where(f => f.FollowerId == memberId && followerIds.Contains(f.FolloweeId)).Select(f => f.FolloweeId).ToListAsync()).ToHashSet();
 
+        var posts = await GroupPostsAsync(memberId, rows);
+
         var items = new List<NotificationItem>();
         foreach (var row in rows)
         {
             var rowActors = row.ActorIds.Where(actors.ContainsKey).Select(id => actors[id]).ToList();
             if (rowActors.Count == 0) continue;
+            if (row.GroupId is { } groupId)
+            {
+                // A group notification whose thread or reply the member may no longer see is left out, like a note's.
+                if (!posts.TryGetValue(groupId, out var group) || (row.ThreadId is { } t && !group.Threads.ContainsKey(t))
+                    || (row.ReplyId is { } r && !group.Replies.ContainsKey(r))) continue;
+                var link = new GroupPostLink(groupId, group.Name, row.ThreadId, row.ThreadId is { } tid ? group.Threads[tid] : null, row.ReplyId);
+                var replyExcerpt = row.ReplyId is { } rid && row.Kind != NotificationKind.GroupReplyLike ? Excerpt(group.Replies[rid]) : null;
+                items.Add(new NotificationItem(row.Kind, rowActors, row.ActorCount, row.Unread, row.At, null, null, replyExcerpt, false, link));
+                continue;
+            }
             string? excerpt = null;
             if (row.CommentId is { } commentId)
             {
@@ -110,6 +124,38 @@ public class NotificationQueries(AppDbContext db, NoteCards noteCards)
                 followedBack.Contains(rowActors[0].Id)));
         }
         return items;
+    }
+
+    private sealed record GroupPosts(string Name, Dictionary<long, string> Threads, Dictionary<long, string> Replies);
+
+    /// <summary>
+    /// The groups, threads and replies a page of notifications names, kept only where the thread page's
+    /// rule (GroupAccess) lets the member see them: a few queries for the whole page.
+    /// </summary>
+    private async Task<Dictionary<long, GroupPosts>> GroupPostsAsync(string memberId, List<Row> rows)
+    {
+        var groupIds = rows.Select(r => r.GroupId).OfType<long>().Distinct().ToList();
+        if (groupIds.Count == 0) return [];
+        var groups = await db.Groups.AsNoTracking().Where(g => groupIds.Contains(g.Id)).ToListAsync();
+        var memberships = await db.GroupMembers.AsNoTracking().Where(m => m.UserId == memberId && groupIds.Contains(m.GroupId)).ToDictionaryAsync(m => m.GroupId);
+        var threadIds = rows.Select(r => r.ThreadId).OfType<long>().Distinct().ToList();
+        var threads = await db.GroupThreads.AsNoTracking().Where(t => threadIds.Contains(t.Id)).ToListAsync();
+        var authorIds = threads.Select(t => t.AuthorId).Distinct().ToList();
+        var blocked = (await db.Blocks.Where(b => (b.BlockerId == memberId && authorIds.Contains(b.BlockedId)) || (b.BlockedId == memberId && authorIds.Contains(b.BlockerId)))
+            .Select(b => b.BlockerId == memberId ? b.BlockedId : b.BlockerId).ToListAsync()).ToHashSet();
+        var replyIds = rows.Select(r => r.ReplyId).OfType<long>().Distinct().ToList();
+        var replies = await db.GroupReplies.AsNoTracking().Where(r => replyIds.Contains(r.Id) && r.DeletedAt == null && r.RemovedAt == null)
+            .Select(r => new { r.Id, r.ThreadId, r.Body }).ToListAsync();
+        var result = new Dictionary<long, GroupPosts>();
+        foreach (var group in groups)
+        {
+            var membership = memberships.GetValueOrDefault(group.Id);
+            if (!RedMvc.Domain.Groups.GroupAccess.MayRead(group, membership)) continue;
+            var seen = threads.Where(t => t.GroupId == group.Id && RedMvc.Domain.Groups.GroupAccess.MaySee(t, group, membership, memberId, blocked.Contains(t.AuthorId)))
+                .ToDictionary(t => t.Id, t => t.Title);
+            result[group.Id] = new GroupPosts(group.Name, seen, replies.Where(r => seen.ContainsKey(r.ThreadId)).ToDictionary(r => r.Id, r => r.Body));
+        }
+        return result;
     }
 
     /// <summary>The note page's rule (NoteAccess) for a page of notes, in two queries.</summary>

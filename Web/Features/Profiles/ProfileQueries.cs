@@ -14,13 +14,20 @@ public static class ProfileTabs
 /// <summary>A board on the Collects tab; Name is null for the default board. The count and cover are of the notes the viewer may see.</summary>
 public record BoardTile(long Id, string? Name, bool IsPrivate, int NoteCount, PhotoView? Cover);
 
+/// <summary>A group the member is in, as the profile lists it.</summary>
+public record ProfileGroup(long Id, string Name, string? AvatarKey)
+{
+    public AvatarView Avatar => new(Name, AvatarKey);
+}
+
 /// <summary>
 /// A member's profile for one viewer. Notes holds the Notes or Likes tab's cards, Boards the Collects
 /// tab's; NextCursor pages the Likes tab. CollectsHidden: the owner hid the Collects tab from others.
 /// </summary>
 public record ProfilePage(AuthorView Person, string? Bio, string? Region, DateTime MemberSince, int Following, int Followers, long NoteCount,
     long LikesAndCollects, bool IsSelf, bool ViewerFollows, bool FollowsViewer, bool ViewerBlocked,
-    string Tab, bool CollectsHidden, IReadOnlyList<NoteCard> Notes, IReadOnlyList<BoardTile> Boards, string? NextCursor)
+    string Tab, bool CollectsHidden, IReadOnlyList<NoteCard> Notes, IReadOnlyList<BoardTile> Boards, string? NextCursor,
+    IReadOnlyList<ProfileGroup>? Groups = null)
 {
     public bool ShowsCollectsTab => IsSelf || !CollectsHidden;
 }
@@ -72,8 +79,15 @@ public class ProfileQueries(AppDbContext db, NoteCards noteCards, SharedCache ca
             await CountAsync($"profile-count:notes:{id}:{isSelf}:{mutual}", isSelf, () => visible.LongCountAsync()),
             await CountAsync($"profile-count:received:{id}", isSelf, () => db.Notes.Where(n => n.AuthorId == id && n.Status == NoteStatus.Published).SumAsync(n => (long)n.LikeCount + n.CollectCount)),
             isSelf, viewerFollows, followsViewer, viewerBlocked,
-            tab, person.HideCollects, notes, boards, next);
+            tab, person.HideCollects, notes, boards, next, viewerBlocked ? [] : await GroupsAsync(id, isSelf));
     }
+
+    /// <summary>The groups the member is in, most active first; private ones only on their own profile.</summary>
+    private Task<List<ProfileGroup>> GroupsAsync(string memberId, bool isSelf) =>
+        db.Groups.AsNoTracking().Where(g => g.DeletedAt == null && (isSelf || !g.IsPrivate)
+                && db.GroupMembers.Any(m => m.GroupId == g.Id && m.UserId == memberId && m.Status == RedMvc.Domain.Groups.MemberStatus.Active))
+            .OrderByDescending(g => g.WeeklyPosts).ThenBy(g => g.Id).Take(12)
+            .Select(g => new ProfileGroup(g.Id, g.Name, g.AvatarKey)).ToListAsync();
 
     private sealed class StandingRow
     {

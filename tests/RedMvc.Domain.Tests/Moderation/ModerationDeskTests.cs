@@ -32,7 +32,7 @@ public sealed class ModerationDeskTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
-    private Task<string?> ActAsync(ModerationAction action, string? reason = "Selling pills", int muteDays = 0, DateTime? at = null, StaffActor? actor = null) =>
+    private Task<string?> ActAsync(StaffDecision action, string? reason = "Selling pills", int muteDays = 0, DateTime? at = null, StaffActor? actor = null) =>
         ModerationDesk.ActAsync(_database.Db, actor ?? Staff, new ModerationOrder(ReportTarget.Note, _note.Id.ToString(), action, ReportCategory.Spam, reason, muteDays), at ?? Now);
 
     private async Task<T> FreshAsync<T>(Func<AppDbContext, Task<T>> read)
@@ -44,7 +44,7 @@ public sealed class ModerationDeskTests : IAsyncLifetime
     [Fact]
     public async Task Removing_hides_the_note_warns_the_author_resolves_the_report_tells_both_and_is_audited()
     {
-        Assert.Null(await ActAsync(ModerationAction.Remove));
+        Assert.Null(await ActAsync(StaffDecision.Remove));
 
         var note = await FreshAsync(db => db.Notes.SingleAsync());
         Assert.Equal(("Selling pills", ReportCategory.Spam), (note.RemovalReason, note.RemovalRule));
@@ -69,8 +69,8 @@ public sealed class ModerationDeskTests : IAsyncLifetime
         var kinds = new List<(PenaltyKind, DateTime?)>();
         for (var i = 0; i < 5; i++)
         {
-            await ActAsync(ModerationAction.Restore, at: Now.AddDays(i));
-            await ActAsync(ModerationAction.Remove, at: Now.AddDays(i).AddHours(1));
+            await ActAsync(StaffDecision.Restore, at: Now.AddDays(i));
+            await ActAsync(StaffDecision.Remove, at: Now.AddDays(i).AddHours(1));
             // Restoring lifts the strike it came with, so each round gives the author a strike of a new note in effect.
             var latest = await FreshAsync(db => db.Penalties.OrderByDescending(p => p.Id).FirstAsync());
             kinds.Add((latest.Kind, latest.EndsAt));
@@ -86,7 +86,7 @@ public sealed class ModerationDeskTests : IAsyncLifetime
     [Fact]
     public async Task A_mute_stops_posting_until_it_ends()
     {
-        await ActAsync(ModerationAction.Mute, muteDays: 7);
+        await ActAsync(StaffDecision.Mute, muteDays: 7);
 
         Assert.Equal(Now.AddDays(7), await AccountStanding.MutedUntilAsync(_database.Db, _author.Id, Now.AddDays(6)));
         Assert.Null(await AccountStanding.MutedUntilAsync(_database.Db, _author.Id, Now.AddDays(7)));
@@ -96,7 +96,7 @@ public sealed class ModerationDeskTests : IAsyncLifetime
     public async Task Suspending_hides_the_notes_and_changes_the_security_stamp_and_restoring_undoes_both()
     {
         var stamp = _author.SecurityStamp;
-        await ActAsync(ModerationAction.Suspend);
+        await ActAsync(StaffDecision.Suspend);
         var suspended = await FreshAsync(db => db.Users.SingleAsync(u => u.Id == _author.Id));
         Assert.NotEqual(stamp, suspended.SecurityStamp);
         Assert.False(await NoteAccess.CanSeeAsync(_database.Db, _note.Id, null));
@@ -112,9 +112,9 @@ public sealed class ModerationDeskTests : IAsyncLifetime
     [Fact]
     public async Task An_overturned_appeal_restores_the_note_and_lifts_the_mute()
     {
-        await ActAsync(ModerationAction.Restore);
-        await ActAsync(ModerationAction.Mute, muteDays: 30);
-        await ActAsync(ModerationAction.Remove);
+        await ActAsync(StaffDecision.Restore);
+        await ActAsync(StaffDecision.Mute, muteDays: 30);
+        await ActAsync(StaffDecision.Remove);
         var removal = await FreshAsync(db => db.Penalties.OrderByDescending(p => p.Id).FirstAsync());
         Assert.Equal(PenaltyKind.Mute, removal.Kind); // the second strike
 
@@ -130,9 +130,9 @@ public sealed class ModerationDeskTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(ModerationAction.Remove, "", 0, "Admin.Error.Reason")]
-    [InlineData(ModerationAction.Mute, "why", 3, "Admin.Error.MuteDays")]
-    public async Task A_decision_without_a_reason_or_with_an_odd_mute_changes_nothing(ModerationAction action, string reason, int days, string error)
+    [InlineData(StaffDecision.Remove, "", 0, "Admin.Error.Reason")]
+    [InlineData(StaffDecision.Mute, "why", 3, "Admin.Error.MuteDays")]
+    public async Task A_decision_without_a_reason_or_with_an_odd_mute_changes_nothing(StaffDecision action, string reason, int days, string error)
     {
         Assert.Equal(error, await ActAsync(action, reason, days));
 
@@ -147,8 +147,8 @@ public sealed class ModerationDeskTests : IAsyncLifetime
     {
         await ModerationDesk.ClaimAsync(_database.Db, _otherStaff.Id, ReportTarget.Note, _note.Id.ToString());
 
-        Assert.Equal("Admin.Error.ClaimedByOther", await ActAsync(ModerationAction.Remove));
-        Assert.Null(await ActAsync(ModerationAction.Dismiss, actor: new StaffActor(_otherStaff.Id, null)));
+        Assert.Equal("Admin.Error.ClaimedByOther", await ActAsync(StaffDecision.Remove));
+        Assert.Null(await ActAsync(StaffDecision.Dismiss, actor: new StaffActor(_otherStaff.Id, null)));
         Assert.Equal(ReportOutcome.Dismissed, (await FreshAsync(db => db.Reports.SingleAsync())).Outcome);
     }
 
@@ -159,13 +159,13 @@ public sealed class ModerationDeskTests : IAsyncLifetime
         _database.Db.Comments.Add(comment);
         await _database.Db.SaveChangesAsync();
         await NoteCountAsync(1);
-        var order = new ModerationOrder(ReportTarget.Comment, comment.Id.ToString(), ModerationAction.Remove, ReportCategory.Harassment, "Insults");
+        var order = new ModerationOrder(ReportTarget.Comment, comment.Id.ToString(), StaffDecision.Remove, ReportCategory.Harassment, "Insults");
 
         Assert.Null(await ModerationDesk.ActAsync(_database.Db, Staff, order, Now));
         Assert.Equal(0, (await FreshAsync(db => db.Notes.SingleAsync())).CommentCount);
-        Assert.Null(await ModerationDesk.ActAsync(_database.Db, Staff, order with { Action = ModerationAction.Restore }, Now));
+        Assert.Null(await ModerationDesk.ActAsync(_database.Db, Staff, order with { Action = StaffDecision.Restore }, Now));
         Assert.Equal(1, (await FreshAsync(db => db.Notes.SingleAsync())).CommentCount);
-        Assert.Equal("Admin.Error.NotForThis", await ModerationDesk.ActAsync(_database.Db, Staff, order with { Action = ModerationAction.LimitReach }, Now));
+        Assert.Equal("Admin.Error.NotForThis", await ModerationDesk.ActAsync(_database.Db, Staff, order with { Action = StaffDecision.LimitReach }, Now));
     }
 
     private Task NoteCountAsync(int count) =>

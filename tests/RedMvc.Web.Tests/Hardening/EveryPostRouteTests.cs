@@ -1,3 +1,4 @@
+using RedMvc.Domain.Groups;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text;
@@ -325,7 +326,12 @@ public class EveryPostRouteTests(EveryPostRouteTests.Site site) : IClassFixture<
                 db.Comments.Add(comment);
                 await db.SaveChangesAsync();
                 var photo = await db.NotePhotos.Where(p => p.NoteId == note.Id).Select(p => p.Id).FirstAsync();
-                return new Dictionary<string, long> { ["photo"] = photo, ["note"] = note.Id, ["board"] = board.Id, ["comment"] = comment.Id, ["product"] = product.Id, ["variant"] = product.Variants[0].Id };
+                // A group the member owns, with a question and a reply, so every groups route meets a real record.
+                var group = await GroupMemberships.CreateAsync(db, memberId, new GroupInput("漫步圈", null, null, "travel", false), new GroupLimits(), DateTime.UtcNow);
+                var owner = await db.GroupMembers.SingleAsync(m => m.GroupId == group.Id);
+                var thread = await GroupPosting.StartThreadAsync(db, group, owner, memberId, ThreadKind.Question, new PostInput("Walk", "walk"), [], new GroupLimits(), DateTime.UtcNow);
+                var reply = await GroupPosting.ReplyAsync(db, group, owner, thread, memberId, "walk", null, new GroupLimits(), DateTime.UtcNow.AddMinutes(10));
+                return new Dictionary<string, long> { ["group"] = group.Id, ["thread"] = thread.Id, ["reply"] = reply.Id, ["photo"] = photo, ["note"] = note.Id, ["board"] = board.Id, ["comment"] = comment.Id, ["product"] = product.Id, ["variant"] = product.Variants[0].Id };
             });
             var member = await SenderAsync("member", person.Email);
             await member.Client.PostAsync("/cart/add", Form(member, ("VariantId", other.VariantId.ToString()), ("Quantity", "1")));
@@ -344,6 +350,8 @@ public class EveryPostRouteTests(EveryPostRouteTests.Site site) : IClassFixture<
                 ["handle"] = someoneElse.Handle, ["reference"] = payment,
                 ["id:notes"] = ids["note"].ToString(), ["id:boards"] = ids["board"].ToString(), ["id:comments"] = ids["comment"].ToString(),
                 ["id:products"] = ids["product"].ToString(), ["id:orders"] = orderId.ToString(), ["id:addresses"] = addressId.ToString(),
+                ["id:groups"] = ids["group"].ToString(), ["id:threads"] = ids["thread"].ToString(), ["id:replies"] = ids["reply"].ToString(),
+                ["field:replyid"] = ids["reply"].ToString(), ["field:quotereplyid"] = ids["reply"].ToString(), ["field:togroupid"] = ids["group"].ToString(),
                 ["field:variantid"] = ids["variant"].ToString(), ["field:productid"] = ids["product"].ToString(), ["field:photoid"] = ids["photo"].ToString(),
                 ["field:noteid"] = ids["note"].ToString(), ["field:boardid"] = ids["board"].ToString(), ["field:toboardid"] = ids["board"].ToString(),
                 ["field:addressid"] = addressId.ToString(), ["field:commentid"] = ids["comment"].ToString(), ["field:handle"] = someoneElse.Handle,

@@ -53,7 +53,7 @@ public class PeopleController(AppDbContext db, UserManager<AppUser> users, Accou
     public Task<IActionResult> Suspend(string handle, ReportCategory rule, string? reason) => WithMemberAsync(handle, async member =>
     {
         var problem = await ModerationDesk.ActAsync(db, StaffActors.Of(HttpContext),
-            new ModerationOrder(ReportTarget.Profile, member.Id, ModerationAction.Suspend, rule, reason), Now);
+            new ModerationOrder(ReportTarget.Profile, member.Id, StaffDecision.Suspend, rule, reason), Now);
         if (problem is null) await effects.AccountChangedAsync(member.Id);
         return problem;
     }, "Admin.People.SuspendedDone");

@@ -11,7 +11,7 @@ public record AuthorStanding(int Strikes, DateTime? MutedUntil, DateTime? Suspen
 public record ReportLine(string ReporterHandle, ReportCategory Category, string? Details, DateTime CreatedAt, ReportOutcome? Outcome, DateTime? ResolvedAt);
 
 public record ReviewPage(ReviewSubject Subject, AuthorStanding Author, IReadOnlyList<ReportLine> Reports, IReadOnlyList<StaffAuditEntry> History,
-    IReadOnlyList<ModerationAction> Actions, string? ClaimedByHandle, bool ClaimedByViewer, string? Problem = null);
+    IReadOnlyList<StaffDecision> Actions, string? ClaimedByHandle, bool ClaimedByViewer, string? Problem = null);
 
 public record QueuePage(IReadOnlyList<QueueItem> Items, string? Kind);
 
@@ -37,7 +37,7 @@ public class ReportsController(AppDbContext db, ReviewQueue queue, ModerationEff
     }
 
     [HttpPost("/admin/reports/{target}/{id}/act")]
-    public async Task<IActionResult> Act(ReportTarget target, string id, ModerationAction action, ReportCategory rule, string? reason, int muteDays)
+    public async Task<IActionResult> Act(ReportTarget target, string id, StaffDecision action, ReportCategory rule, string? reason, int muteDays)
     {
         if (!Enum.IsDefined(action)) return BadRequest();
         var order = new ModerationOrder(target, id, action, rule, reason, muteDays);
@@ -45,7 +45,7 @@ public class ReportsController(AppDbContext db, ReviewQueue queue, ModerationEff
         if (problem is not null)
             return await ReviewPageAsync(target, id) is { } page ? View(nameof(Review), page with { Problem = t[problem] }) : NotFound();
         await effects.ContentChangedAsync(target, id);
-        if (action == ModerationAction.Suspend && await ModeratedContent.FindAsync(db, target, id) is { } content)
+        if (action == StaffDecision.Suspend && await ModeratedContent.FindAsync(db, target, id) is { } content)
             await effects.AccountChangedAsync(content.AuthorId);
         this.Flash(t["Admin.Review.Done", t[$"Admin.Action.{action}"]]);
         return Redirect("/admin/reports");
@@ -65,7 +65,7 @@ public class ReportsController(AppDbContext db, ReviewQueue queue, ModerationEff
         return new ReviewPage(subject,
             new AuthorStanding(penalties.Count(p => p.IsStrike(Now)), author.IsMuted(Now) ? author.MutedUntil : null, author.SuspendedAt, penalties.Count),
             reports.Select(r => new ReportLine(handles.GetValueOrDefault(r.ReporterId, "?"), r.Category, r.Details, r.CreatedAt, r.Outcome, r.ResolvedAt)).ToList(),
-            history, Enum.GetValues<ModerationAction>().Where(content.Allows).ToList(),
+            history, Enum.GetValues<StaffDecision>().Where(content.Allows).ToList(),
             claimer is null ? null : handles.GetValueOrDefault(claimer, "?"), claimer == User.Id());
     }
 
