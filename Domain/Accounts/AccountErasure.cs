@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
+using RedMvc.Domain.Messages;
 using RedMvc.Domain.Notes;
 
 namespace RedMvc.Domain.Accounts;
@@ -50,6 +51,7 @@ public static class AccountErasure
         if (noteIds.Count > 0) await EraseNotesAsync(db, userId, tombstone!, now, cancellationToken);
         await EraseCommentsAsync(db, userId, tombstone, now, cancellationToken);
         await RemoveTiesAsync(db, userId, cancellationToken);
+        await EraseMessagesAsync(db, userId, cancellationToken);
         if (tombstone is not null) await KeepRecordsAsync(db, userId, tombstone, shop?.Id, now, cancellationToken);
         if (user.NormalizedEmail is { } email)
         {
@@ -193,6 +195,21 @@ public static class AccountErasure
         await db.Addresses.Where(a => a.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.CartItems.Where(i => i.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.Reports.Where(r => r.ReporterId == userId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Their messages and their side of each conversation go. The other member keeps their own messages
+    /// (the conversation then reads as with a deleted account, and refuses new ones); a conversation
+    /// nobody is left in goes whole. Their photos' files stay, under content-hash names no page links.
+    /// </summary>
+    private static async Task EraseMessagesAsync(AppDbContext db, string userId, CancellationToken cancellationToken)
+    {
+        await db.Messages.Where(m => m.SenderId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.ConversationMembers.Where(m => m.MemberId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.ConversationMembers.Where(m => m.OtherMemberId == userId).ExecuteUpdateAsync(s => s.SetProperty(m => m.LastMessageId,
+            m => db.Messages.Where(x => x.ConversationId == m.ConversationId).Max(x => (long?)x.Id) ?? 0), cancellationToken);
+        await db.Conversations.Where(c => (c.MemberAId == userId || c.MemberBId == userId) && !db.ConversationMembers.Any(m => m.ConversationId == c.Id))
+            .ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>

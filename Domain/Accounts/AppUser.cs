@@ -48,6 +48,12 @@ public class AppUser : IdentityUser
     /// <summary>The member switched their discover page to newest first instead of the personal mix.</summary>
     public bool PrefersChronologicalFeed { get; set; }
 
+    /// <summary>Only people the member follows (or has replied to) may message them; strangers are told so.</summary>
+    public bool RefuseMessagesFromStrangers { get; set; }
+
+    /// <summary>Others are not shown "seen" under their messages when this member read them.</summary>
+    public bool HideReadReceipts { get; set; }
+
     /// <summary>Changes the public face when every part passes its rule (stored as UserText cleans it); otherwise changes nothing.</summary>
     public IReadOnlyList<(string Field, TextProblem Problem)> ChangeProfile(string? displayName, string? bio, string? region)
     {

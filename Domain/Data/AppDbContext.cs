@@ -7,6 +7,7 @@ using RedMvc.Domain.Notes;
 using RedMvc.Domain.Notifications;
 using RedMvc.Domain.Ranking;
 using RedMvc.Domain.Commerce;
+using RedMvc.Domain.Messages;
 using RedMvc.Domain.Moderation;
 using RedMvc.Domain.Social;
 
@@ -47,6 +48,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ProductPin> ProductPins => Set<ProductPin>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<Report> Reports => Set<Report>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ConversationMember> ConversationMembers => Set<ConversationMember>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<MessagePhoto> MessagePhotos => Set<MessagePhoto>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
