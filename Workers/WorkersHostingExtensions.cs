@@ -58,6 +58,7 @@ public static class WorkersHostingExtensions
         services.AddScoped<RecomputeCountsJob>();
         services.AddScoped<ProcessAvatarJob>();
         services.AddScoped<ProcessProductPhotosJob>();
+        services.AddScoped<ProcessMessagePhotosJob>();
         services.AddScoped<ProcessShopLogoJob>();
         services.AddScoped<CancelUnpaidOrderJob>();
         services.AddScoped<FulfilOrderJob>();

@@ -23,14 +23,21 @@ public static class Messaging
         return text.OrNull is null && draft.PhotoCount == 0 && draft.Card is null ? "Message.Error.Empty" : null;
     }
 
-    /// <summary>
-    /// The resource key of why the sender may not send this to the recipient now, or null: the draft's
-    /// problems first, then who they are to each other, then the daily limit on new conversations.
-    /// </summary>
+    /// <summary>The resource key of why the sender may not send this to the recipient now (the draft's problems first), or null.</summary>
     public static async Task<string?> ProblemAsync(AppDbContext db, string senderId, string recipientId, MessageDraft draft, MessageLimits limits,
         DateTime now, CancellationToken cancellationToken = default)
     {
-        if (DraftProblem(draft, limits) is { } draftProblem) return draftProblem;
+        return DraftProblem(draft, limits) ?? await GateAsync(db, senderId, recipientId, limits, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// The resource key of why the sender may not write to the recipient now, whatever the message, or
+    /// null: a deleted account, a block either way, a stranger refused or waiting for a reply, or the
+    /// daily limit on new conversations.
+    /// </summary>
+    public static async Task<string?> GateAsync(AppDbContext db, string senderId, string recipientId, MessageLimits limits, DateTime now,
+        CancellationToken cancellationToken = default)
+    {
         if (senderId == recipientId) return "Message.Error.Self";
         var recipient = await db.Users.AsNoTracking().Where(u => u.Id == recipientId)
             .Select(u => new { u.Handle, u.RefuseMessagesFromStrangers }).SingleOrDefaultAsync(cancellationToken);

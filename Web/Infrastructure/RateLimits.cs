@@ -19,6 +19,7 @@ public static class RateLimits
     public const string Posting = "Posting";
     public const string Commenting = "Commenting";
     public const string Checkout = "Checkout";
+    public const string Messaging = "Messaging";
 
     public static IServiceCollection AddRedRateLimits(this IServiceCollection services, IConfiguration config)
     {
@@ -32,7 +33,7 @@ public static class RateLimits
                 return ValueTask.CompletedTask;
             };
             var shared = RedisConnection.IsConfigured(config);
-            foreach (var name in new[] { SignIn, Register, PasswordReset, Posting, Commenting, Checkout })
+            foreach (var name in new[] { SignIn, Register, PasswordReset, Posting, Commenting, Checkout, Messaging })
                 AddPolicy(options, config, name, shared);
         });
         return services;
