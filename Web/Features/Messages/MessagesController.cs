@@ -83,7 +83,7 @@ public class MessagesController(AppDbContext db, MessageQueries queries, Message
         if (side is null) return NotFound();
         await Messaging.DeleteForMemberAsync(db, id, MemberId);
         if (side.HasUnread) await push.UnreadChangedAsync(MemberId);
-        this.Flash(t["Message.Deleted"]);
+        this.Flash(t["Messages.Deleted"]);
         return Redirect("/messages");
     }
 
@@ -105,8 +105,7 @@ public class MessagesController(AppDbContext db, MessageQueries queries, Message
                 message.SenderId, null, category, form.Details, Now);
         if (error is not null)
         {
-            var text = error == "Report.Error.TooLong" ? t["Message.Report.TooLong", Domain.Moderation.Report.DetailsMaxLength] : t[error == "Message.Report.ChooseCategory" ? error : "Message.Report.Refused"];
-            return View("Report", new ReportPage(id, messageId, message.Body, text));
+            return View("Report", new ReportPage(id, messageId, message.Body, t[error, Domain.Moderation.Report.DetailsMaxLength]));
         }
         this.Flash(t["Message.Report.Filed"]);
         return Redirect($"/messages/{id}");
