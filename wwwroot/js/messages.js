@@ -51,7 +51,8 @@
   };
 
   const connection = new signalR.HubConnectionBuilder()
-    .withUrl('/messages/hub')
+    // WebSockets without the negotiate round trip: behind a round-robin proxy the two could reach different nodes.
+    .withUrl('/messages/hub', { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
     .withAutomaticReconnect()
     .build();
   connection.on('message', (id) => { if (String(id) === conversationId) catchUp(); });
