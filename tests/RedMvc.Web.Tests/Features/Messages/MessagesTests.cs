@@ -222,6 +222,32 @@ public class MessagesTests(RedMvcAppFactory site)
     }
 
     [Fact]
+    public async Task The_list_pages_back_by_the_newest_message_of_each_conversation()
+    {
+        var member = await site.ChatterAsync();
+        var writers = await site.Services.WithDbAsync(db => db.AddMembersAsync(31));
+        await site.Services.WithDbAsync(async db =>
+        {
+            db.Follows.AddRange(writers.Select(w => new Follow(member.Id, w.Id, DateTime.UtcNow)));
+            await db.SaveChangesAsync();
+        });
+        // Two rounds, so message ids run ahead of conversation ids; then the oldest conversation gets the newest message.
+        foreach (var writer in writers.Concat(writers))
+            await site.Services.WithDbAsync(db => Messaging.SendAsync(db, writer.Id, member.Id, new MessageDraft("来自 " + writer.Handle), [], new MessageLimits(), DateTime.UtcNow));
+        await site.Services.WithDbAsync(db => Messaging.SendAsync(db, member.Id, writers[0].Id, new MessageDraft("回复"), [], new MessageLimits(), DateTime.UtcNow));
+
+        var first = await member.Visitor.GetAsync("/messages");
+        var rows = first.Document.QuerySelectorAll(".chat-row").Select(r => r.TextContent).ToList();
+        var next = await member.Visitor.GetAsync(first.Document.QuerySelector(".notices__more a")!.GetAttribute("href")!);
+
+        Assert.Equal(30, rows.Count);
+        Assert.Contains(writers[0].DisplayName, rows[0]);
+        var rest = next.Document.QuerySelectorAll(".chat-row").Select(r => r.TextContent).ToList();
+        Assert.Single(rest);
+        Assert.Contains(writers[1].DisplayName, rest[0]);
+    }
+
+    [Fact]
     public async Task Deleting_a_chat_hides_it_for_me_only_until_a_new_message_comes()
     {
         var one = await site.ChatterAsync();
