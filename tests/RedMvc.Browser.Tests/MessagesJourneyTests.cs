@@ -25,6 +25,7 @@ public class MessagesJourneyTests(BrowserSite site)
         await huaPage.GotoAsync(mingPage.Url.Replace(site.BaseUrl, ""));
         await Expect(huaPage.Locator(".bubble")).ToContainTextAsync("周末一起去爬山吗？");
         await Expect(mingPage.Locator(".topbar [data-messages-unread]")).ToBeHiddenAsync();
+        await Expect(mingPage.Locator("[data-seen]")).ToHaveTextAsync("Seen"); // live, without a reload
 
         // Both pages stay open: each new message appears in the other without a reload.
         await huaPage.GetByLabel("Write a message", new() { Exact = true }).FillAsync("好呀！几点？");

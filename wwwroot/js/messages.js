@@ -57,6 +57,16 @@
     .build();
   connection.on('message', (id) => { if (String(id) === conversationId) catchUp(); });
   connection.on('unread', setBadges);
+  connection.on('read', (id, upTo) => {
+    if (!list || String(id) !== conversationId || chat.querySelector('[data-seen]')) return;
+    const last = list.lastElementChild;
+    if (!last || !last.classList.contains('bubble--mine') || Number(last.dataset.messageId) > upTo) return;
+    const seen = document.createElement('p');
+    seen.className = 'chat__seen';
+    seen.dataset.seen = '';
+    seen.textContent = chat.dataset.seenText;
+    list.after(seen);
+  });
   connection.onreconnected(catchUp);
   connection.onclose(() => setTimeout(start, 15000)); // gave up reconnecting: try again now and then
   const start = () => connection.start().then(catchUp).catch(() => setTimeout(start, 15000));

@@ -17,6 +17,14 @@ public class MessagePush(IHubContext<MessagesHub> hub, AppDbContext db, ILogger<
         await UnreadChangedAsync(message.RecipientId);
     }
 
+    /// <summary>The reader's badge changes; the writer's open page may show "seen", unless the reader hides read receipts.</summary>
+    public async Task ReadAsync(ConversationMember side, long upToMessageId)
+    {
+        await UnreadChangedAsync(side.MemberId);
+        if (await db.Users.AnyAsync(u => u.Id == side.MemberId && u.HideReadReceipts)) return;
+        await TryAsync(() => hub.Clients.User(side.OtherMemberId).SendAsync(MessagesHub.Read, side.ConversationId, upToMessageId));
+    }
+
     public async Task UnreadChangedAsync(string memberId)
     {
         var total = await MemberBar.UnreadMessagesAsync(db, memberId);

@@ -200,7 +200,7 @@ public class MessagesController(AppDbContext db, MessageQueries queries, Message
     {
         if (upToId <= side.LastReadMessageId) return;
         await Messaging.MarkReadAsync(db, side.ConversationId, MemberId, upToId);
-        await push.UnreadChangedAsync(MemberId);
+        await push.ReadAsync(side, upToId);
     }
 
     /// <summary>A member by handle, or null when there is none, their account is gone, or a block stands either way.</summary>

@@ -15,6 +15,9 @@ public class MessagesHub : Hub
     /// <summary>Client method: a message in a conversation the member is in (conversationId, messageId).</summary>
     public const string MessageArrived = "message";
 
+    /// <summary>Client method: the other member read the conversation up to a message (conversationId, messageId): "seen".</summary>
+    public const string Read = "read";
+
     /// <summary>Client method: the member's unread message total changed (the badge).</summary>
     public const string UnreadChanged = "unread";
 }

@@ -55,8 +55,11 @@ public class LiveMessagesTests(RedMvcAppFactory site)
         Assert.Equal((conversation, firstId), await NextAsync(toHua));
         Assert.Equal((conversation, firstId), await NextAsync(toMing)); // the sender's other pages hear of it too
         using (var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30))) Assert.Equal(1, await badge.Reader.ReadAsync(wait.Token));
+        var read = Channel.CreateUnbounded<(long, long)>();
+        mingLive.On<long, long>("read", (c, m) => read.Writer.TryWrite((c, m)));
         var shown = await hua.Visitor.GetAsync($"/messages/{conversation}/after/0");
         Assert.Contains("在线吗？", shown.Text);
+        Assert.Equal((conversation, firstId), await NextAsync(read)); // Ming's page can say "seen"
 
         await huaLive.StopAsync(); // Hua's page loses its connection
         await ming.WriteAsync(hua, "第二条");
