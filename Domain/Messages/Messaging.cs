@@ -25,10 +25,8 @@ public static class Messaging
 
     /// <summary>The resource key of why the sender may not send this to the recipient now (the draft's problems first), or null.</summary>
     public static async Task<string?> ProblemAsync(AppDbContext db, string senderId, string recipientId, MessageDraft draft, MessageLimits limits,
-        DateTime now, CancellationToken cancellationToken = default)
-    {
-        return DraftProblem(draft, limits) ?? await GateAsync(db, senderId, recipientId, limits, now, cancellationToken);
-    }
+        DateTime now, CancellationToken cancellationToken = default) =>
+        DraftProblem(draft, limits) ?? await GateAsync(db, senderId, recipientId, limits, now, cancellationToken);
 
     /// <summary>
     /// The resource key of why the sender may not write to the recipient now, whatever the message, or
