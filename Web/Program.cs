@@ -1,3 +1,4 @@
+using RedMvc.Web.Features.Messages;
 using RedMvc.Web.Seed;
 using RedMvc.Workers;
 
@@ -9,6 +10,7 @@ builder.Services.AddRedMvc();
 builder.Services.AddRedSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddRedSharedCache(builder.Configuration); // Redis when Redis:Configuration is set, memory otherwise
 builder.Services.AddRedOutputCache(builder.Configuration);
+builder.Services.AddRedMessages(builder.Configuration); // SignalR, with the Redis backplane when Redis:Configuration is set
 builder.Services.AddRedDemo(builder.Environment, builder.Configuration, args); // seeded behind the running site
 
 var app = builder.Build();
@@ -17,6 +19,7 @@ if (await StartupCommands.TryRunAsync(app, args)) return;
 await StartupCommands.PrepareDatabaseAsync(app);
 
 app.UseRedPipeline();
+app.MapRedMessages();
 app.Run();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

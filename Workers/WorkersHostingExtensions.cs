@@ -62,6 +62,7 @@ public static class WorkersHostingExtensions
         services.AddScoped<RollupDailyStatsJob>();
         services.AddScoped<ProcessAvatarJob>();
         services.AddScoped<ProcessProductPhotosJob>();
+        services.AddScoped<ProcessMessagePhotosJob>();
         services.AddScoped<ProcessShopLogoJob>();
         services.AddScoped<ProcessGroupImageJob>();
         services.AddScoped<ProcessGroupThreadPhotosJob>();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Groups;
+using RedMvc.Domain.Messages;
 using RedMvc.Domain.Notes;
 using RedMvc.Domain.Search;
 
@@ -53,6 +54,7 @@ public static class AccountErasure
         await EraseCommentsAsync(db, userId, tombstone, now, cancellationToken);
         await GroupErasure.EraseAsync(db, userId, tombstone, now, cancellationToken);
         await RemoveTiesAsync(db, userId, now, cancellationToken);
+        await EraseMessagesAsync(db, userId, cancellationToken);
         if (tombstone is not null) await KeepRecordsAsync(db, userId, tombstone, shop?.Id, now, cancellationToken);
         if (user.NormalizedEmail is { } email)
         {
@@ -207,6 +209,21 @@ public static class AccountErasure
         await db.RecentSearches.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.EmailPreferences.Where(p => p.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         await db.LastSeen.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Their messages and their side of each conversation go. The other member keeps their own messages
+    /// (the conversation then reads as with a deleted account, and refuses new ones); a conversation
+    /// nobody is left in goes whole. Their photos' files stay, under content-hash names no page links.
+    /// </summary>
+    private static async Task EraseMessagesAsync(AppDbContext db, string userId, CancellationToken cancellationToken)
+    {
+        await db.Messages.Where(m => m.SenderId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.ConversationMembers.Where(m => m.MemberId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.ConversationMembers.Where(m => m.OtherMemberId == userId).ExecuteUpdateAsync(s => s.SetProperty(m => m.LastMessageId,
+            m => db.Messages.Where(x => x.ConversationId == m.ConversationId).Max(x => (long?)x.Id) ?? 0), cancellationToken);
+        await db.Conversations.Where(c => (c.MemberAId == userId || c.MemberBId == userId) && !db.ConversationMembers.Any(m => m.ConversationId == c.Id))
+            .ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>

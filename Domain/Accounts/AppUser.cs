@@ -55,6 +55,11 @@ public class AppUser : IdentityUser
     public DateTime? SuspendedAt { get; set; }
 
     public bool IsMuted(DateTime now) => MutedUntil > now;
+    /// <summary>Only people the member follows (or has replied to) may message them; strangers are told so.</summary>
+    public bool RefuseMessagesFromStrangers { get; set; }
+
+    /// <summary>Others are not shown "seen" under their messages when this member read them.</summary>
+    public bool HideReadReceipts { get; set; }
 
     /// <summary>Changes the public face when every part passes its rule (stored as UserText cleans it); otherwise changes nothing.</summary>
     public IReadOnlyList<(string Field, TextProblem Problem)> ChangeProfile(string? displayName, string? bio, string? region)

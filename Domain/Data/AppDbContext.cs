@@ -8,6 +8,7 @@ using RedMvc.Domain.Notes;
 using RedMvc.Domain.Notifications;
 using RedMvc.Domain.Ranking;
 using RedMvc.Domain.Commerce;
+using RedMvc.Domain.Messages;
 using RedMvc.Domain.Moderation;
 using RedMvc.Domain.Search;
 using RedMvc.Domain.Social;
@@ -72,6 +73,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ThreadWatch> ThreadWatches => Set<ThreadWatch>();
     public DbSet<ThreadRead> ThreadReads => Set<ThreadRead>();
     public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ConversationMember> ConversationMembers => Set<ConversationMember>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<MessagePhoto> MessagePhotos => Set<MessagePhoto>();
 
     /// <summary>
     /// Every save also writes the search outbox rows its changes call for, in the same transaction

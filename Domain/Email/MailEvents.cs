@@ -30,7 +30,13 @@ public static class MailEvents
         });
     }
 
-    /// <summary>Private messages have no table yet: the messages feature feeds this category from its own (unread messages to the member).</summary>
+    /// <summary>
+    /// Messages the member has not read in chats they accepted (a stranger's request is not mailed:
+    /// it waits in the requests list), and not in a chat they deleted for themselves since.
+    /// </summary>
     private static IQueryable<MailEvent> UnreadMessages(AppDbContext db) =>
-        db.Notifications.Where(n => false).Select(n => new MailEvent { Id = n.Id, RecipientId = n.RecipientId, ActorId = n.ActorId, CreatedAt = n.CreatedAt });
+        from m in db.Messages
+        join c in db.ConversationMembers on new { m.ConversationId, MemberId = m.RecipientId } equals new { c.ConversationId, c.MemberId }
+        where c.Accepted && m.Id > c.LastReadMessageId && m.Id > c.DeletedUpToId
+        select new MailEvent { Id = m.Id, RecipientId = m.RecipientId, ActorId = m.SenderId, CreatedAt = m.CreatedAt };
 }

@@ -25,6 +25,7 @@ public static class RateLimits
     public const string Search = "Search";
     public const string GroupThreads = "GroupThreads";
     public const string GroupReplies = "GroupReplies";
+    public const string Messaging = "Messaging";
 
     public static IServiceCollection AddRedRateLimits(this IServiceCollection services, IConfiguration config)
     {
@@ -38,7 +39,7 @@ public static class RateLimits
                 return ValueTask.CompletedTask;
             };
             var shared = RedisConnection.IsConfigured(config);
-            foreach (var name in new[] { SignIn, Register, PasswordReset, Posting, Commenting, Checkout, Reporting, Search, GroupThreads, GroupReplies })
+            foreach (var name in new[] { SignIn, Register, PasswordReset, Posting, Commenting, Checkout, Reporting, Search, GroupThreads, GroupReplies, Messaging })
                 AddPolicy(options, config, name, shared);
         });
         return services;

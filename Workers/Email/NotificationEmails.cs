@@ -89,9 +89,10 @@ public class NotificationEmails(
         NotificationKind.Comment, NotificationKind.Reply, NotificationKind.Mention, NotificationKind.Like, NotificationKind.Collect, NotificationKind.CommentLike,
     };
 
-    /// <summary>A note's events open the note, a follow the follower; the rest (groups, until their pages exist for mail) the notifications page.</summary>
+    /// <summary>A message opens the messages; a note's events the note, a follow the follower; the rest (groups, until their pages exist for mail) the notifications page.</summary>
     private static string PathOf(MailEvent e, string actorHandle) =>
-        e.Kind == NotificationKind.Follow && actorHandle.Length > 0 ? $"/u/{actorHandle}"
+        e.Kind is null ? "/messages"
+        : e.Kind == NotificationKind.Follow && actorHandle.Length > 0 ? $"/u/{actorHandle}"
         : e.Kind is { } kind && AboutNotes.Contains(kind) && e.NoteId is { } noteId ? $"/notes/{noteId}"
         : "/notifications";
 

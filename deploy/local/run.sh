@@ -110,6 +110,17 @@ $upstreams    keepalive 32;
   }
   server {
     listen 127.0.0.1:$PROXY_PORT;
+    # Live messages: a WebSocket the browser opens without negotiating, so any node can take it (decision 0033).
+    location /messages/hub {
+      proxy_pass http://redmvc;
+      proxy_http_version 1.1;
+      proxy_set_header Upgrade \$http_upgrade;
+      proxy_set_header Connection "upgrade";
+      proxy_set_header Host \$host:\$server_port;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto \$scheme;
+      proxy_read_timeout 1h;
+    }
     location / {
       proxy_pass http://redmvc;
       proxy_http_version 1.1;

@@ -14,7 +14,7 @@ public class MailPreferenceRulesTests
         Assert.Equal(MailCategory.RepliesAndMentions, MailCategories.Of(NotificationKind.GroupMention));
         Assert.Equal(MailCategory.Groups, MailCategories.Of(NotificationKind.JoinApproved));
         Assert.Equal(MailCategory.LikesAndCollects, MailCategories.Of(NotificationKind.GroupReplyLike));
-        Assert.Empty(MailCategories.KindsOf(MailCategory.Messages));
+        Assert.Empty(MailCategories.KindsOf(MailCategory.Messages)); // messages come from their own table (MailEvents)
     }
 
     [Fact]

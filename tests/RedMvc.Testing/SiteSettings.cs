@@ -8,7 +8,7 @@ namespace RedMvc.Testing;
 public static class SiteSettings
 {
     /// <summary>The limited actions (RateLimits:{name}:PermitLimit) that tests lift out of the way.</summary>
-    public static readonly IReadOnlyList<string> RateLimited = ["SignIn", "Register", "PasswordReset", "Posting", "Commenting", "Checkout", "Search"];
+    public static readonly IReadOnlyList<string> RateLimited = ["SignIn", "Register", "PasswordReset", "Posting", "Commenting", "Checkout", "Search", "Messaging"];
 
     /// <summary>A fresh folder path under the system's temp folder for one host's database and files.</summary>
     public static string NewDataFolder(string kind) => Path.Combine(Path.GetTempPath(), $"redmvc-{kind}", Guid.NewGuid().ToString("N"));

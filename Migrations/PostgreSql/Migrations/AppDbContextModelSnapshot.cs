@@ -224,6 +224,9 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                     b.Property<bool>("HideCollects")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("HideReadReceipts")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -251,6 +254,9 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<bool>("PrefersChronologicalFeed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("RefuseMessagesFromStrangers")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Region")
@@ -1423,6 +1429,171 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                     b.HasIndex("ThreadId", "Level", "UserId");
 
                     b.ToTable("ThreadWatches");
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Messages.Conversation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MemberAId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("MemberBId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("StartedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberBId");
+
+                    b.HasIndex("MemberAId", "MemberBId")
+                        .IsUnique();
+
+                    b.HasIndex("StartedById", "CreatedAt");
+
+                    b.ToTable("Conversations");
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Messages.ConversationMember", b =>
+                {
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("MemberId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("DeletedUpToId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastReadMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OtherMemberId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("ConversationId", "MemberId");
+
+                    b.HasIndex("MemberId", "LastMessageId");
+
+                    b.ToTable("ConversationMembers");
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Messages.Message", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long?>("CardId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("CardKind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("SenderId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SenderId");
+
+                    b.HasIndex("ConversationId", "Id");
+
+                    b.HasIndex("RecipientId", "CreatedAt");
+
+                    b.HasIndex("ConversationId", "RecipientId", "Id");
+
+                    b.ToTable("Messages");
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Messages.MessagePhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DominantColor")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OriginalKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Widths")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId", "Position");
+
+                    b.ToTable("MessagePhotos");
                 });
 
             modelBuilder.Entity("RedMvc.Domain.Moderation.DailyStats", b =>
@@ -2732,6 +2903,33 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RedMvc.Domain.Messages.ConversationMember", b =>
+                {
+                    b.HasOne("RedMvc.Domain.Messages.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Messages.Message", b =>
+                {
+                    b.HasOne("RedMvc.Domain.Messages.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Messages.MessagePhoto", b =>
+                {
+                    b.HasOne("RedMvc.Domain.Messages.Message", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RedMvc.Domain.Moderation.Penalty", b =>
                 {
                     b.HasOne("RedMvc.Domain.Accounts.AppUser", null)
@@ -2958,6 +3156,11 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("RedMvc.Domain.Groups.GroupThread", b =>
+                {
+                    b.Navigation("Photos");
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Messages.Message", b =>
                 {
                     b.Navigation("Photos");
                 });

@@ -225,6 +225,9 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                     b.Property<bool>("HideCollects")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("HideReadReceipts")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
 
@@ -252,6 +255,9 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                         .HasColumnType("bit");
 
                     b.Property<bool>("PrefersChronologicalFeed")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("RefuseMessagesFromStrangers")
                         .HasColumnType("bit");
 
                     b.Property<string>("Region")
@@ -1425,6 +1431,171 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                     b.HasIndex("ThreadId", "Level", "UserId");
 
                     b.ToTable("ThreadWatches");
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Messages.Conversation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("MemberAId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("MemberBId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("StartedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberBId");
+
+                    b.HasIndex("MemberAId", "MemberBId")
+                        .IsUnique();
+
+                    b.HasIndex("StartedById", "CreatedAt");
+
+                    b.ToTable("Conversations");
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Messages.ConversationMember", b =>
+                {
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("MemberId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("DeletedUpToId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LastReadMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OtherMemberId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("ConversationId", "MemberId");
+
+                    b.HasIndex("MemberId", "LastMessageId");
+
+                    b.ToTable("ConversationMembers");
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Messages.Message", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<long?>("CardId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("CardKind")
+                        .HasColumnType("int");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("SenderId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SenderId");
+
+                    b.HasIndex("ConversationId", "Id");
+
+                    b.HasIndex("RecipientId", "CreatedAt");
+
+                    b.HasIndex("ConversationId", "RecipientId", "Id");
+
+                    b.ToTable("Messages");
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Messages.MessagePhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("DominantColor")
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("int");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OriginalKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Widths")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId", "Position");
+
+                    b.ToTable("MessagePhotos");
                 });
 
             modelBuilder.Entity("RedMvc.Domain.Moderation.DailyStats", b =>
@@ -2734,6 +2905,33 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RedMvc.Domain.Messages.ConversationMember", b =>
+                {
+                    b.HasOne("RedMvc.Domain.Messages.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Messages.Message", b =>
+                {
+                    b.HasOne("RedMvc.Domain.Messages.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Messages.MessagePhoto", b =>
+                {
+                    b.HasOne("RedMvc.Domain.Messages.Message", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RedMvc.Domain.Moderation.Penalty", b =>
                 {
                     b.HasOne("RedMvc.Domain.Accounts.AppUser", null)
@@ -2960,6 +3158,11 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("RedMvc.Domain.Groups.GroupThread", b =>
+                {
+                    b.Navigation("Photos");
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Messages.Message", b =>
                 {
                     b.Navigation("Photos");
                 });

@@ -213,6 +213,9 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                     b.Property<bool>("HideCollects")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("HideReadReceipts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -240,6 +243,9 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("PrefersChronologicalFeed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RefuseMessagesFromStrangers")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Region")
@@ -1376,6 +1382,165 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                     b.HasIndex("ThreadId", "Level", "UserId");
 
                     b.ToTable("ThreadWatches");
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Messages.Conversation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberAId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberBId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberBId");
+
+                    b.HasIndex("MemberAId", "MemberBId")
+                        .IsUnique();
+
+                    b.HasIndex("StartedById", "CreatedAt");
+
+                    b.ToTable("Conversations");
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Messages.ConversationMember", b =>
+                {
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MemberId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeletedUpToId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastReadMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OtherMemberId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConversationId", "MemberId");
+
+                    b.HasIndex("MemberId", "LastMessageId");
+
+                    b.ToTable("ConversationMembers");
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Messages.Message", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CardKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SenderId");
+
+                    b.HasIndex("ConversationId", "Id");
+
+                    b.HasIndex("RecipientId", "CreatedAt");
+
+                    b.HasIndex("ConversationId", "RecipientId", "Id");
+
+                    b.ToTable("Messages");
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Messages.MessagePhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DominantColor")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Widths")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId", "Position");
+
+                    b.ToTable("MessagePhotos");
                 });
 
             modelBuilder.Entity("RedMvc.Domain.Moderation.DailyStats", b =>
@@ -2661,6 +2826,33 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RedMvc.Domain.Messages.ConversationMember", b =>
+                {
+                    b.HasOne("RedMvc.Domain.Messages.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Messages.Message", b =>
+                {
+                    b.HasOne("RedMvc.Domain.Messages.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Messages.MessagePhoto", b =>
+                {
+                    b.HasOne("RedMvc.Domain.Messages.Message", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RedMvc.Domain.Moderation.Penalty", b =>
                 {
                     b.HasOne("RedMvc.Domain.Accounts.AppUser", null)
@@ -2887,6 +3079,11 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("RedMvc.Domain.Groups.GroupThread", b =>
+                {
+                    b.Navigation("Photos");
+                });
+
+            modelBuilder.Entity("RedMvc.Domain.Messages.Message", b =>
                 {
                     b.Navigation("Photos");
                 });

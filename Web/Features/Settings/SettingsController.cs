@@ -33,7 +33,7 @@ public class SettingsController(
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        var form = new ProfileForm { DisplayName = user.DisplayName, Bio = user.Bio, Region = user.Region, HideCollects = user.HideCollects, TimeZone = user.TimeZone, EmailLanguage = user.Culture ?? MvcSetup.DefaultCulture, Avatar = AvatarOf(user) };
+        var form = new ProfileForm { DisplayName = user.DisplayName, Bio = user.Bio, Region = user.Region, HideCollects = user.HideCollects, RefuseMessagesFromStrangers = user.RefuseMessagesFromStrangers, HideReadReceipts = user.HideReadReceipts, TimeZone = user.TimeZone, EmailLanguage = user.Culture ?? MvcSetup.DefaultCulture, Avatar = AvatarOf(user) };
         return View(WithZones(form, times, site.Value));
     }
 
@@ -53,6 +53,8 @@ public class SettingsController(
                 ModelState.AddTextProblem(field, problem, MaxLengthOf(field), t);
         if (!ModelState.IsValid) return View(WithZones(form, times, site.Value));
         user.HideCollects = form.HideCollects;
+        user.RefuseMessagesFromStrangers = form.RefuseMessagesFromStrangers;
+        user.HideReadReceipts = form.HideReadReceipts;
         user.TimeZone = zone?.Id;
         if (!string.IsNullOrEmpty(form.EmailLanguage)) user.Culture = form.EmailLanguage;
         await users.UpdateAsync(user);

@@ -44,6 +44,12 @@ public class ProfileForm
     [Display(Name = "Field.HideCollects")]
     public bool HideCollects { get; set; }
 
+    [Display(Name = "Field.RefuseMessagesFromStrangers")]
+    public bool RefuseMessagesFromStrangers { get; set; }
+
+    [Display(Name = "Field.HideReadReceipts")]
+    public bool HideReadReceipts { get; set; }
+
     /// <summary>The language of the member's email ("zh-CN" or "en"; none sent keeps it); the footer switch changes only the browser's.</summary>
     [StringLength(10, ErrorMessage = "Validation.MaxLength"), Display(Name = "Field.EmailLanguage")]
     public string? EmailLanguage { get; set; }

@@ -1,4 +1,6 @@
 using RedMvc.Domain.Email;
+using RedMvc.Domain.Messages;
+using RedMvc.Domain.Social;
 using RedMvc.Domain.Notifications;
 using RedMvc.Workers.Email;
 
@@ -32,6 +34,31 @@ public class NotificationMailTests
         Assert.Equal("List-Unsubscribe=One-Click", mail.Headers["List-Unsubscribe-Post"]);
         Assert.Contains(unsubscribe!.Trim('<', '>'), mail.TextBody);
         Assert.Contains("https://red.example/email-preferences/", mail.HtmlBody);
+    }
+
+    [Fact]
+    public async Task Unread_messages_in_accepted_chats_are_mailed_under_messages_and_a_strangers_request_is_not()
+    {
+        await using var host = await WorkersHost.StartAsync();
+        var desk = new MailDesk(host);
+        var mia = await desk.MemberAsync("Mia");
+        var friend = await desk.MemberAsync("Ming");
+        var stranger = await desk.MemberAsync("Stranger");
+        await host.Services.WithDbAsync(async db =>
+        {
+            db.Follows.Add(new Follow(mia.Id, friend.Id, Now.AddDays(-1)));
+            await db.SaveChangesAsync();
+            await Messaging.SendAsync(db, friend.Id, mia.Id, new MessageDraft("周末一起去露营吗？"), [], new MessageLimits(), Now.AddMinutes(-8));
+            await Messaging.SendAsync(db, stranger.Id, mia.Id, new MessageDraft("buy followers cheap"), [], new MessageLimits(), Now.AddMinutes(-8));
+        });
+
+        Assert.Equal(1, await desk.RunBatchingAsync(Now));
+
+        var mail = Assert.Single(await desk.DeliverAsync(mia));
+        Assert.Equal("1 new messages on RedMvc", mail.Subject);
+        Assert.Contains("Ming sent you a message", mail.TextBody);
+        Assert.DoesNotContain("Stranger", mail.TextBody);
+        Assert.Contains("https://red.example/messages", mail.TextBody);
     }
 
     [Fact]
