@@ -42,6 +42,13 @@ public abstract class ModeratedContent
                 ? new ModeratedComment(comment) : null,
             ReportTarget.Profile => await db.Users.SingleOrDefaultAsync(u => u.Id == targetId, cancellationToken) is { } user
                 ? new ModeratedProfile(user) : null,
+            // Group posts and messages: staff act on their authors; removing a group post is its group's moderators' tool.
+            ReportTarget.Thread when number is { } id => await db.GroupThreads.Where(t => t.Id == id && t.DeletedAt == null)
+                .Select(t => new AuthoredText(t.AuthorId, t.Title)).SingleOrDefaultAsync(cancellationToken),
+            ReportTarget.Reply when number is { } id => await db.GroupReplies.Where(r => r.Id == id && r.DeletedAt == null)
+                .Select(r => new AuthoredText(r.AuthorId, r.Body)).SingleOrDefaultAsync(cancellationToken),
+            ReportTarget.Message when number is { } id => await db.Messages.Where(m => m.Id == id)
+                .Select(m => new AuthoredText(m.SenderId, m.Body ?? "")).SingleOrDefaultAsync(cancellationToken),
             _ => null,
         };
     }
@@ -95,6 +102,12 @@ public abstract class ModeratedContent
 
         private Task<int> CountAsync(AppDbContext db, int change, CancellationToken cancellationToken) =>
             db.Notes.Where(n => n.Id == comment.NoteId).ExecuteUpdateAsync(s => s.SetProperty(n => n.CommentCount, n => n.CommentCount + change), cancellationToken);
+    }
+
+    private sealed class AuthoredText(string authorId, string text) : ModeratedContent
+    {
+        public override string AuthorId => authorId;
+        public override string Describe() => text;
     }
 
     private sealed class ModeratedProfile(AppUser user) : ModeratedContent

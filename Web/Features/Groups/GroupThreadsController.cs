@@ -36,7 +36,7 @@ public class GroupThreadsController(
         return View(Views + "NewThread.cshtml", new ThreadFormPage(new ThreadForm(), GroupQueries.ToCard(group), null, Limits));
     }
 
-    [HttpPost("/groups/{id:long}/threads/new"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.GroupThreads)]
+    [HttpPost("/groups/{id:long}/threads/new"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.GroupThreads), NotWhileMuted]
     [RequestFormLimits(MultipartBodyLengthLimit = 210 * 1024 * 1024), RequestSizeLimit(210 * 1024 * 1024)]
     public async Task<IActionResult> New(long id, ThreadForm form, [FromServices] UploadInspector inspector, [FromServices] IOptions<UploadLimits> uploadLimits, [FromServices] IFileStore files)
     {
@@ -84,7 +84,7 @@ public class GroupThreadsController(
         return View(Views + "Thread.cshtml", page);
     }
 
-    [HttpPost("/groups/threads/{id:long}/reply"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.GroupReplies)]
+    [HttpPost("/groups/threads/{id:long}/reply"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.GroupReplies), NotWhileMuted]
     public async Task<IActionResult> Reply(long id, ReplyForm form)
     {
         if (await GroupAccess.SeeThreadAsync(db, id, ViewerId) is not (var thread, var group, var membership)) return NotFound();
@@ -108,7 +108,7 @@ public class GroupThreadsController(
         return View(Views + "EditThread.cshtml", new ThreadFormPage(new ThreadForm { Kind = thread.Kind, Title = thread.Title, Body = thread.Body }, GroupQueries.ToCard(group), id, Limits));
     }
 
-    [HttpPost("/groups/threads/{id:long}/edit"), Authorize, EnableRateLimiting(RateLimits.GroupReplies)]
+    [HttpPost("/groups/threads/{id:long}/edit"), Authorize, EnableRateLimiting(RateLimits.GroupReplies), NotWhileMuted]
     public async Task<IActionResult> Edit(long id, ThreadForm form)
     {
         if (await GroupAccess.SeeThreadAsync(db, id, ViewerId) is not (var thread, var group, _) || thread.AuthorId != ViewerId) return NotFound();
@@ -194,7 +194,7 @@ public class GroupThreadsController(
         return View(Views + "EditReply.cshtml", new ReplyFormPage(reply.Value.Reply.ThreadId, id, reply.Value.Reply.Body, Limits));
     }
 
-    [HttpPost("/groups/replies/{id:long}/edit"), Authorize, EnableRateLimiting(RateLimits.GroupReplies)]
+    [HttpPost("/groups/replies/{id:long}/edit"), Authorize, EnableRateLimiting(RateLimits.GroupReplies), NotWhileMuted]
     public async Task<IActionResult> EditReply(long id, ReplyForm form)
     {
         var reply = await SeeReplyAsync(id);

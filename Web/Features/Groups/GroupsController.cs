@@ -57,7 +57,7 @@ public class GroupsController(
     [HttpGet("/groups/new"), Authorize(Policy = Policies.ConfirmedEmail)]
     public IActionResult New() => View("Edit", new GroupFormPage(new GroupForm { Channel = "travel" }, null, Limits));
 
-    [HttpPost("/groups/new"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.GroupThreads)]
+    [HttpPost("/groups/new"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.GroupThreads), NotWhileMuted]
     [RequestFormLimits(MultipartBodyLengthLimit = 50 * 1024 * 1024), RequestSizeLimit(50 * 1024 * 1024)]
     public async Task<IActionResult> New(GroupForm form, [FromServices] GroupPictures pictures)
     {

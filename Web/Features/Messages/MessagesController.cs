@@ -48,7 +48,7 @@ public class MessagesController(AppDbContext db, MessageQueries queries, Message
         return await FirstMessageAsync(other, new MessageForm(), error: null);
     }
 
-    [HttpPost("to/{handle}"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.Messaging)]
+    [HttpPost("to/{handle}"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.Messaging), NotWhileMuted]
     public async Task<IActionResult> SendTo(string handle, MessageForm form)
     {
         var other = await MemberByHandleAsync(handle);
@@ -57,7 +57,7 @@ public class MessagesController(AppDbContext db, MessageQueries queries, Message
             error => FirstMessageAsync(other, form, error));
     }
 
-    [HttpPost("{id:long}"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.Messaging)]
+    [HttpPost("{id:long}"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.Messaging), NotWhileMuted]
     public async Task<IActionResult> Send(long id, MessageForm form)
     {
         var side = await queries.SideAsync(id, MemberId);
@@ -120,7 +120,7 @@ public class MessagesController(AppDbContext db, MessageQueries queries, Message
         return View("Share", new SharePage(card, title, recent, followed));
     }
 
-    [HttpPost("share"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.Messaging)]
+    [HttpPost("share"), Authorize(Policy = Policies.ConfirmedEmail), EnableRateLimiting(RateLimits.Messaging), NotWhileMuted]
     public async Task<IActionResult> Share(string? to, long? note, long? product)
     {
         if (CardOf(note, product) is not { } card || await queries.CardTitleAsync(card, MemberId) is null) return NotFound();

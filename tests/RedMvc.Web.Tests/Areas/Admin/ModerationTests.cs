@@ -69,7 +69,7 @@ public class ModerationTests(RedMvcAppFactory site)
 
         var standing = await rude.GetAsync("/settings/standing");
         Assert.Contains("Name-calling is not allowed here.", standing.Text);
-        var penaltyId = await site.Services.WithDbAsync(db => db.Penalties.Where(p => p.TargetId == commentId).Select(p => p.Id).SingleAsync());
+        var penaltyId = await site.Services.WithDbAsync(db => db.Penalties.Where(p => p.Target == ReportTarget.Comment && p.TargetId == commentId).Select(p => p.Id).SingleAsync());
         var appealed = await standing.SubmitAsync(rude.Client, $"/settings/standing/{penaltyId}/appeal", new Dictionary<string, string> { ["text"] = "我在和朋友开玩笑" });
         Assert.Contains("Your appeal is sent", appealed.Text);
 
@@ -128,6 +128,35 @@ public class ModerationTests(RedMvcAppFactory site)
         Assert.Equal("/settings/standing", tried.Url);
         Assert.Contains("You are muted until", tried.Text);
         Assert.False(await site.Services.WithDbAsync(db => db.Comments.AnyAsync(c => c.AuthorId == loudId)));
+    }
+
+    [Fact]
+    public async Task A_reported_message_reaches_the_staff_queue_and_muting_its_sender_stops_their_messages_and_group_posts()
+    {
+        var senderPerson = Person.New();
+        var sender = await site.ConfirmedMemberAsync(senderPerson);
+        var senderId = await site.IdOfAsync(senderPerson);
+        var recipientPerson = Person.New();
+        var recipientId = (await site.ConfirmedMemberAsync(recipientPerson), await site.IdOfAsync(recipientPerson)).Item2;
+        var messageId = await site.Services.WithDbAsync(async db =>
+        {
+            var message = await Domain.Messages.Messaging.SendAsync(db, senderId, recipientId, new Domain.Messages.MessageDraft("加我微信领红包"), [],
+                new Domain.Messages.MessageLimits(), DateTime.UtcNow);
+            await Report.FileAsync(db, recipientId, ReportTarget.Message, message.Id.ToString(), senderId, null, ReportCategory.Spam, null, DateTime.UtcNow);
+            return message.Id;
+        });
+        var staff = await site.MemberWithRoleAsync(Person.New(), Roles.Staff);
+
+        var queue = await staff.GetAsync("/admin/reports?kind=Message");
+        Assert.Contains("加我微信领红包", queue.Document.QuerySelector($"[data-target='Message:{messageId}']")!.TextContent);
+        await DecideAsync(staff, "Message", messageId.ToString(), "Mute", "Spam in private messages.", rule: "Spam", muteDays: "1");
+
+        var tried = await sender.PostWithTokenAsync($"/messages/to/{recipientPerson.Handle}", new() { ["Body"] = "再发一次" });
+        Assert.Equal("/settings/standing", tried.Url);
+        Assert.Contains("You are muted until", tried.Text);
+        Assert.Equal(1, await site.Services.WithDbAsync(db => db.Messages.CountAsync(m => m.SenderId == senderId)));
+        var groupPost = await sender.PostWithTokenAsync("/groups/new", new() { ["Name"] = "刷屏小组" });
+        Assert.Equal("/settings/standing", groupPost.Url);
     }
 
     [Fact]
@@ -193,7 +222,7 @@ public class ModerationTests(RedMvcAppFactory site)
 
         Assert.Contains("Write the reason", refused.Text);
         Assert.Equal(HttpStatusCode.OK, (await site.CreateVisitor().GetAsync(noteUrl)).Status);
-        Assert.False(await site.Services.WithDbAsync(db => db.StaffAudit.AnyAsync(e => e.TargetId == noteId)));
+        Assert.False(await site.Services.WithDbAsync(db => db.StaffAudit.AnyAsync(e => e.TargetKind == "Note" && e.TargetId == noteId)));
     }
 
     [Fact]

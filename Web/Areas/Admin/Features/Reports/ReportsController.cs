@@ -93,6 +93,17 @@ public class ReportsController(AppDbContext db, ReviewQueue queue, ModerationEff
                     comment.IsRemoved ? t["Admin.State.Removed"] : t["Admin.State.Shown"]);
             case ReportTarget.Profile:
                 return Make($"{author.DisplayName} @{author.Handle}", author.Bio, null, $"/u/{author.Handle}", t["Admin.State.Shown"]);
+            case ReportTarget.Thread:
+                var thread = await db.GroupThreads.AsNoTracking().SingleAsync(x => x.Id == long.Parse(id));
+                return Make(thread.Title, thread.Body, null, $"/groups/threads/{thread.Id}",
+                    thread.RemovedAt is not null ? t["Admin.State.Removed"] : t["Admin.State.Shown"]);
+            case ReportTarget.Reply:
+                var reply = await db.GroupReplies.AsNoTracking().SingleAsync(x => x.Id == long.Parse(id));
+                return Make(t["Admin.Target.Reply"], reply.Body, null, $"/groups/threads/{reply.ThreadId}",
+                    reply.RemovedAt is not null ? t["Admin.State.Removed"] : t["Admin.State.Shown"]);
+            case ReportTarget.Message:
+                var message = await db.Messages.AsNoTracking().SingleAsync(x => x.Id == long.Parse(id));
+                return Make(t["Admin.Target.Message"], message.Body, null, null, t["Admin.State.Shown"]);
             default:
                 return null;
         }

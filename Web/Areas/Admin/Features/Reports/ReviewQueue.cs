@@ -75,6 +75,15 @@ public class ReviewQueue(AppDbContext db, TimeProvider clock)
         var profileIds = open.Where(r => r.Target == ReportTarget.Profile).Select(r => r.TargetId).Distinct().ToList();
         foreach (var u in await db.Users.Where(u => profileIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Bio }).ToListAsync())
             result[(ReportTarget.Profile, u.Id)] = $"{u.DisplayName} · {u.Bio}";
+        var threadIds = Ids(open, ReportTarget.Thread);
+        foreach (var t in await db.GroupThreads.Where(t => threadIds.Contains(t.Id)).Select(t => new { t.Id, t.Title }).ToListAsync())
+            result[(ReportTarget.Thread, t.Id.ToString())] = t.Title;
+        var replyIds = Ids(open, ReportTarget.Reply);
+        foreach (var r in await db.GroupReplies.Where(r => replyIds.Contains(r.Id)).Select(r => new { r.Id, r.Body }).ToListAsync())
+            result[(ReportTarget.Reply, r.Id.ToString())] = r.Body;
+        var messageIds = Ids(open, ReportTarget.Message);
+        foreach (var m in await db.Messages.Where(m => messageIds.Contains(m.Id)).Select(m => new { m.Id, m.Body }).ToListAsync())
+            result[(ReportTarget.Message, m.Id.ToString())] = m.Body ?? "";
         return result;
     }
 
