@@ -71,8 +71,10 @@ public class DemoOrders(AppDbContext db, OrderLifecycle lifecycle, IOptions<Ship
                 logger.LogWarning("Demo order {Index} not placed: {Result}", index, result);
                 continue;
             }
-            await lifecycle.PlacedAsync([order.Id], cancellationToken);
+            // Moved on first, then told it was placed: placing schedules the unpaid-order cancel at the payment deadline,
+            // which for a back-dated order is already past, so the job server could cancel it before it is paid.
             await MoveAsync(order.Id, payment.Reference, buyerId, offer, demo, cancellationToken);
+            await lifecycle.PlacedAsync([order.Id], cancellationToken);
             placed++;
         }
         logger.LogInformation("Demo orders seeded: {Count}", placed);

@@ -74,7 +74,7 @@ public class ReviewQueue(AppDbContext db, TimeProvider clock)
             result[(ReportTarget.Comment, c.Id.ToString())] = c.Body;
         var profileIds = open.Where(r => r.Target == ReportTarget.Profile).Select(r => r.TargetId).Distinct().ToList();
         foreach (var u in await db.Users.Where(u => profileIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName, u.Bio }).ToListAsync())
-            result[(ReportTarget.Profile, u.Id)] = $"{u.DisplayName} · {u.Bio}";
+            result[(ReportTarget.Profile, u.Id)] = string.IsNullOrEmpty(u.Bio) ? u.DisplayName : $"{u.DisplayName} · {u.Bio}";
         var threadIds = Ids(open, ReportTarget.Thread);
         foreach (var t in await db.GroupThreads.Where(t => threadIds.Contains(t.Id)).Select(t => new { t.Id, t.Title }).ToListAsync())
             result[(ReportTarget.Thread, t.Id.ToString())] = t.Title;
