@@ -35,9 +35,9 @@ dotnet build -c Release --nologo -v quiet "$root/Web/RedMvc.Web.csproj" >/dev/nu
 site_pid=""
 site_env=()
 start_site() {
-  (cd "$root/Web" && env "${site_env[@]}" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$base Site__PublicBaseUrl=$base \
+  (cd "$root/Web" && exec env "${site_env[@]}" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$base Site__PublicBaseUrl=$base \
     Storage__DataPath="$work" Database__Provider=Sqlite Security__RequireHttps=false RateLimits__Register__PermitLimit=100 \
-    exec dotnet bin/Release/net10.0/RedMvc.Web.dll >>"$work/site.log" 2>&1) &
+    dotnet bin/Release/net10.0/RedMvc.Web.dll >>"$work/site.log" 2>&1) &
   site_pid=$!
   for _ in $(seq 120); do
     curl -sf -o /dev/null "$base/health" && return 0
