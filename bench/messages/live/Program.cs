@@ -39,7 +39,7 @@ Console.WriteLine($"connected {members.Count} clients by WebSocket in {clock.Ela
 
 var senders = Enumerable.Range(0, pairs).Select(i => (From: members[2 * i], To: members[2 * i + 1])).ToList();
 // Each pair's first message starts its conversation (a different path); it is the warm-up, not measured.
-await EachAsync(senders, inFlight, pair => pair.From.FirstMessageAsync(baseUrl, pair.To));
+await EachAsync(senders, inFlight, pair => pair.From.FirstMessageAsync(pair.To));
 await WaitForAsync(() => senders.All(p => received.ContainsKey(p.From.LastSentId)), TimeSpan.FromSeconds(60));
 received.Clear();
 Console.WriteLine($"warm-up: {pairs} conversations started");
@@ -51,7 +51,7 @@ await EachAsync(Enumerable.Range(0, messageCount).ToList(), inFlight, async n =>
 {
     var sender = senders[n % pairs].From;
     var started = Stopwatch.GetTimestamp();
-    var id = await sender.SendAsync(baseUrl, $"第 {n} 条 message {n}");
+    var id = await sender.SendAsync($"第 {n} 条 message {n}");
     if (id is null) Interlocked.Increment(ref failures);
     else sends.Add((id.Value, started, Stopwatch.GetTimestamp()));
 });
@@ -131,7 +131,7 @@ sealed partial class Member(string name) : IAsyncDisposable
     }
 
     /// <summary>Starts the conversation from the first-message composer, as a member who opens a profile's "message" does.</summary>
-    public async Task FirstMessageAsync(Uri baseUrl, Member to)
+    public async Task FirstMessageAsync(Member to)
     {
         _token = await TokenAsync($"/messages/to/{to.Handle}");
         var sent = await PostAsync($"/messages/to/{to.Handle}", "你好 hello")
@@ -140,7 +140,7 @@ sealed partial class Member(string name) : IAsyncDisposable
     }
 
     /// <summary>Posts from the conversation's composer as messages.js does; the new message's id, or null when refused.</summary>
-    public async Task<long?> SendAsync(Uri baseUrl, string body) => (await PostAsync($"/messages/{_conversationId}", body))?.MessageId;
+    public async Task<long?> SendAsync(string body) => (await PostAsync($"/messages/{_conversationId}", body))?.MessageId;
 
     private async Task<(long ConversationId, long MessageId)?> PostAsync(string path, string body)
     {
