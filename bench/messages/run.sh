@@ -1,16 +1,24 @@
 #!/usr/bin/env bash
-# Messages benchmark: the conversation list and a page's top bar for a member with many conversations,
-# with wrk against the Release site on SQLite; the data is made directly in SQL.
-# usage: bench/messages/run.sh [conversations=5000]
+# Messages benchmark, two modes against the Release site on SQLite:
+#   bench/messages/run.sh [conversations=5000]
+#     the conversation list and a page's top bar for a member with many conversations, with wrk;
+#     the data is made directly in SQL.
+#   bench/messages/run.sh live [pairs=500] [messages=2000] [in-flight sends=50]
+#     live delivery: 2 x pairs members (made in SQL, signed in through the form) keep a WebSocket to
+#     /messages/hub open; senders post through the composer route (JSON, as messages.js) and
+#     bench/messages/live measures from just before each POST to the push at the recipient.
 #   BENCH_DIR (default /tmp/redmvc-bench-messages), BENCH_PORT (5391),
 #   WRK_THREADS (2), WRK_CONNECTIONS (16), WRK_DURATION (15s)
-# Not run by CI. Results go in docs/benchmarks.md ("Messages").
+# Loopback only; the site is stopped at the end. Not run by CI. Results go in docs/benchmarks.md ("Messages").
 set -euo pipefail
 
+mode=list
+[ "${1:-}" = live ] && { mode=live; shift; }
 conversations=${1:-5000}
+pairs=${1:-500} messages=${2:-2000} in_flight=${3:-50}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-work=${BENCH_DIR:-/tmp/redmvc-bench-messages}/$conversations
+work=${BENCH_DIR:-/tmp/redmvc-bench-messages}/$([ "$mode" = live ] && echo "live-$pairs" || echo "$conversations")
 port=${BENCH_PORT:-5391}
 base=http://127.0.0.1:$port
 threads=${WRK_THREADS:-2} connections=${WRK_CONNECTIONS:-16} duration=${WRK_DURATION:-15s}
@@ -25,10 +33,11 @@ echo "building Web (Release)"
 dotnet build -c Release --nologo -v quiet "$root/Web/RedMvc.Web.csproj" >/dev/null
 
 site_pid=""
+site_env=()
 start_site() {
-  (cd "$root/Web" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$base Site__PublicBaseUrl=$base \
+  (cd "$root/Web" && exec env "${site_env[@]}" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$base Site__PublicBaseUrl=$base \
     Storage__DataPath="$work" Database__Provider=Sqlite Security__RequireHttps=false RateLimits__Register__PermitLimit=100 \
-    exec dotnet bin/Release/net10.0/RedMvc.Web.dll >>"$work/site.log" 2>&1) &
+    dotnet bin/Release/net10.0/RedMvc.Web.dll >>"$work/site.log" 2>&1) &
   site_pid=$!
   for _ in $(seq 120); do
     curl -sf -o /dev/null "$base/health" && return 0
@@ -50,6 +59,38 @@ rm -rf "$work" && mkdir -p "$work"
 start_site
 jar="$work/cookies.txt"
 token() { curl -sf -b "$jar" -c "$jar" "$base$1" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
+
+if [ "$mode" = live ]; then
+  echo "building bench/messages/live (Release)"
+  dotnet build -c Release --nologo -v quiet "$here/live/RedMvc.Bench.Messages.Live.csproj" >/dev/null
+  curl -s -o /dev/null -b "$jar" -c "$jar" "$base/account/register" --data-urlencode "Email=template@live.bench.redmvc.local" \
+    --data-urlencode "DisplayName=Template" --data-urlencode "Handle=live_template" --data-urlencode "Password=$password" \
+    --data-urlencode "__RequestVerificationToken=$(token /account/register)"
+  stop_site
+  echo "making $pairs pairs (s{i} writes to r{i}, who follows s{i}) in SQL, with the template's password hash"
+  columns=$(sqlite3 "$work/redmvc.db" "SELECT group_concat(name, ', ') FROM pragma_table_info('AspNetUsers')")
+  sqlite3 "$work/redmvc.db" <<SQL
+PRAGMA journal_mode = WAL;
+BEGIN;
+CREATE TEMP TABLE n(i INTEGER PRIMARY KEY);
+WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < $pairs) INSERT INTO n SELECT i FROM c;
+CREATE TEMP TABLE names AS SELECT 's' || i AS name FROM n UNION ALL SELECT 'r' || i FROM n;
+CREATE TEMP TABLE u AS SELECT names.name AS bench_name, a.* FROM names, AspNetUsers a WHERE a.Handle = 'live_template';
+UPDATE u SET Id = 'live-' || bench_name, Email = bench_name || '@live.bench.redmvc.local', NormalizedEmail = upper(bench_name || '@live.bench.redmvc.local'),
+  UserName = 'live_' || bench_name, NormalizedUserName = upper('live_' || bench_name), Handle = 'live_' || bench_name, DisplayName = 'Live ' || bench_name,
+  EmailConfirmed = 1, SecurityStamp = upper(hex(randomblob(16))), ConcurrencyStamp = lower(hex(randomblob(16)));
+INSERT INTO AspNetUsers ($columns) SELECT $columns FROM u;
+INSERT INTO Follows (FollowerId, FolloweeId, CreatedAt) SELECT 'live-r' || i, 'live-s' || i, '2026-01-01 00:00:00' FROM n;
+COMMIT;
+SQL
+  # Limits sized for one address signing in and posting for 2 x pairs members; everything else as in production.
+  site_env=(RateLimits__SignIn__PermitLimit=1000000 RateLimits__Messaging__PermitLimit=1000000)
+  start_site
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  dotnet "$here/live/bin/Release/net10.0/RedMvc.Bench.Messages.Live.dll" "$base" "$pairs" "$messages" "$in_flight" "$password" | tee "$work/results.md"
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$work/results.md"
+  exit 0
+fi
 curl -s -o /dev/null -b "$jar" -c "$jar" "$base/account/register" --data-urlencode "Email=$email" --data-urlencode "DisplayName=Bench" \
   --data-urlencode "Handle=bench_chatter" --data-urlencode "Password=$password" --data-urlencode "__RequestVerificationToken=$(token /account/register)"
 stop_site
