@@ -36,7 +36,8 @@ public static class MailCategories
         _ => [MailChoice.AtOnce, MailChoice.DailyDigest, MailChoice.Off],
     };
 
-    public static bool Allows(MailCategory category, MailChoice choice) => ChoicesOf(category).Contains(choice);
+    /// <summary>Only a category that exists, with one of its choices (a forged form may name any number).</summary>
+    public static bool Allows(MailCategory category, MailChoice choice) => Enum.IsDefined(category) && ChoicesOf(category).Contains(choice);
 
     /// <summary>
     /// The category a notification is mailed under; null for notices from staff (report outcomes,

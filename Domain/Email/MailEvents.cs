@@ -31,12 +31,14 @@ public static class MailEvents
     }
 
     /// <summary>
-    /// Messages the member has not read in chats they accepted (a stranger's request is not mailed:
-    /// it waits in the requests list), and not in a chat they deleted for themselves since.
+    /// Messages the member has not read in chats in their main list (accepted, or from someone they
+    /// follow, as the list and the badge count them; a stranger's request is not mailed: it waits in the
+    /// requests list), and not in a chat they deleted for themselves since.
     /// </summary>
     private static IQueryable<MailEvent> UnreadMessages(AppDbContext db) =>
         from m in db.Messages
         join c in db.ConversationMembers on new { m.ConversationId, MemberId = m.RecipientId } equals new { c.ConversationId, c.MemberId }
-        where c.Accepted && m.Id > c.LastReadMessageId && m.Id > c.DeletedUpToId
-        select new MailEvent { Id = m.Id, RecipientId = m.RecipientId, ActorId = m.SenderId, CreatedAt = m.CreatedAt };
+        where (c.Accepted || db.Follows.Any(f => f.FollowerId == m.RecipientId && f.FolloweeId == m.SenderId))
+            && m.Id > c.LastReadMessageId && m.Id > c.DeletedUpToId
+        select new MailEvent { Id = m.Id, RecipientId = m.RecipientId, ActorId = m.SenderId, CreatedAt = m.CreatedAt, NoteId = null };
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Data;
+using RedMvc.Domain.Moderation;
 using RedMvc.Domain.Notifications;
 
 namespace RedMvc.Domain.Groups;
@@ -11,6 +12,22 @@ namespace RedMvc.Domain.Groups;
 /// </summary>
 public static class GroupModeration
 {
+    /// <summary>
+    /// A group's moderators close their group's reports as dismissed or removed, nothing else: the same
+    /// rows reach the staff queue, whose outcomes (muted, suspended...) are staff's to give.
+    /// </summary>
+    /// <returns>False when there is no such report in this group or the outcome is not a group's.</returns>
+    public static async Task<bool> ResolveReportAsync(AppDbContext db, Group group, string moderatorId, long reportId, ReportOutcome outcome,
+        DateTime now, CancellationToken cancellationToken = default)
+    {
+        if (outcome is not (ReportOutcome.Dismissed or ReportOutcome.Removed)) return false;
+        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId && r.GroupId == group.Id, cancellationToken);
+        if (report is null) return false;
+        report.Resolve(moderatorId, outcome, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
     public static Task PinAsync(AppDbContext db, Group group, GroupMember? moderator, GroupThread thread, DateTime? until, DateTime now, CancellationToken cancellationToken = default) =>
         ActAsync(db, group, moderator, thread, ModerationKind.Pin, null, now, () => thread.Pin(until, now), cancellationToken);
 

@@ -49,7 +49,6 @@ public static class GroupNotices
             .Join(db.GroupThreads, r => r.ThreadId, t => t.Id, (r, t) => new { r.ThreadId, r.AuthorId, r.CreatedAt, t.GroupId })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null) return null;
-        var isPrivate = await db.Groups.Where(g => g.Id == found.GroupId).Select(g => g.IsPrivate).SingleAsync(cancellationToken);
         var after = afterUserId ?? "";
         var batch = await db.ThreadWatches.Where(w => w.ThreadId == found.ThreadId && w.Level == WatchLevel.Watching && string.Compare(w.UserId, after) > 0)
             .OrderBy(w => w.UserId).Take(batchSize).Select(w => w.UserId).ToListAsync(cancellationToken);
@@ -58,16 +57,16 @@ public static class GroupNotices
         var subject = $"reply:{replyId}";
         var kind = (int)NotificationKind.WatchedThreadReply;
         var tab = (int)Notification.TabOf(NotificationKind.WatchedThreadReply);
-        var members = isPrivate
-            ? $"""AND EXISTS (SELECT 1 FROM "GroupMembers" m WHERE m."GroupId" = {found.GroupId} AND m."UserId" = w."UserId" AND m."Status" = {(int)MemberStatus.Active})"""
-            : "";
+        // Only watchers who may still see the thread (the one rule, GroupAccess): not one removed or deleted
+        // since, in a deleted group, a private group they left, or across a block with its author.
+        var mayStillSee = GroupAccess.ListedSql("t", "w.\"UserId\"", SqlDialect.For(db));
         // Built from numbers only; every value that comes from a person is a parameter.
         var sql = $$"""
             INSERT INTO "Notifications" ("RecipientId", "ActorId", "Kind", "Tab", "GroupId", "ThreadId", "ReplyId", "SubjectKey", "CreatedAt")
             SELECT w."UserId", {0}, {{kind}}, {{tab}}, {{found.GroupId}}, {{found.ThreadId}}, {{replyId}}, {1}, {2}
             FROM "ThreadWatches" w
             WHERE w."ThreadId" = {{found.ThreadId}} AND w."Level" = {{(int)WatchLevel.Watching}} AND w."UserId" > {3} AND w."UserId" <= {4} AND w."UserId" <> {0}
-              {{members}}
+              AND EXISTS (SELECT 1 FROM "GroupThreads" t WHERE t."Id" = {{found.ThreadId}} AND {{mayStillSee}})
               AND NOT EXISTS (SELECT 1 FROM "Notifications" n WHERE n."RecipientId" = w."UserId" AND n."SubjectKey" = {1})
               AND NOT EXISTS (SELECT 1 FROM "Blocks" b WHERE (b."BlockerId" = w."UserId" AND b."BlockedId" = {0}) OR (b."BlockerId" = {0} AND b."BlockedId" = w."UserId"))
             """;

@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RedMvc.Domain.Data;
+using RedMvc.Domain.Notes;
 using RedMvc.Domain.Email;
 using RedMvc.Domain.Time;
 using RedMvc.Workers.Email;
@@ -129,7 +130,7 @@ public class MailNotificationsJob(AppDbContext db, NotificationEmails emails, IO
 
     /// <summary>
     /// The member's pending events of a category: what a mail lists leaves out people either side has blocked
-    /// since. When only those are pending, the cursor passes them quietly and there is no batch.
+    /// since, and notes the member may no longer see. When only those are pending, the cursor passes them quietly and there is no batch.
     /// </summary>
     private async Task<(EventBatch Batch, DateTime Oldest)?> BatchAsync(string memberId, MailCategory category, EmailPreference row, DateTime now, CancellationToken cancellationToken)
     {
@@ -138,7 +139,9 @@ public class MailNotificationsJob(AppDbContext db, NotificationEmails emails, IO
         var pending = Pending(category, now).Where(e => e.RecipientId == memberId);
         if (await pending.MaxAsync(e => (long?)e.Id, cancellationToken) is not { } maxId) return null;
         var oldest = await pending.MinAsync(e => e.CreatedAt, cancellationToken);
-        var listed = pending.Where(e => !blocked.Contains(e.ActorId));
+        // And events about a note the member may no longer see (deleted, removed, made private): as on the notifications page.
+        var visibleNotes = db.Notes.WhereMaySee(db, memberId).Select(n => n.Id);
+        var listed = pending.Where(e => !blocked.Contains(e.ActorId) && (e.NoteId == null || visibleNotes.Contains(e.NoteId.Value)));
         var count = await listed.CountAsync(cancellationToken);
         if (count == 0)
         {

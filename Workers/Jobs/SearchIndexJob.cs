@@ -16,8 +16,10 @@ public class SearchIndexJob(AppDbContext db)
     private static int _dictionaryLoaded;
 
     [Queue(Queues.Default)]
-    [DisableConcurrentExecution(timeoutInSeconds: 60)]
-    [AutomaticRetry(Attempts = 0)] // the next run comes in seconds and finds the same rows
+    // Runs start every 5 s whether or not the last one ended: one that finds the lock taken gives up at once
+    // (and is deleted, not kept as failed) rather than hold a worker the other queues need while it waits.
+    [DisableConcurrentExecution(timeoutInSeconds: 1)]
+    [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)] // the next run finds the same rows
     public async Task<int> DrainAsync(CancellationToken cancellationToken)
     {
         if (Interlocked.Exchange(ref _dictionaryLoaded, 1) == 0) await SearchIndexing.LoadUserDictionaryAsync(db, cancellationToken);

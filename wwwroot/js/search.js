@@ -24,6 +24,7 @@
   const options = () => [...list.querySelectorAll('[role="option"]')];
 
   const close = () => {
+    asked++; // an answer still on its way is for a box that has moved on
     list.hidden = true;
     list.replaceChildren();
     active = -1;

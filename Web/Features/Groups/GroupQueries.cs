@@ -165,7 +165,8 @@ public class GroupQueries(AppDbContext db, TimeProvider clock)
             : null;
         var all = page.Concat(accepted is null ? [] : [accepted]).ToList();
         var quoteIds = all.Select(r => r.QuoteReplyId).OfType<long>().Distinct().ToList();
-        var quotes = await db.GroupReplies.Where(r => quoteIds.Contains(r.Id)).Join(db.Users, r => r.AuthorId, u => u.Id,
+        // From the same block-filtered replies: a quote never shows what the viewer may not see.
+        var quotes = await replies.Where(r => quoteIds.Contains(r.Id)).Join(db.Users, r => r.AuthorId, u => u.Id,
             (r, u) => new { r.Id, u.DisplayName, r.Body, Gone = r.DeletedAt != null || r.RemovedAt != null }).ToListAsync();
         var authorIds = all.Select(r => r.AuthorId).Distinct().ToList();
         var authors = await Authors(db.Users.Where(u => authorIds.Contains(u.Id)).Select(u => u.Id)).ToDictionaryAsync(a => a.Id);
@@ -247,7 +248,7 @@ public class GroupQueries(AppDbContext db, TimeProvider clock)
         var rows = new List<ReportRow>();
         foreach (var report in open.Where(r => reporters.ContainsKey(r.ReporterId)))
         {
-            var id = long.Parse(report.TargetId, CultureInfo.InvariantCulture);
+            if (!long.TryParse(report.TargetId, CultureInfo.InvariantCulture, out var id)) continue;
             if (report.Target == ReportTarget.Thread && threads.TryGetValue(id, out var title))
                 rows.Add(new ReportRow(report.Id, reporters[report.ReporterId], report.Target, id, null, title, report.Category, report.Details, report.CreatedAt));
             else if (report.Target == ReportTarget.Reply && replies.TryGetValue(id, out var reply))

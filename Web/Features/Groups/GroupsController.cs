@@ -192,10 +192,7 @@ public class GroupsController(
     {
         var (group, membership) = await GroupLoads.ReadableAsync(db, id, ViewerId);
         if (group is null || !GroupAccess.MayModerate(group, membership)) return NotFound();
-        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId && r.GroupId == id);
-        if (report is null || !Enum.IsDefined(outcome)) return NotFound();
-        report.Resolve(ViewerId!, outcome, Now);
-        await db.SaveChangesAsync();
+        if (!await GroupModeration.ResolveReportAsync(db, group, ViewerId!, reportId, outcome, Now)) return NotFound();
         return Redirect($"/groups/{id}/reports");
     }
 }

@@ -40,7 +40,8 @@ public class MessageQueries(AppDbContext db, IOptions<MessageLimits> limits)
             return new ConversationItem(r.ConversationId, new Correspondent(r.OtherMemberId, others.GetValueOrDefault(r.OtherMemberId)),
                 last?.Body, last?.HasPhotos == true, last?.CardKind, last?.CreatedAt ?? default, last?.SenderId == memberId, r.Unread);
         }).ToList();
-        var requestCount = requests ? items.Count : await Listed(memberId, requests: true).CountAsync();
+        // Counted in full on both tabs: the requests tab shows one page of them, not how many there are.
+        var requestCount = await Listed(memberId, requests: true).CountAsync();
         return new ConversationList(requests, items, page.Count > PageSize ? page[PageSize - 1].LastMessageId : null, requestCount);
     }
 

@@ -94,7 +94,7 @@ public class MessagesController(AppDbContext db, MessageQueries queries, Message
         return message is null ? NotFound() : View("Report", new ReportPage(id, messageId, message.Body, null));
     }
 
-    [HttpPost("{id:long}/report/{messageId:long}")]
+    [HttpPost("{id:long}/report/{messageId:long}"), EnableRateLimiting(RateLimits.Reporting)]
     public async Task<IActionResult> Report(long id, long messageId, ReportForm form)
     {
         var message = await ReportableAsync(id, messageId);

@@ -50,8 +50,9 @@ public class StandingController(AppDbContext db, TimeProvider clock, SuspendedTo
     [HttpPost("/account/suspended/appeal")]
     public async Task<IActionResult> AppealSuspension(string? token, string? text)
     {
-        if (tokens.Read(token) is not { } penaltyId) return View(nameof(Suspended), new SuspendedPage(null, null));
-        var penalty = await db.Penalties.SingleAsync(p => p.Id == penaltyId);
+        // A forged or expired token, or a suspension gone with its account: the page without details.
+        if (tokens.Read(token) is not { } penaltyId || await db.Penalties.SingleOrDefaultAsync(p => p.Id == penaltyId) is not { } penalty)
+            return View(nameof(Suspended), new SuspendedPage(null, null));
         var problem = penalty.Appeal(text, Now);
         if (problem is null) await db.SaveChangesAsync();
         var page = await SuspendedPageAsync(token);

@@ -62,6 +62,27 @@ public class NotificationMailTests
     }
 
     [Fact]
+    public async Task A_note_the_member_may_no_longer_see_is_not_mailed_about()
+    {
+        await using var host = await WorkersHost.StartAsync();
+        var desk = new MailDesk(host);
+        var mia = await desk.MemberAsync("Mia");
+        var note = await desk.NoteAsync(mia, "Hotpot in Chengdu");
+        var other = await desk.MemberAsync("Ming");
+        var hidden = await host.Services.WithDbAsync(async db => (await db.PublishNoteAsync(other.Id, "Ming's secret", at: MailDesk.Monday.AddDays(-30))).Id);
+        await desk.NotifyAsync(NotificationKind.Comment, mia, other, note, Now.AddMinutes(-8));
+        await desk.NotifyAsync(NotificationKind.Mention, mia, other, hidden, Now.AddMinutes(-8));
+        await host.Services.WithDbAsync(db => db.Notes.Where(n => n.Id == hidden)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Visibility, RedMvc.Domain.Notes.NoteVisibility.OnlyMe)));
+
+        Assert.Equal(1, await desk.RunBatchingAsync(Now));
+
+        var mail = Assert.Single(await desk.DeliverAsync(mia));
+        Assert.Contains("Hotpot in Chengdu", mail.TextBody);
+        Assert.DoesNotContain("Ming's secret", mail.TextBody);
+    }
+
+    [Fact]
     public async Task At_once_waits_a_few_minutes_after_the_first_event_and_takes_what_came_meanwhile()
     {
         await using var host = await WorkersHost.StartAsync();

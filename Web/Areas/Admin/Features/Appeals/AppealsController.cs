@@ -8,7 +8,7 @@ public record AppealItem(Penalty Penalty, string MemberHandle, string IssuedByHa
 public record AppealsPage(IReadOnlyList<AppealItem> Waiting);
 
 /// <summary>Appeals waiting for a decision, oldest first; the staff member who gave a penalty cannot decide its appeal.</summary>
-public class AppealsController(AppDbContext db, ModerationEffects effects, TimeProvider clock, IStringLocalizer<SharedResource> t) : AdminController
+public class AppealsController(AppDbContext db, ModerationEffects effects, StaffNames names, TimeProvider clock, IStringLocalizer<SharedResource> t) : AdminController
 {
     [HttpGet("/admin/appeals")]
     public async Task<IActionResult> Index()
@@ -16,7 +16,7 @@ public class AppealsController(AppDbContext db, ModerationEffects effects, TimeP
         var waiting = await db.Penalties.AsNoTracking().Where(p => p.AppealedAt != null && p.AppealDecision == null)
             .OrderBy(p => p.AppealedAt).Take(200).ToListAsync();
         var ids = waiting.SelectMany(p => new[] { p.UserId, p.IssuedById }).Distinct().ToList();
-        var handles = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Handle);
+        var handles = await names.HandlesAsync(ids);
         return View(new AppealsPage(waiting.Select(p => new AppealItem(p, handles.GetValueOrDefault(p.UserId, "?"), handles.GetValueOrDefault(p.IssuedById, "?"),
             AdminLinks.Content(p.Target, p.TargetId), p.IssuedById == User.Id())).ToList()));
     }

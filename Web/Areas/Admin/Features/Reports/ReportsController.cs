@@ -16,7 +16,7 @@ public record ReviewPage(ReviewSubject Subject, AuthorStanding Author, IReadOnly
 public record QueuePage(IReadOnlyList<QueueItem> Items, string? Kind);
 
 /// <summary>The review queue and one target's review: claim it, then decide (ModerationDesk) with a rule and a reason.</summary>
-public class ReportsController(AppDbContext db, ReviewQueue queue, ModerationEffects effects, TimeProvider clock,
+public class ReportsController(AppDbContext db, ReviewQueue queue, ModerationEffects effects, StaffNames names, TimeProvider clock,
     IStringLocalizer<SharedResource> t) : AdminController
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -58,7 +58,7 @@ public class ReportsController(AppDbContext db, ReviewQueue queue, ModerationEff
         var author = await db.Users.AsNoTracking().SingleAsync(u => u.Id == content.AuthorId);
         var penalties = await db.Penalties.AsNoTracking().Where(p => p.UserId == author.Id).ToListAsync();
         var reports = await db.Reports.AsNoTracking().Where(r => r.Target == target && r.TargetId == id).OrderByDescending(r => r.Id).Take(200).ToListAsync();
-        var handles = await HandlesAsync(reports.Select(r => r.ReporterId).Concat(reports.Select(r => r.ClaimedById).OfType<string>()));
+        var handles = await names.HandlesAsync(reports.Select(r => r.ReporterId).Concat(reports.Select(r => r.ClaimedById).OfType<string>()));
         var claimer = reports.Where(r => r.IsOpen).Select(r => r.ClaimedById).OfType<string>().FirstOrDefault();
         var history = await db.StaffAudit.AsNoTracking().Where(e => e.TargetKind == target.ToString() && e.TargetId == id)
             .OrderByDescending(e => e.Id).Take(50).ToListAsync();
@@ -67,12 +67,6 @@ public class ReportsController(AppDbContext db, ReviewQueue queue, ModerationEff
             reports.Select(r => new ReportLine(handles.GetValueOrDefault(r.ReporterId, "?"), r.Category, r.Details, r.CreatedAt, r.Outcome, r.ResolvedAt)).ToList(),
             history, Enum.GetValues<StaffDecision>().Where(content.Allows).ToList(),
             claimer is null ? null : handles.GetValueOrDefault(claimer, "?"), claimer == User.Id());
-    }
-
-    private async Task<Dictionary<string, string>> HandlesAsync(IEnumerable<string> ids)
-    {
-        var list = ids.Distinct().ToList();
-        return await db.Users.Where(u => list.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Handle);
     }
 
     private async Task<ReviewSubject?> SubjectAsync(ReportTarget target, string id, string authorId)
