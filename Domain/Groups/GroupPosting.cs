@@ -118,4 +118,8 @@ public static class GroupPosting
         await db.GroupThreads.Where(t => t.Id == reply.ThreadId && t.AcceptedReplyId == reply.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.AcceptedReplyId, (long?)null), cancellationToken);
     }
+
+    /// <summary>A removed reply came back (staff restored it): one more in the count again.</summary>
+    internal static Task ReplyBackAsync(AppDbContext db, GroupReply reply, CancellationToken cancellationToken) =>
+        db.GroupThreads.Where(t => t.Id == reply.ThreadId).ExecuteUpdateAsync(s => s.SetProperty(t => t.ReplyCount, t => t.ReplyCount + 1), cancellationToken);
 }

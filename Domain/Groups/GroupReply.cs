@@ -33,6 +33,14 @@ public class GroupReply
     public bool MayEdit(string userId, TimeSpan window, DateTime now) =>
         userId == AuthorId && !IsGone && now - CreatedAt <= window;
 
+    public void Remove(string? reason, DateTime now)
+    {
+        RemovedAt ??= now;
+        RemovedReason = reason;
+    }
+
+    public void Restore() => (RemovedAt, RemovedReason) = (null, null);
+
     public void Edit(string body, DateTime now)
     {
         Body = body;

@@ -81,6 +81,9 @@ public class GroupThread
         RemovedReason = reason;
     }
 
+    /// <summary>Staff overturned a removal (theirs or a group moderator's): the thread is back as it was.</summary>
+    public void Restore() => (RemovedAt, RemovedReason) = (null, null);
+
     public void MoveTo(long groupId)
     {
         GroupId = groupId;

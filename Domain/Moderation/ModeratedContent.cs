@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Data;
+using RedMvc.Domain.Groups;
 using RedMvc.Domain.Notes;
 using RedMvc.Domain.Social;
 
@@ -42,11 +43,11 @@ public abstract class ModeratedContent
                 ? new ModeratedComment(comment) : null,
             ReportTarget.Profile => await db.Users.SingleOrDefaultAsync(u => u.Id == targetId, cancellationToken) is { } user
                 ? new ModeratedProfile(user) : null,
-            // Group posts and messages: staff act on their authors; removing a group post is its group's moderators' tool.
-            ReportTarget.Thread when number is { } id => await db.GroupThreads.Where(t => t.Id == id && t.DeletedAt == null)
-                .Select(t => new AuthoredText(t.AuthorId, t.Title)).SingleOrDefaultAsync(cancellationToken),
-            ReportTarget.Reply when number is { } id => await db.GroupReplies.Where(r => r.Id == id && r.DeletedAt == null)
-                .Select(r => new AuthoredText(r.AuthorId, r.Body)).SingleOrDefaultAsync(cancellationToken),
+            ReportTarget.Thread when number is { } id => await db.GroupThreads.SingleOrDefaultAsync(t => t.Id == id && t.DeletedAt == null, cancellationToken) is { } thread
+                ? new ModeratedThread(thread) : null,
+            ReportTarget.Reply when number is { } id => await db.GroupReplies.SingleOrDefaultAsync(r => r.Id == id && r.DeletedAt == null, cancellationToken) is { } reply
+                ? new ModeratedReply(reply) : null,
+            // Messages: staff act on their senders; a private conversation has no public copy to remove.
             ReportTarget.Message when number is { } id => await db.Messages.Where(m => m.Id == id)
                 .Select(m => new AuthoredText(m.SenderId, m.Body ?? "")).SingleOrDefaultAsync(cancellationToken),
             _ => null,
@@ -102,6 +103,49 @@ public abstract class ModeratedContent
 
         private Task<int> CountAsync(AppDbContext db, int change, CancellationToken cancellationToken) =>
             db.Notes.Where(n => n.Id == comment.NoteId).ExecuteUpdateAsync(s => s.SetProperty(n => n.CommentCount, n => n.CommentCount + change), cancellationToken);
+    }
+
+    /// <summary>A group thread staff remove leaves its group's list and count, as a group moderator's removal does.</summary>
+    private sealed class ModeratedThread(GroupThread thread) : ModeratedContent
+    {
+        public override string AuthorId => thread.AuthorId;
+        public override string Describe() => $"{(thread.IsRemoved ? "removed" : "shown")}: {thread.Title}";
+        public override bool Allows(StaffDecision action) => action != StaffDecision.LimitReach;
+
+        public override async Task RemoveAsync(AppDbContext db, ReportCategory rule, string reason, DateTime now, CancellationToken cancellationToken)
+        {
+            if (!thread.IsRemoved) await CountAsync(db, -1, cancellationToken);
+            thread.Remove(reason, now);
+        }
+
+        public override async Task RestoreAsync(AppDbContext db, CancellationToken cancellationToken)
+        {
+            if (thread.IsRemoved) await CountAsync(db, +1, cancellationToken);
+            thread.Restore();
+        }
+
+        private Task<int> CountAsync(AppDbContext db, int change, CancellationToken cancellationToken) =>
+            db.Groups.Where(g => g.Id == thread.GroupId).ExecuteUpdateAsync(s => s.SetProperty(g => g.ThreadCount, g => g.ThreadCount + change), cancellationToken);
+    }
+
+    /// <summary>A reply staff remove becomes the "removed" placeholder for readers and its author sees the reason.</summary>
+    private sealed class ModeratedReply(GroupReply reply) : ModeratedContent
+    {
+        public override string AuthorId => reply.AuthorId;
+        public override string Describe() => $"{(reply.IsRemoved ? "removed" : "shown")}: {reply.Body}";
+        public override bool Allows(StaffDecision action) => action != StaffDecision.LimitReach;
+
+        public override async Task RemoveAsync(AppDbContext db, ReportCategory rule, string reason, DateTime now, CancellationToken cancellationToken)
+        {
+            if (!reply.IsRemoved) await GroupPosting.ReplyGoneAsync(db, reply, cancellationToken);
+            reply.Remove(reason, now);
+        }
+
+        public override async Task RestoreAsync(AppDbContext db, CancellationToken cancellationToken)
+        {
+            if (reply.IsRemoved) await GroupPosting.ReplyBackAsync(db, reply, cancellationToken);
+            reply.Restore();
+        }
     }
 
     private sealed class AuthoredText(string authorId, string text) : ModeratedContent

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Groups;
+using RedMvc.Domain.Moderation;
 using RedMvc.Domain.Notifications;
 
 namespace RedMvc.Domain.Tests.Groups;
@@ -158,6 +159,33 @@ public sealed class GroupWorkflowTests : IAsyncLifetime
         var after = await FreshAsync(db => db.GroupThreads.SingleAsync(t => t.Id == thread.Id));
         Assert.Equal(0, after.ReplyCount);
         Assert.Null(after.AcceptedReplyId);
+    }
+
+    [Fact]
+    public async Task Staff_remove_a_thread_and_a_reply_out_of_the_counts_with_the_reason_and_restoring_brings_both_back()
+    {
+        var (group, owner) = await GroupAsync();
+        var ann = await MemberOfAsync(group);
+        var thread = await ThreadAsync(group, ann);
+        var reply = await GroupPosting.ReplyAsync(_db, group, await MembershipAsync(group.Id, owner), thread, owner, "Buy my tents", null, Limits, Now);
+        var staff = new StaffActor((await _db.AddMemberAsync()).Id, "127.0.0.1");
+        Task<string?> ActAsync(ReportTarget target, long id, StaffDecision action) =>
+            ModerationDesk.ActAsync(_db, staff, new ModerationOrder(target, id.ToString(), action, ReportCategory.Spam, "Advertising"), Now);
+
+        Assert.Null(await ActAsync(ReportTarget.Thread, thread.Id, StaffDecision.Remove));
+        Assert.Null(await ActAsync(ReportTarget.Reply, reply.Id, StaffDecision.Remove));
+        Assert.Equal(0, await FreshAsync(db => db.Groups.Where(g => g.Id == group.Id).Select(g => g.ThreadCount).SingleAsync()));
+        var removed = await FreshAsync(db => db.GroupThreads.SingleAsync(t => t.Id == thread.Id));
+        Assert.Equal(("Advertising", 0), (removed.RemovedReason, removed.ReplyCount));
+        Assert.Equal("Advertising", await FreshAsync(db => db.GroupReplies.Where(r => r.Id == reply.Id).Select(r => r.RemovedReason).SingleAsync()));
+        Assert.Equal("Admin.Error.NotForThis", await ActAsync(ReportTarget.Thread, thread.Id, StaffDecision.LimitReach));
+
+        Assert.Null(await ActAsync(ReportTarget.Thread, thread.Id, StaffDecision.Restore));
+        Assert.Null(await ActAsync(ReportTarget.Reply, reply.Id, StaffDecision.Restore));
+        Assert.Equal(1, await FreshAsync(db => db.Groups.Where(g => g.Id == group.Id).Select(g => g.ThreadCount).SingleAsync()));
+        var back = await FreshAsync(db => db.GroupThreads.SingleAsync(t => t.Id == thread.Id));
+        Assert.Equal((null, null, 1), (back.RemovedAt, back.RemovedReason, back.ReplyCount));
+        Assert.Equal(2, await FreshAsync(db => db.StaffAudit.CountAsync(e => e.Action == "thread.remove" || e.Action == "reply.remove")));
     }
 
     [Fact]
