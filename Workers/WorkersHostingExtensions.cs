@@ -78,6 +78,7 @@ public static class WorkersHostingExtensions
         services.AddScoped<SweepOrdersJob>();
         services.AddScoped<Commerce.OrderLifecycle>();
         services.AddScoped<OrderEmails>();
+        services.AddScoped<PenaltyEmails>();
         services.AddSingleton<Commerce.IPaymentRefunds, Commerce.SandboxRefunds>();
         services.Configure<Commerce.FulfilmentOptions>(config.GetSection("Shop:Fulfilment"));
         services.Configure<RedMvc.Domain.Commerce.ShippingRule>(config.GetSection("Shop:Shipping"));

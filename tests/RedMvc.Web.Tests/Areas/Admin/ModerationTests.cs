@@ -36,6 +36,10 @@ public class ModerationTests(RedMvcAppFactory site)
         }
     }
 
+    /// <summary>The one mail of this purpose queued for the person (staff decisions are account mail: always sent).</summary>
+    private Task<RedMvc.Domain.Email.EmailOutboxMessage> MailAsync(Person person, string purpose) =>
+        site.Services.WithDbAsync(db => db.EmailOutbox.SingleAsync(m => m.Recipient == person.Email.ToLower() && m.Purpose == purpose));
+
     [Fact]
     public async Task A_reported_comment_is_removed_with_a_reason_the_author_appeals_and_another_staff_member_restores_it_all_audited()
     {
@@ -69,6 +73,9 @@ public class ModerationTests(RedMvcAppFactory site)
 
         var standing = await rude.GetAsync("/settings/standing");
         Assert.Contains("Name-calling is not allowed here.", standing.Text);
+        var warned = await MailAsync(rudePerson, "penalty");
+        Assert.Contains("Name-calling is not allowed here.", warned.TextBody);
+        Assert.Contains("https://localhost/settings/standing", warned.TextBody);
         var penaltyId = await site.Services.WithDbAsync(db => db.Penalties.Where(p => p.Target == ReportTarget.Comment && p.TargetId == commentId).Select(p => p.Id).SingleAsync());
         var appealed = await standing.SubmitAsync(rude.Client, $"/settings/standing/{penaltyId}/appeal", new Dictionary<string, string> { ["text"] = "我在和朋友开玩笑" });
         Assert.Contains("Your appeal is sent", appealed.Text);
@@ -81,6 +88,7 @@ public class ModerationTests(RedMvcAppFactory site)
             ["decision"] = "Overturned", ["reason"] = "Friends joking; no harm meant.",
         });
         Assert.Contains("The appeal was granted", overturned.Text);
+        Assert.Contains("overturned the decision", (await MailAsync(rudePerson, "appeal-decided")).TextBody);
 
         Assert.Contains("你真是个笨蛋", (await site.CreateVisitor().GetAsync(noteUrl)).Text);
         var audit = await other.GetAsync($"/admin/audit?q=@{rudePerson.Handle}");
@@ -170,6 +178,11 @@ public class ModerationTests(RedMvcAppFactory site)
         var done = await staff.SubmitAsync($"/admin/people/{person.Handle}", $"/admin/people/{person.Handle}/suspend",
             new Dictionary<string, string> { ["rule"] = "Spam", ["reason"] = "A network of spam accounts." });
         Assert.Contains("is suspended", done.Text);
+
+        var mail = await MailAsync(person, "penalty");
+        Assert.Equal("Your RedMvc account is suspended", mail.Subject);
+        Assert.Contains("A network of spam accounts.", mail.TextBody);
+        Assert.Contains("https://localhost/account/sign-in", mail.TextBody);
 
         var next = await member.GetAsync("/settings");
         Assert.Equal("/account/suspended", next.Url);

@@ -32,6 +32,7 @@ public class AppealsController(AppDbContext db, ModerationEffects effects, Staff
             await effects.ContentChangedAsync(penalty.Target, penalty.TargetId);
             if (penalty.Kind == PenaltyKind.Suspension) await effects.AccountChangedAsync(penalty.UserId);
         }
+        if (problem is null) await effects.MemberToldAsync(penalty.UserId);
         this.Flash(problem is null ? t[$"Admin.Appeals.{decision}"] : t[problem]);
         return Redirect("/admin/appeals");
     }

@@ -54,7 +54,11 @@ public class PeopleController(AppDbContext db, UserManager<AppUser> users, Accou
     {
         var problem = await ModerationDesk.ActAsync(db, StaffActors.Of(HttpContext),
             new ModerationOrder(ReportTarget.Profile, member.Id, StaffDecision.Suspend, rule, reason), Now);
-        if (problem is null) await effects.AccountChangedAsync(member.Id);
+        if (problem is null)
+        {
+            await effects.AccountChangedAsync(member.Id);
+            await effects.MemberToldAsync(member.Id);
+        }
         return problem;
     }, "Admin.People.SuspendedDone");
 

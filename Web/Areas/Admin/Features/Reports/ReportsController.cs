@@ -45,8 +45,11 @@ public class ReportsController(AppDbContext db, ReviewQueue queue, ModerationEff
         if (problem is not null)
             return await ReviewPageAsync(target, id) is { } page ? View(nameof(Review), page with { Problem = t[problem] }) : NotFound();
         await effects.ContentChangedAsync(target, id);
-        if (action == StaffDecision.Suspend && await ModeratedContent.FindAsync(db, target, id) is { } content)
-            await effects.AccountChangedAsync(content.AuthorId);
+        if (await ModeratedContent.FindAsync(db, target, id) is { } content)
+        {
+            if (action == StaffDecision.Suspend) await effects.AccountChangedAsync(content.AuthorId);
+            await effects.MemberToldAsync(content.AuthorId);
+        }
         this.Flash(t["Admin.Review.Done", t[$"Admin.Action.{action}"]]);
         return Redirect("/admin/reports");
     }
