@@ -16,6 +16,16 @@ public sealed class SqlDialect
 
     public static SqlDialect For(AppDbContext db) => new(db.Database.IsSqlServer(), db.Database.IsNpgsql());
 
+    /// <summary>
+    /// A statement, run first in a transaction, that makes another transaction rewriting the same tables
+    /// wait for this one: PostgreSQL's snapshot would otherwise let both delete the old rows and insert the
+    /// same new keys. Readers still read. SQLite has one writer at a time already.
+    /// </summary>
+    public string? LockForRewrite(params string[] tables) =>
+        _postgreSql ? $"LOCK TABLE {string.Join(", ", tables.Select(t => $"\"{t}\""))} IN EXCLUSIVE MODE"
+        : _sqlServer ? string.Concat(tables.Select(t => $"SELECT TOP (0) 1 FROM \"{t}\" WITH (TABLOCK, UPDLOCK, HOLDLOCK);"))
+        : null;
+
     public string Top(int rows) => _sqlServer ? $"TOP ({rows})" : "";
 
     public string Limit(int rows) => _sqlServer ? "" : $"LIMIT {rows}";

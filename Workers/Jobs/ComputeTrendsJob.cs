@@ -73,6 +73,8 @@ public class ComputeTrendsJob(AppDbContext db, IOptions<RankingOptions> options,
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var tx = transaction.GetDbTransaction();
+            if (SqlDialect.For(db).LockForRewrite("NoteScores", "TopicScores") is { } takeLock)
+                await connection.ExecuteAsync(new CommandDefinition(takeLock, transaction: tx, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition("""DELETE FROM "TopicScores" """, transaction: tx, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition("""DELETE FROM "NoteScores" """, transaction: tx, cancellationToken: cancellationToken));
             // One prepared insert executed per row (Dapper's executemany), all inside the transaction.

@@ -75,6 +75,18 @@ public class ComputeTrendsJobTests
         Assert.Equal(first.Topics.Select(t => (t.TopicId, t.Score, t.NoteCount)), second.Topics.Select(t => (t.TopicId, t.Score, t.NoteCount)));
     }
 
+    /// <summary>A run started by hand beside the scheduled one (Hangfire's lock only covers its own runs) must not collide on PostgreSQL's snapshots.</summary>
+    [Fact]
+    public async Task Runs_at_the_same_time_both_finish_with_one_set_of_scores()
+    {
+        await using var host = await WorkersHost.StartAsync();
+        var seeded = await SeedAsync(host);
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => RunAsync(host))));
+
+        Assert.Equal([seeded.Popular, seeded.Quiet], (await TablesAsync(host)).Notes.Select(s => s.NoteId));
+    }
+
     [Fact]
     public async Task A_note_that_stops_being_public_leaves_the_table_on_the_next_run()
     {
