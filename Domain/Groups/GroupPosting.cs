@@ -70,9 +70,9 @@ public static class GroupPosting
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public static async Task EditReplyAsync(AppDbContext db, GroupReply reply, string userId, string? body, GroupLimits limits, DateTime now, CancellationToken cancellationToken = default)
+    public static async Task EditReplyAsync(AppDbContext db, GroupThread thread, GroupReply reply, string userId, string? body, GroupLimits limits, DateTime now, CancellationToken cancellationToken = default)
     {
-        if (!reply.MayEdit(userId, limits.EditWindow, now)) throw new GroupRuleException("Group.Error.EditWindow");
+        if (!thread.MayEditReply(reply, userId, limits.EditWindow, now)) throw new GroupRuleException("Group.Error.EditWindow");
         var (_, text, problems) = new PostInput(null, body).Check(limits, withTitle: false);
         if (problems.Count > 0) throw new GroupRuleException(problems[0].Error);
         reply.Edit(text, now);

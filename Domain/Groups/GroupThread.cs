@@ -50,8 +50,13 @@ public class GroupThread
         return new GroupThread { GroupId = groupId, AuthorId = authorId, Kind = kind, Title = title, Body = body, CreatedAt = now, LastActivityAt = now };
     }
 
+    /// <summary>The author edits within the window; closing the thread or removing it ends editing.</summary>
     public bool MayEdit(string userId, TimeSpan window, DateTime now) =>
-        userId == AuthorId && !IsDeleted && !IsRemoved && now - CreatedAt <= window;
+        userId == AuthorId && !IsDeleted && !IsRemoved && !IsClosed && now - CreatedAt <= window;
+
+    /// <summary>A reply's author edits it within the window while its thread is open.</summary>
+    public bool MayEditReply(GroupReply reply, string userId, TimeSpan window, DateTime now) =>
+        !IsClosed && reply.MayEdit(userId, window, now);
 
     public void Edit(string title, string body, DateTime now)
     {

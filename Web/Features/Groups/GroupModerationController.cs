@@ -19,11 +19,14 @@ public class GroupModerationController(AppDbContext db, TimeProvider clock, Time
     public Task<IActionResult> Pin(long id, PinForm form) => OnThreadAsync(id, (thread, group, moderator) =>
         GroupModeration.PinAsync(db, group, moderator, thread, PinEnd(form.Until), Now));
 
-    /// <summary>"Until" is the last day shown pinned, in the reader's zone: the pin ends at that day's midnight. At most five years on.</summary>
+    /// <summary>"Until" is the last day shown pinned, in the reader's zone: the pin ends at that day's midnight. From today to five years on.</summary>
     private DateTime? PinEnd(DateOnly? until)
     {
+        // A date that does not parse binds as none, which would pin for good: refuse it instead.
+        if (!ModelState.IsValid) throw new GroupRuleException("Group.Error.PinUntil");
         if (until is not { } day) return null;
-        if (day > DateOnly.FromDateTime(times.Local(Now)).AddYears(5)) throw new GroupRuleException("Group.Error.PinUntil");
+        var today = DateOnly.FromDateTime(times.Local(Now));
+        if (day < today || day > today.AddYears(5)) throw new GroupRuleException("Group.Error.PinUntil");
         return times.ToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue));
     }
 
@@ -89,7 +92,8 @@ public class GroupModerationController(AppDbContext db, TimeProvider clock, Time
     {
         var (group, moderator) = await GroupLoads.ReadableAsync(db, id, ViewerId);
         if (group is null || !GroupAccess.MayModerate(group, moderator)) return NotFound();
-        await TryAsync(() => GroupModeration.SetSlowModeAsync(db, group, moderator, minutes, Now));
+        // Minutes that do not parse bind as 0, which would turn slow mode off unasked.
+        await TryAsync(() => ModelState.IsValid ? GroupModeration.SetSlowModeAsync(db, group, moderator, minutes, Now) : throw new GroupRuleException("Group.Error.SlowModeRange"));
         return Redirect($"/groups/{id}/members");
     }
 

@@ -180,7 +180,7 @@ public class GroupQueries(AppDbContext db, TimeProvider clock)
                 ? new QuoteView(found.Id, found.DisplayName, found.Gone ? null : Excerpt(found.Body)) : null;
             var ownRemoved = r.IsRemoved && (r.AuthorId == viewerId || isModerator);
             return new ReplyView(r.Id, authors[r.AuthorId], r.IsGone && !(ownRemoved && !r.IsDeleted) ? "" : r.Body, quote, r.CreatedAt, r.EditedAt, r.IsDeleted, r.IsRemoved,
-                ownRemoved ? r.RemovedReason : null, r.LikeCount, liked.Contains(r.Id), r.MayEdit(viewerId ?? "", limits.EditWindow, now) && !thread.IsClosed,
+                ownRemoved ? r.RemovedReason : null, r.LikeCount, liked.Contains(r.Id), thread.MayEditReply(r, viewerId ?? "", limits.EditWindow, now),
                 viewerId == r.AuthorId && !r.IsDeleted, r.Id == thread.AcceptedReplyId);
         }
 

@@ -190,7 +190,7 @@ public class GroupThreadsController(
     public async Task<IActionResult> EditReply(long id)
     {
         var reply = await SeeReplyAsync(id);
-        if (reply is null || !reply.Value.Reply.MayEdit(ViewerId!, Limits.EditWindow, Now)) return NotFound();
+        if (reply is not (var found, var thread, _, _) || !thread.MayEditReply(found, ViewerId!, Limits.EditWindow, Now)) return NotFound();
         return View(Views + "EditReply.cshtml", new ReplyFormPage(reply.Value.Reply.ThreadId, id, reply.Value.Reply.Body, Limits));
     }
 
@@ -201,7 +201,7 @@ public class GroupThreadsController(
         if (reply is null || reply.Value.Reply.AuthorId != ViewerId) return NotFound();
         try
         {
-            await GroupPosting.EditReplyAsync(db, reply.Value.Reply, ViewerId!, form.Body, Limits, Now);
+            await GroupPosting.EditReplyAsync(db, reply.Value.Thread, reply.Value.Reply, ViewerId!, form.Body, Limits, Now);
             return Redirect($"/groups/threads/{reply.Value.Reply.ThreadId}?after={id - 1}#reply-{id}");
         }
         catch (GroupRuleException rule)

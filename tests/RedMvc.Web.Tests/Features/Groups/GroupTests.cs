@@ -116,6 +116,42 @@ public class GroupTests(RedMvcAppFactory site)
     }
 
     [Fact]
+    public async Task Closing_a_thread_ends_editing_its_replies()
+    {
+        var owner = await site.ConfirmedMemberAsync(Person.New());
+        var groupId = await owner.CreateGroupAsync();
+        var threadId = await owner.StartThreadAsync(groupId);
+        var member = await site.ConfirmedMemberAsync(Person.New());
+        await member.JoinGroupAsync(groupId);
+        var replyId = (await member.ReplyAsync(threadId, "我带了两个睡袋")).ReplyIdOf("两个睡袋");
+        var edit = await member.GetAsync($"/groups/replies/{replyId}/edit");
+        await owner.SubmitAsync($"/groups/threads/{threadId}", $"/groups/threads/{threadId}/close", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/groups/replies/{replyId}/edit")).Status);
+        var refused = await edit.SubmitAsync(member.Client, $"/groups/replies/{replyId}/edit", new Dictionary<string, string> { ["Body"] = "改成三个" });
+        Assert.Contains("This can no longer be edited.", refused.Text);
+        Assert.Equal("我带了两个睡袋", await site.Services.WithDbAsync(db => db.GroupReplies.Where(r => r.Id == replyId).Select(r => r.Body).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_pin_date_or_slow_mode_that_does_not_parse_is_refused_not_taken_as_for_good_or_off()
+    {
+        var owner = await site.ConfirmedMemberAsync(Person.New());
+        var groupId = await owner.CreateGroupAsync();
+        var threadId = await owner.StartThreadAsync(groupId);
+        await owner.SubmitAsync($"/groups/{groupId}/members", $"/groups/{groupId}/slow-mode", new Dictionary<string, string> { ["minutes"] = "10" });
+
+        var pinned = await owner.SubmitAsync($"/groups/threads/{threadId}", $"/groups/threads/{threadId}/pin", new Dictionary<string, string> { ["Until"] = "next tuesday" });
+        Assert.Contains("Choose a day from today to five years on.", pinned.Text);
+        var past = await owner.SubmitAsync($"/groups/threads/{threadId}", $"/groups/threads/{threadId}/pin", new Dictionary<string, string> { ["Until"] = "2001-01-01" });
+        Assert.Contains("Choose a day from today to five years on.", past.Text);
+        Assert.Null(await site.Services.WithDbAsync(db => db.GroupThreads.Where(t => t.Id == threadId).Select(t => t.PinnedAt).SingleAsync()));
+        var slow = await owner.SubmitAsync($"/groups/{groupId}/members", $"/groups/{groupId}/slow-mode", new Dictionary<string, string> { ["minutes"] = "ten" });
+        Assert.Contains("Slow mode is 0 to 1440 minutes.", slow.Text);
+        Assert.Equal(10, await site.Services.WithDbAsync(db => db.Groups.Where(g => g.Id == groupId).Select(g => g.SlowModeMinutes).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_thread_moves_only_to_a_group_its_moderator_moderates()
     {
         var owner = await site.ConfirmedMemberAsync(Person.New());
