@@ -51,6 +51,9 @@ public class Order
 
     /// <summary>The buyer's checkout key plus the shop: a resubmitted checkout finds its orders instead of making new ones.</summary>
     public string IdempotencyKey { get; private set; } = "";
+
+    /// <summary>The checkout this order came from: its payment carries the same key.</summary>
+    public string CheckoutKey => IdempotencyKey[..Math.Max(0, IdempotencyKey.LastIndexOf(':'))];
     public OrderStatus Status { get; private set; }
     public long SubtotalFen { get; private set; }
     public long ShippingFen { get; private set; }
@@ -187,6 +190,21 @@ public class Order
         if (Status != OrderStatus.ReturnRequested) return false;
         return Move(OrderStatus.Delivered, now, byUserId, Reason(reason));
     }
+
+    /// <summary>
+    /// Staff give the money back for a paid order at any later step: it moves to Refunded (the refund
+    /// follows), with the stock back on the shelf when nothing had been shipped yet. An order that was
+    /// never paid, or whose money is already back or on its way back, is refused.
+    /// </summary>
+    public bool RefundByStaff(string staffId, DateTime now)
+    {
+        if (PaidAt is null) throw new ShopRuleException("Order.Error.NotPaid");
+        if (!CanBeRefundedByStaff) throw new ShopRuleException("Order.Error.AlreadyRefunded");
+        RestockOnReturn = Status is OrderStatus.Paid or OrderStatus.Processing;
+        return Move(OrderStatus.Refunded, now, staffId, "Order.Timeline.RefundedByStaff");
+    }
+
+    public bool CanBeRefundedByStaff => PaidAt is not null && Status is not (OrderStatus.Refunded or OrderStatus.Cancelled);
 
     /// <summary>Whether this order's stock should go back now: cancelled, or refunded with restock, and not done before.</summary>
     public bool NeedsStockRelease => !StockReleased && (Status == OrderStatus.Cancelled || (Status == OrderStatus.Refunded && RestockOnReturn));

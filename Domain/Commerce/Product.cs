@@ -3,7 +3,8 @@ using RedMvc.Domain.Text;
 
 namespace RedMvc.Domain.Commerce;
 
-public enum ProductStatus { Draft = 0, Active = 1, Archived = 2 }
+/// <summary>TakenDown: withheld by staff (the product itself, or its shop suspended); public to no one, on sale nowhere.</summary>
+public enum ProductStatus { Draft = 0, Active = 1, Archived = 2, TakenDown = 3 }
 
 /// <summary>Something a shop sells, in one or more variants (colour x size), each with its own price and stock.</summary>
 public class Product
@@ -28,6 +29,16 @@ public class Product
     public ProductStatus Status { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
+
+    /// <summary>When staff took this product down (null while only its shop's suspension withholds it), and why: the brand sees it.</summary>
+    public DateTime? TakenDownAt { get; private set; }
+    public string? TakedownReason { get; private set; }
+
+    /// <summary>The brand's own status while staff withhold the product: what it returns to when nothing withholds it any more.</summary>
+    public ProductStatus? StatusBeforeTakedown { get; private set; }
+
+    /// <summary>Reachable by its address for everyone (archived ones say they are no longer sold); drafts and taken-down products are not.</summary>
+    public bool IsPublic => Status is ProductStatus.Active or ProductStatus.Archived;
 
     public IReadOnlyList<ProductVariant> Variants => _variants;
     public IReadOnlyList<ProductPhoto> Photos => _photos;
@@ -73,16 +84,62 @@ public class Product
     /// <summary>On sale: needs at least one variant and one photo.</summary>
     public void Activate(DateTime now)
     {
+        if (Status == ProductStatus.TakenDown) throw new ShopRuleException("Product.Error.TakenDown");
         if (_variants.Count == 0) throw new ShopRuleException("Product.Error.NoVariants");
         if (_photos.Count == 0) throw new ShopRuleException("Product.Error.NoPhotos");
         Status = ProductStatus.Active;
         UpdatedAt = now;
     }
 
+    /// <summary>A taken-down product stays down; it will come back archived.</summary>
     public void Archive(DateTime now)
     {
-        Status = ProductStatus.Archived;
+        if (Status == ProductStatus.TakenDown) StatusBeforeTakedown = ProductStatus.Archived;
+        else Status = ProductStatus.Archived;
         UpdatedAt = now;
+    }
+
+    /// <summary>Staff take the product down with a reason. False when it already was (the first reason stands).</summary>
+    public bool TakeDown(string reason, DateTime now)
+    {
+        if (TakenDownAt is not null) return false;
+        Withhold();
+        TakenDownAt = now;
+        TakedownReason = reason;
+        return true;
+    }
+
+    /// <summary>Staff restore a taken-down product; while its shop is suspended it stays withheld. False when it was not taken down.</summary>
+    public bool RestoreFromTakedown(bool shopSuspended)
+    {
+        if (TakenDownAt is null) return false;
+        TakenDownAt = null;
+        TakedownReason = null;
+        if (!shopSuspended) Release();
+        return true;
+    }
+
+    /// <summary>The shop was suspended: withheld whatever its status, so nothing of the shop can be shown or sold.</summary>
+    public void WithholdWithShop() => Withhold();
+
+    /// <summary>The shop was restored: back to the brand's status unless staff took this product down on its own.</summary>
+    public void ReleaseWithShop()
+    {
+        if (TakenDownAt is null) Release();
+    }
+
+    private void Withhold()
+    {
+        if (Status == ProductStatus.TakenDown) return;
+        StatusBeforeTakedown = Status;
+        Status = ProductStatus.TakenDown;
+    }
+
+    private void Release()
+    {
+        if (Status != ProductStatus.TakenDown) return;
+        Status = StatusBeforeTakedown ?? ProductStatus.Draft;
+        StatusBeforeTakedown = null;
     }
 }
 

@@ -32,6 +32,36 @@ public class Shop
     public string? LogoKey { get; set; }
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>When staff suspended the shop, and why (its owner sees both); its products are withheld meanwhile.</summary>
+    public DateTime? SuspendedAt { get; private set; }
+    public string? SuspensionReason { get; private set; }
+
+    public bool IsSuspended => SuspendedAt is not null;
+
+    /// <returns>False when the shop already was suspended (the first reason stands).</returns>
+    public bool Suspend(string reason, DateTime now)
+    {
+        if (IsSuspended) return false;
+        SuspendedAt = now;
+        SuspensionReason = reason;
+        return true;
+    }
+
+    /// <returns>False when the shop was not suspended.</returns>
+    public bool Restore()
+    {
+        if (!IsSuspended) return false;
+        SuspendedAt = null;
+        SuspensionReason = null;
+        return true;
+    }
+
+    /// <summary>A suspended shop puts nothing on sale.</summary>
+    public void EnsureCanSell()
+    {
+        if (IsSuspended) throw new ShopRuleException("Shop.Error.Suspended");
+    }
+
     public void Describe(string name, string? description)
     {
         var newName = NameRule.Check(name);

@@ -15,6 +15,7 @@ public class ShopConfiguration : IEntityTypeConfiguration<Shop>
         shop.Property(s => s.Name).HasMaxLength(Shop.NameMaxLength * 4).IsRequired();
         shop.Property(s => s.Description).HasMaxLength(Shop.DescriptionMaxLength * 4);
         shop.Property(s => s.LogoKey).HasMaxLength(100);
+        shop.Property(s => s.SuspensionReason).HasMaxLength(2000);
         shop.HasIndex(s => s.Handle).IsUnique();
         shop.HasIndex(s => s.OwnerId).IsUnique();
         // Shops outlive nothing: a brand account with orders is closed by staff, not deleted (no cascade).
@@ -29,6 +30,7 @@ public class ProductConfiguration : IEntityTypeConfiguration<Product>
         product.Property(p => p.Title).HasMaxLength(Product.TitleMaxLength * 4).IsRequired();
         product.Property(p => p.Description).HasMaxLength(Product.DescriptionMaxLength * 4).IsRequired();
         product.Property(p => p.Category).HasMaxLength(20).IsRequired();
+        product.Property(p => p.TakedownReason).HasMaxLength(2000);
         product.HasOne<Shop>().WithMany().HasForeignKey(p => p.ShopId).OnDelete(DeleteBehavior.Cascade);
         product.HasMany(p => p.Variants).WithOne().HasForeignKey(v => v.ProductId).OnDelete(DeleteBehavior.Cascade);
         product.HasMany(p => p.Photos).WithOne().HasForeignKey(p => p.ProductId).OnDelete(DeleteBehavior.Cascade);

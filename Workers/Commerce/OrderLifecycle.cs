@@ -1,8 +1,10 @@
+using System.Globalization;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
+using RedMvc.Domain.Moderation;
 using RedMvc.Workers.Email;
 using RedMvc.Workers.Jobs;
 
@@ -81,6 +83,20 @@ public class OrderLifecycle(
 
     public Task<bool> DeclineReturnAsync(long orderId, string byUserId, string reason, CancellationToken cancellationToken = default) =>
         MoveAsync(orderId, order => order.DeclineReturn(byUserId, reason, Now), cancellationToken);
+
+    /// <summary>
+    /// Staff refund an order (Order.RefundByStaff); the audit entry is saved with the move, and the
+    /// refund, stock and the buyer's email follow as for any refunded order.
+    /// </summary>
+    public Task<bool> RefundByStaffAsync(long orderId, StaffActor actor, string reason, CancellationToken cancellationToken = default) =>
+        MoveAsync(orderId, order =>
+        {
+            var before = order.Status;
+            if (!order.RefundByStaff(actor.StaffId, Now)) return false;
+            db.StaffAudit.Add(StaffAuditEntry.Of(actor, "order.refund", "Order", order.Id.ToString(CultureInfo.InvariantCulture), order.BuyerId,
+                before.ToString(), order.Status.ToString(), reason, Now));
+            return true;
+        }, cancellationToken);
 
     /// <summary>Invites the buyer to review each line not reviewed yet; the outbox sends each invitation once.</summary>
     public async Task InviteReviewsAsync(long orderId, CancellationToken cancellationToken = default)

@@ -73,7 +73,7 @@ public sealed partial class ClusterSite(LocalCluster cluster)
     public sealed record Shop(Browser Brand, Person Person, long ProductId, long VariantId);
 
     /// <summary>
-    /// A member staff make a brand on /admin/brands; the brand puts a product on sale with a photo
+    /// A member staff make a brand on /admin/shops; the brand puts a product on sale with a photo
     /// (a worker processes it) and this stock, as its dashboard's forms do.
     /// </summary>
     public async Task<Shop> OpenShopAsync(string title, int stock)
@@ -81,8 +81,8 @@ public sealed partial class ClusterSite(LocalCluster cluster)
         var person = Person.New("枫叶生活馆", "b");
         var brand = await RegisterAndConfirmAsync(person);
         var admin = await AdminAsync();
-        var found = await admin.GetAsync($"/admin/brands?handle={person.Handle}");
-        var granted = await admin.SubmitAsync(found, "/admin/brands/grant");
+        var found = await admin.GetAsync($"/admin/shops?member={person.Handle}");
+        var granted = await admin.SubmitAsync(found, "/admin/shops/grant", new Dictionary<string, string> { ["reason"] = "Cluster test brand." });
         Assert.Contains($"/shops/{person.Handle}", granted.Html);
         await SignOutAsync(brand); // the role arrives with the next sign-in
         await SignInAsync(brand, person.Email);

@@ -44,6 +44,7 @@ public class OrderRulesTests
             ["Cancel"] = [OrderStatus.Shipped, OrderStatus.Delivered, OrderStatus.Completed, OrderStatus.ReturnRequested, OrderStatus.Refunded],
             ["RequestReturn"] = [OrderStatus.PendingPayment, OrderStatus.Paid, OrderStatus.Processing, OrderStatus.Shipped, OrderStatus.Completed, OrderStatus.Cancelled, OrderStatus.Refunded],
             ["ApproveReturn"] = [OrderStatus.PendingPayment, OrderStatus.Paid, OrderStatus.Processing, OrderStatus.Shipped, OrderStatus.Delivered, OrderStatus.Completed, OrderStatus.Cancelled],
+            ["RefundByStaff"] = [OrderStatus.PendingPayment, OrderStatus.Cancelled, OrderStatus.Refunded],
         };
         foreach (var (move, froms) in moves)
             foreach (var from in froms) data.Add(from, move);
@@ -63,6 +64,7 @@ public class OrderRulesTests
             case "Cancel": order.Cancel("buyer", "no", late); break;
             case "RequestReturn": order.RequestReturn("broken", late); break;
             case "ApproveReturn": order.ApproveReturn(false, "brand", late); break;
+            case "RefundByStaff": order.RefundByStaff("staff", late); break;
         }
     }
 
@@ -188,5 +190,34 @@ public class OrderRulesTests
         Assert.False(late.PaymentArrivedAfterCancel("pay_9", Placed.AddMinutes(33)));
         Assert.Equal(OrderStatus.Cancelled, late.Status);
         Assert.True(late.NeedsRefund);
+    }
+
+    [Theory]
+    [InlineData(OrderStatus.Paid, true)]
+    [InlineData(OrderStatus.Processing, true)]
+    [InlineData(OrderStatus.Shipped, false)]
+    [InlineData(OrderStatus.Delivered, false)]
+    [InlineData(OrderStatus.Completed, false)]
+    [InlineData(OrderStatus.ReturnRequested, false)]
+    public void Staff_refund_any_paid_order_and_the_stock_comes_back_only_when_nothing_was_shipped(OrderStatus from, bool restocks)
+    {
+        var order = OrderIn(from);
+
+        Assert.True(order.RefundByStaff("staff", Placed.AddDays(20)));
+
+        Assert.Equal(OrderStatus.Refunded, order.Status);
+        Assert.True(order.NeedsRefund);
+        Assert.Equal(restocks, order.NeedsStockRelease);
+        var last = order.Timeline[^1];
+        Assert.Equal((OrderStatus.Refunded, "staff", "Order.Timeline.RefundedByStaff"), (last.Status, last.ByUserId, last.Note));
+        Assert.False(order.CanBeRefundedByStaff);
+    }
+
+    [Fact]
+    public void A_staff_refund_says_whether_the_order_was_never_paid_or_is_already_refunded()
+    {
+        Assert.Equal("Order.Error.NotPaid", Assert.Throws<ShopRuleException>(() => OrderIn(OrderStatus.PendingPayment).RefundByStaff("staff", Placed)).Key);
+        Assert.Equal("Order.Error.NotPaid", Assert.Throws<ShopRuleException>(() => OrderIn(OrderStatus.Cancelled).RefundByStaff("staff", Placed)).Key);
+        Assert.Equal("Order.Error.AlreadyRefunded", Assert.Throws<ShopRuleException>(() => OrderIn(OrderStatus.Refunded).RefundByStaff("staff", Placed)).Key);
     }
 }

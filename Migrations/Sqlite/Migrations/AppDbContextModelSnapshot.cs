@@ -657,6 +657,16 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("StatusBeforeTakedown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TakedownReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TakenDownAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(240)
@@ -809,6 +819,13 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                     b.Property<string>("OwnerId")
                         .IsRequired()
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SuspendedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

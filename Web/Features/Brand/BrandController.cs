@@ -34,7 +34,10 @@ public class BrandController(
     {
         var shop = await OwnShopAsync();
         if (shop is null) return NotFound();
-        var status = tab switch { "active" => ProductStatus.Active, "archived" => ProductStatus.Archived, _ => ProductStatus.Draft };
+        var status = tab switch
+        {
+            "active" => ProductStatus.Active, "archived" => ProductStatus.Archived, "takendown" => ProductStatus.TakenDown, _ => ProductStatus.Draft,
+        };
         return View(await queries.DashboardAsync(shop, status));
     }
 
@@ -134,6 +137,7 @@ public class BrandController(
         if (product is null) return NotFound();
         try
         {
+            (await db.Shops.SingleAsync(s => s.Id == product.ShopId)).EnsureCanSell();
             product.Activate(Now);
             await db.SaveChangesAsync();
             await pages.ProductChangedAsync(id, product.ShopId);
@@ -313,6 +317,6 @@ public class BrandController(
         form.Variants.AddRange(Enumerable.Range(0, Math.Max(0, blanksNeeded)).Select(_ => new VariantRow()));
         var photos = product?.Photos.OrderBy(p => p.Position).Select(p => ProductPhotos.ToView(p, product.Title)).ToList() ?? [];
         var stock = product?.Variants.ToDictionary(v => v.Id, v => v.Stock) ?? [];
-        return new ProductFormPage(form, product?.Id, product?.Status, photos, stock, Product.MaxPhotos);
+        return new ProductFormPage(form, product?.Id, product?.Status, photos, stock, Product.MaxPhotos, product?.TakedownReason);
     }
 }

@@ -38,13 +38,15 @@ public class VariantRow
     public bool IsBlank => Id is null && string.IsNullOrWhiteSpace(Price) && string.IsNullOrWhiteSpace(Name);
 }
 
+/// <summary>TakedownReason: why staff took the product down (a taken-down product without one is withheld with its suspended shop).</summary>
 public record ProductFormPage(ProductForm Form, long? ProductId, ProductStatus? Status, IReadOnlyList<PhotoView> Photos,
-    IReadOnlyDictionary<long, int> StockByVariant, int MaxPhotos);
+    IReadOnlyDictionary<long, int> StockByVariant, int MaxPhotos, string? TakedownReason);
 
-public record BrandProductRow(long Id, string Title, ProductStatus Status, PhotoView? Cover, int Variants, long? LowestPriceFen, int Stock);
+public record BrandProductRow(long Id, string Title, ProductStatus Status, PhotoView? Cover, int Variants, long? LowestPriceFen, int Stock, string? TakedownReason);
 
+/// <summary>SuspendedAt and SuspensionReason: staff suspended the shop (its products are withheld meanwhile).</summary>
 public record BrandDashboard(long ShopId, ShopCard Shop, string? Description, string Tab, IReadOnlyList<BrandProductRow> Products,
-    int Drafts, int Active, int Archived, int OrdersToShip, int ReturnsToReview);
+    int Drafts, int Active, int Archived, int TakenDown, int OrdersToShip, int ReturnsToReview, DateTime? SuspendedAt, string? SuspensionReason);
 
 public record StockRow(long VariantId, string Name, int Stock);
 

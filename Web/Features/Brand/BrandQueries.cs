@@ -14,7 +14,7 @@ public class BrandQueries(AppDbContext db)
         var covers = await ProductPhotos.CoversAsync(db, products.Select(p => p.Id));
         var rows = products.Select(p => new BrandProductRow(p.Id, p.Title, p.Status,
             ProductPhotos.CoverOf(covers, p.Id, p.Title),
-            p.Variants.Count, p.Variants.Count == 0 ? null : p.Variants.Min(v => v.PriceFen), p.Variants.Sum(v => v.Stock))).ToList();
+            p.Variants.Count, p.Variants.Count == 0 ? null : p.Variants.Min(v => v.PriceFen), p.Variants.Sum(v => v.Stock), p.TakedownReason)).ToList();
         var orders = await db.Orders.Where(o => o.ShopId == shop.Id
                 && (o.Status == OrderStatus.Paid || o.Status == OrderStatus.Processing || o.Status == OrderStatus.ReturnRequested))
             .GroupBy(o => o.Status == OrderStatus.ReturnRequested).Select(g => new { Returns = g.Key, Count = g.Count() })
@@ -22,7 +22,7 @@ public class BrandQueries(AppDbContext db)
         return new BrandDashboard(shop.Id, new ShopCard(shop.Handle, shop.Name, shop.LogoKey), shop.Description,
             status.ToString().ToLowerInvariant(), rows,
             counts.GetValueOrDefault(ProductStatus.Draft), counts.GetValueOrDefault(ProductStatus.Active), counts.GetValueOrDefault(ProductStatus.Archived),
-            orders.GetValueOrDefault(false), orders.GetValueOrDefault(true));
+            counts.GetValueOrDefault(ProductStatus.TakenDown), orders.GetValueOrDefault(false), orders.GetValueOrDefault(true), shop.SuspendedAt, shop.SuspensionReason);
     }
 
     /// <summary>The product's variants with their stock and the latest adjustments, or null when it is not this shop's.</summary>

@@ -5,7 +5,7 @@ public class ProductQueries(AppDbContext db, NoteCards cards)
     public const int NotesShown = 24;
 
     /// <summary>
-    /// The product page, or null when the viewer may not see it: a draft is only for its brand.
+    /// The product page, or null when the viewer may not see it: a draft or a product staff took down is only for its brand.
     /// Archived products stay reachable (notes and orders link to them) but are no longer sold.
     /// </summary>
     public async Task<ProductPage?> DetailsAsync(long id, long? variantId, long? noteId, string? viewerId)
@@ -15,7 +15,7 @@ public class ProductQueries(AppDbContext db, NoteCards cards)
         if (product is null) return null;
         var shop = await db.Shops.AsNoTracking().SingleAsync(s => s.Id == product.ShopId);
         var viewerIsBrand = viewerId is not null && shop.OwnerId == viewerId;
-        if (product.Status == ProductStatus.Draft && !viewerIsBrand) return null;
+        if (!product.IsPublic && !viewerIsBrand) return null;
 
         var variants = product.Variants.OrderBy(v => v.Id).Select(v => new VariantView(v.Id, v.Name, v.PriceFen, v.CompareAtFen, v.Stock)).ToList();
         var selected = variants.FirstOrDefault(v => v.Id == variantId)

@@ -19,16 +19,16 @@ public class AdminAreaTests(RedMvcAppFactory site)
         var overview = await staff.GetAsync("/admin");
         Assert.Equal(HttpStatusCode.OK, overview.Status);
         var nav = overview.Document.QuerySelector("nav.admin-nav")!;
-        Assert.Equal(["/admin", "/admin/reports", "/admin/appeals", "/admin/people", "/admin/brands", "/admin/audit", "/admin/jobs"],
+        Assert.Equal(["/admin", "/admin/reports", "/admin/appeals", "/admin/people", "/admin/shops", "/admin/orders", "/admin/audit", "/admin/jobs"],
             nav.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!));
         int shops;
         await using (var scope = site.Services.CreateAsyncScope())
             shops = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Shops.CountAsync();
         Assert.Equal(shops.ToString(), overview.Document.QuerySelector("[data-figure=brands]")!.TextContent.Trim());
 
-        var brands = await staff.GetAsync("/admin/brands");
-        Assert.Equal(HttpStatusCode.OK, brands.Status);
-        Assert.NotNull(brands.Document.QuerySelector("nav.admin-nav a.is-active[href='/admin/brands']"));
+        var shopsPage = await staff.GetAsync("/admin/shops");
+        Assert.Equal(HttpStatusCode.OK, shopsPage.Status);
+        Assert.NotNull(shopsPage.Document.QuerySelector("nav.admin-nav a.is-active[href='/admin/shops']"));
         Assert.Contains("href=\"/admin\"", (await staff.GetAsync("/")).Html);
     }
 }

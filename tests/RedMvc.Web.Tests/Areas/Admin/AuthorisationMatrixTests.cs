@@ -47,7 +47,10 @@ public class AuthorisationMatrixTests(RedMvcAppFactory site)
         var paths = Routes().Select(r => $"{r.Method} {r.Path}").ToList();
         foreach (var expected in new[] { "GET /admin", "GET /admin/reports", "GET /admin/reports/Note/1", "POST /admin/reports/Note/1/act",
                      "GET /admin/appeals", "POST /admin/appeals/1", "GET /admin/people", "GET /admin/people/someone", "POST /admin/people/someone/roles",
-                     "GET /admin/audit", "GET /admin/brands", "POST /admin/brands/grant", "POST /admin/stats/refresh" })
+                     "GET /admin/audit", "POST /admin/stats/refresh",
+                     "GET /admin/shops", "POST /admin/shops/grant", "GET /admin/shops/1", "POST /admin/shops/1/suspend", "POST /admin/shops/1/restore",
+                     "GET /admin/products/1", "POST /admin/products/1/takedown", "POST /admin/products/1/restore",
+                     "GET /admin/orders", "GET /admin/orders/1", "POST /admin/orders/1/refund" })
             Assert.Contains(expected, paths);
         Assert.DoesNotContain(paths, p => p.Contains("/admin/audit") && !p.StartsWith("GET")); // the log cannot be changed from the site
         await Task.CompletedTask;

@@ -71,9 +71,9 @@ public class ShopBrandTests(RedMvcAppFactory site)
         var person = Person.New();
         var member = await site.ConfirmedMemberAsync(person);
 
-        var found = await staff.GetAsync($"/admin/brands?handle={person.Handle}");
+        var found = await staff.GetAsync($"/admin/shops?member={person.Handle}");
         Assert.Contains(person.DisplayName, found.Text);
-        var granted = await found.SubmitAsync(staff.Client, "/admin/brands/grant", new Dictionary<string, string>());
+        var granted = await found.SubmitAsync(staff.Client, "/admin/shops/grant", new Dictionary<string, string> { ["reason"] = "Signed the seller agreement." });
 
         Assert.Equal(HttpStatusCode.OK, granted.Status);
         Assert.Contains($"/shops/{person.Handle}", granted.Html);
@@ -93,12 +93,12 @@ public class ShopBrandTests(RedMvcAppFactory site)
         var person = Person.New();
         var member = await site.ConfirmedMemberAsync(person);
 
-        var page = await member.GetAsync("/admin/brands");
+        var page = await member.GetAsync("/admin/shops");
         Assert.Equal(HttpStatusCode.Forbidden, page.Status);
         var token = TokenOf(await member.GetAsync("/notes/mine"));
-        var response = await member.Client.PostAsync("/admin/brands/grant", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await member.Client.PostAsync("/admin/shops/grant", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["handle"] = person.Handle,
+            ["__RequestVerificationToken"] = token, ["handle"] = person.Handle, ["reason"] = "Because I say so.",
         }));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
