@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Accounts;
+using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Groups;
 using RedMvc.Domain.Notes;
@@ -47,6 +48,9 @@ public abstract class ModeratedContent
                 ? new ModeratedThread(thread) : null,
             ReportTarget.Reply when number is { } id => await db.GroupReplies.SingleOrDefaultAsync(r => r.Id == id && r.DeletedAt == null, cancellationToken) is { } reply
                 ? new ModeratedReply(reply) : null,
+            ReportTarget.Product when number is { } id => await db.Products.SingleOrDefaultAsync(p => p.Id == id, cancellationToken) is { } product
+                ? new ModeratedProduct(product, await db.Shops.Where(s => s.Id == product.ShopId).Select(s => new ShopOwner(s.OwnerId, s.SuspendedAt != null)).SingleAsync(cancellationToken))
+                : null,
             // Messages: staff act on their senders; a private conversation has no public copy to remove.
             ReportTarget.Message when number is { } id => await db.Messages.Where(m => m.Id == id)
                 .Select(m => new AuthoredText(m.SenderId, m.Body ?? "")).SingleOrDefaultAsync(cancellationToken),
@@ -145,6 +149,28 @@ public abstract class ModeratedContent
         {
             if (reply.IsRemoved) await GroupPosting.ReplyBackAsync(db, reply, cancellationToken);
             reply.Restore();
+        }
+    }
+
+    private sealed record ShopOwner(string OwnerId, bool ShopSuspended);
+
+    /// <summary>A reported product is taken down as staff do from its admin page (its brand sees the reason), and its brand owner answers for it.</summary>
+    private sealed class ModeratedProduct(Product product, ShopOwner shop) : ModeratedContent
+    {
+        public override string AuthorId => shop.OwnerId;
+        public override string Describe() => $"{product.Status}: {product.Title}";
+        public override bool Allows(StaffDecision action) => action != StaffDecision.LimitReach;
+
+        public override Task RemoveAsync(AppDbContext db, ReportCategory rule, string reason, DateTime now, CancellationToken cancellationToken)
+        {
+            product.TakeDown(reason, now);
+            return Task.CompletedTask;
+        }
+
+        public override Task RestoreAsync(AppDbContext db, CancellationToken cancellationToken)
+        {
+            product.RestoreFromTakedown(shop.ShopSuspended);
+            return Task.CompletedTask;
         }
     }
 

@@ -18,6 +18,9 @@ public class ModerationEffects(AppDbContext db, PublicPages pages, SuspendedAcco
         if (target == ReportTarget.Comment && long.TryParse(id, out var commentId)
             && await db.Comments.Where(c => c.Id == commentId).Select(c => (long?)c.NoteId).SingleOrDefaultAsync() is { } noteOfComment)
             await pages.NotePageChangedAsync(noteOfComment);
+        if (target == ReportTarget.Product && long.TryParse(id, out var productId)
+            && await db.Products.Where(p => p.Id == productId).Select(p => (long?)p.ShopId).SingleOrDefaultAsync() is { } shopId)
+            await pages.ProductChangedAsync(productId, shopId);
     }
 
     public async Task AccountChangedAsync(string memberId)

@@ -10,7 +10,7 @@ public record ReportSubject(ReportTarget Target, string TargetId, string AuthorI
 public record ReportPage(ReportSubject Subject, string Kind, string Id, ReportCategory? Category, string? Details, string? Problem);
 
 /// <summary>
-/// Members report a note, a comment or a profile with a category and a note (Domain/Moderation/Report):
+/// Members report a note, a comment, a profile or a product with a category and a note (Domain/Moderation/Report):
 /// it lands in the staff queue. Anything the member may not see is a 404, as a wrong id is.
 /// </summary>
 [Authorize, Route("report")]
@@ -57,6 +57,11 @@ public class ReportsController(AppDbContext db, TimeProvider clock, IStringLocal
                 var user = await db.Users.Where(u => u.Handle == id).Select(u => new { u.Id, u.Handle, u.DisplayName }).SingleOrDefaultAsync();
                 if (user is null || await Blocking.EitherBlockedAsync(db, viewerId, user.Id)) return null;
                 return new ReportSubject(ReportTarget.Profile, user.Id, user.Id, $"{user.DisplayName} @{user.Handle}", $"/u/{user.Handle}");
+            case "product" when long.TryParse(id, out var productId):
+                var product = await db.Products.Where(p => p.Id == productId && (p.Status == ProductStatus.Active || p.Status == ProductStatus.Archived))
+                    .Select(p => new { p.Title, OwnerId = db.Shops.Where(s => s.Id == p.ShopId).Select(s => s.OwnerId).Single() }).SingleOrDefaultAsync();
+                if (product is null || await Blocking.EitherBlockedAsync(db, viewerId, product.OwnerId)) return null;
+                return new ReportSubject(ReportTarget.Product, id, product.OwnerId, product.Title, $"/products/{productId}");
             default:
                 return null;
         }

@@ -1,3 +1,4 @@
+using RedMvc.Domain.Moderation;
 using RedMvc.Domain.Search;
 using RedMvc.Workers.Commerce;
 
@@ -50,6 +51,39 @@ public class CatalogueTests(RedMvcAppFactory site)
 
     private Task<List<Domain.Moderation.StaffAuditEntry>> AuditAsync(string kind, long id) =>
         site.Services.WithDbAsync(db => db.StaffAudit.AsNoTracking().Where(e => e.TargetKind == kind && e.TargetId == id.ToString()).OrderBy(e => e.Id).ToListAsync());
+
+    [Fact]
+    public async Task A_reported_product_is_taken_down_from_the_review_desk_its_brand_sees_why_and_restoring_brings_it_back()
+    {
+        var brand = await BrandAsync("仿冒名牌手袋");
+        var reporter = await site.ConfirmedMemberAsync(Person.New());
+        var productPage = await reporter.GetAsync($"/products/{brand.Product.ProductId}");
+        Assert.NotNull(productPage.Document.QuerySelector($"a[href='/report/product/{brand.Product.ProductId}']"));
+        var reported = await reporter.SubmitAsync($"/report/product/{brand.Product.ProductId}", $"/report/product/{brand.Product.ProductId}",
+            new Dictionary<string, string> { ["category"] = "ProhibitedGoods", ["details"] = "假货" });
+        Assert.Contains("your report was sent", reported.Text);
+
+        var staff = await StaffAsync();
+        var target = $"Product:{brand.Product.ProductId}";
+        Assert.Contains("仿冒名牌手袋", (await staff.GetAsync("/admin/reports?kind=Product")).Document.QuerySelector($"[data-target='{target}']")!.TextContent);
+        var review = $"/admin/reports/Product/{brand.Product.ProductId}";
+        await staff.SubmitAsync(review, $"{review}/act", new Dictionary<string, string>
+        {
+            ["action"] = "Remove", ["rule"] = "ProhibitedGoods", ["reason"] = "Counterfeit goods are not sold here.", ["muteDays"] = "1",
+        });
+
+        Assert.Equal(ProductStatus.TakenDown, (await ProductAsync(brand.Product.ProductId)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await site.CreateVisitor().GetAsync($"/products/{brand.Product.ProductId}")).Status);
+        Assert.Contains("Counterfeit goods are not sold here.", (await brand.Visitor.GetAsync("/brand?tab=takendown")).Text);
+        Assert.Equal(ReportOutcome.Removed, await site.Services.WithDbAsync(db => db.Reports.Where(r => r.Target == ReportTarget.Product && r.TargetId == brand.Product.ProductId.ToString()).Select(r => r.Outcome).SingleAsync()));
+
+        await staff.SubmitAsync(review, $"{review}/act", new Dictionary<string, string>
+        {
+            ["action"] = "Restore", ["rule"] = "ProhibitedGoods", ["reason"] = "The brand showed the receipts.", ["muteDays"] = "1",
+        });
+        Assert.Equal(ProductStatus.Active, (await ProductAsync(brand.Product.ProductId)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await site.CreateVisitor().GetAsync($"/products/{brand.Product.ProductId}")).Status);
+    }
 
     [Fact]
     public async Task A_suspended_shop_sells_nothing_and_shows_nothing_its_owner_sees_why_and_restoring_brings_it_back()

@@ -98,6 +98,11 @@ public class ReportsController(AppDbContext db, ReviewQueue queue, ModerationEff
                 var reply = await db.GroupReplies.AsNoTracking().SingleAsync(x => x.Id == long.Parse(id));
                 return Make(t["Admin.Target.Reply"], reply.Body, null, $"/groups/threads/{reply.ThreadId}",
                     reply.RemovedAt is not null ? t["Admin.State.Removed"] : t["Admin.State.Shown"]);
+            case ReportTarget.Product:
+                var product = await db.Products.AsNoTracking().Include(p => p.Photos).SingleAsync(p => p.Id == long.Parse(id));
+                var photo = product.Photos.OrderBy(p => p.Position).FirstOrDefault();
+                return Make(product.Title, product.Description, photo is null ? null : ProductPhotos.ToView(photo, product.Title), $"/admin/products/{product.Id}",
+                    product.TakenDownAt is not null ? t["Admin.State.Removed"] : t["Admin.State.Shown"]);
             case ReportTarget.Message:
                 var message = await db.Messages.AsNoTracking().SingleAsync(x => x.Id == long.Parse(id));
                 return Make(t["Admin.Target.Message"], message.Body, null, null, t["Admin.State.Shown"]);

@@ -81,6 +81,9 @@ public class ReviewQueue(AppDbContext db, TimeProvider clock)
         var replyIds = Ids(open, ReportTarget.Reply);
         foreach (var r in await db.GroupReplies.Where(r => replyIds.Contains(r.Id)).Select(r => new { r.Id, r.Body }).ToListAsync())
             result[(ReportTarget.Reply, r.Id.ToString())] = r.Body;
+        var productIds = Ids(open, ReportTarget.Product);
+        foreach (var p in await db.Products.Where(p => productIds.Contains(p.Id)).Select(p => new { p.Id, p.Title }).ToListAsync())
+            result[(ReportTarget.Product, p.Id.ToString())] = p.Title;
         var messageIds = Ids(open, ReportTarget.Message);
         foreach (var m in await db.Messages.Where(m => messageIds.Contains(m.Id)).Select(m => new { m.Id, m.Body }).ToListAsync())
             result[(ReportTarget.Message, m.Id.ToString())] = m.Body ?? "";
