@@ -1,3 +1,4 @@
+using RedMvc.Domain.Moderation;
 using RedMvc.Domain.Notes;
 using RedMvc.Domain.Text;
 
@@ -28,6 +29,9 @@ public class Product
     public ProductStatus Status { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
+
+    /// <summary>Screening held its text for review: it stays a draft, off sale, until staff approve it.</summary>
+    public DateTime? HeldAt { get; private set; }
 
     public IReadOnlyList<ProductVariant> Variants => _variants;
     public IReadOnlyList<ProductPhoto> Photos => _photos;
@@ -73,11 +77,21 @@ public class Product
     /// <summary>On sale: needs at least one variant and one photo.</summary>
     public void Activate(DateTime now)
     {
+        if (HeldAt is not null) throw new ShopRuleException("Product.Error.Held");
         if (_variants.Count == 0) throw new ShopRuleException("Product.Error.NoVariants");
         if (_photos.Count == 0) throw new ShopRuleException("Product.Error.NoPhotos");
         Status = ProductStatus.Active;
         UpdatedAt = now;
     }
+
+    /// <summary>Each save is screened: held text takes it off sale until approved; text that passes ends the hold.</summary>
+    public void Screen(ScreeningVerdict verdict, DateTime now)
+    {
+        HeldAt = verdict.Holds ? HeldAt ?? now : null;
+        if (HeldAt is not null && Status == ProductStatus.Active) Status = ProductStatus.Draft;
+    }
+
+    public void ApproveHeld() => HeldAt = null;
 
     public void Archive(DateTime now)
     {
