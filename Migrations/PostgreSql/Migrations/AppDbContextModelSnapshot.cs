@@ -221,6 +221,14 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("HeldBio")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("HeldDisplayName")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
                     b.Property<bool>("HideCollects")
                         .HasColumnType("boolean");
 
@@ -255,6 +263,9 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
 
                     b.Property<bool>("PrefersChronologicalFeed")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ProfileHeldAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("RefuseMessagesFromStrangers")
                         .HasColumnType("boolean");
@@ -291,6 +302,8 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("ProfileHeldAt");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -676,6 +689,9 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long>("ShopId")
                         .HasColumnType("bigint");
 
@@ -691,6 +707,8 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("Status", "Title");
 
@@ -1147,6 +1165,9 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("LikeCount")
                         .HasColumnType("integer");
 
@@ -1164,6 +1185,8 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("AuthorId", "CreatedAt");
 
@@ -1227,6 +1250,9 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                     b.Property<long>("GroupId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<double>("HotScore")
                         .HasColumnType("double precision");
 
@@ -1261,6 +1287,8 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(400)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("AuthorId", "CreatedAt");
 
@@ -1526,10 +1554,16 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("RecipientId")
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("RefusedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("SenderId")
                         .IsRequired()
@@ -1537,6 +1571,8 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(450)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("SenderId");
 
@@ -1767,6 +1803,47 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                     b.ToTable("Reports");
                 });
 
+            modelBuilder.Entity("RedMvc.Domain.Moderation.ScreenedPhrase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Folded")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
+
+                    b.Property<string>("Phrase")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Folded")
+                        .IsUnique();
+
+                    b.ToTable("ScreenedPhrases");
+                });
+
             modelBuilder.Entity("RedMvc.Domain.Moderation.StaffAuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1870,6 +1947,9 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("LikeCount")
                         .HasColumnType("integer");
 
@@ -1911,6 +1991,8 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("Status", "PublishedAt");
 
@@ -2446,6 +2528,9 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("LikeCount")
                         .HasColumnType("integer");
 
@@ -2472,6 +2557,8 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("ParentId");
 

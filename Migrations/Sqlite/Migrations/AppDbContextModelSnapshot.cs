@@ -210,6 +210,14 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HeldBio")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeldDisplayName")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("HideCollects")
                         .HasColumnType("INTEGER");
 
@@ -244,6 +252,9 @@ namespace RedMvc.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("PrefersChronologicalFeed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ProfileHeldAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("RefuseMessagesFromStrangers")
                         .HasColumnType("INTEGER");
@@ -280,6 +291,8 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("ProfileHeldAt");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -651,6 +664,9 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ShopId")
                         .HasColumnType("INTEGER");
 
@@ -666,6 +682,8 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("Status", "Title");
 
@@ -1106,6 +1124,9 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("LikeCount")
                         .HasColumnType("INTEGER");
 
@@ -1123,6 +1144,8 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("AuthorId", "CreatedAt");
 
@@ -1184,6 +1207,9 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                     b.Property<long>("GroupId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("HotScore")
                         .HasColumnType("REAL");
 
@@ -1218,6 +1244,8 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("AuthorId", "CreatedAt");
 
@@ -1475,9 +1503,15 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RecipientId")
                         .IsRequired()
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RefusedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SenderId")
@@ -1486,6 +1520,8 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("SenderId");
 
@@ -1710,6 +1746,45 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                     b.ToTable("Reports");
                 });
 
+            modelBuilder.Entity("RedMvc.Domain.Moderation.ScreenedPhrase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Folded")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phrase")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Folded")
+                        .IsUnique();
+
+                    b.ToTable("ScreenedPhrases");
+                });
+
             modelBuilder.Entity("RedMvc.Domain.Moderation.StaffAuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1809,6 +1884,9 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("LikeCount")
                         .HasColumnType("INTEGER");
 
@@ -1850,6 +1928,8 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("Status", "PublishedAt");
 
@@ -2369,6 +2449,9 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("LikeCount")
                         .HasColumnType("INTEGER");
 
@@ -2395,6 +2478,8 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("ParentId");
 
