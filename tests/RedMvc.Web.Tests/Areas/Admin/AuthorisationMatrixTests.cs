@@ -47,7 +47,9 @@ public class AuthorisationMatrixTests(RedMvcAppFactory site)
         var paths = Routes().Select(r => $"{r.Method} {r.Path}").ToList();
         foreach (var expected in new[] { "GET /admin", "GET /admin/reports", "GET /admin/reports/Note/1", "POST /admin/reports/Note/1/act",
                      "GET /admin/appeals", "POST /admin/appeals/1", "GET /admin/people", "GET /admin/people/someone", "POST /admin/people/someone/roles",
-                     "GET /admin/audit", "GET /admin/brands", "POST /admin/brands/grant", "POST /admin/stats/refresh" })
+                     "GET /admin/audit", "GET /admin/brands", "POST /admin/brands/grant", "POST /admin/stats/refresh",
+                     "GET /admin/screening", "POST /admin/screening/phrases", "POST /admin/screening/phrases/1/remove",
+                     "POST /admin/screening/held/1/1/approve", "POST /admin/screening/held/1/1/remove" })
             Assert.Contains(expected, paths);
         Assert.DoesNotContain(paths, p => p.Contains("/admin/audit") && !p.StartsWith("GET")); // the log cannot be changed from the site
         await Task.CompletedTask;
