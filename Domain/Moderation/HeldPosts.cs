@@ -55,7 +55,7 @@ public static class HeldPosts
         if (held is null) return "Admin.Error.NoTarget";
         await db.InTransactionAsync(async () =>
         {
-            await ReleaseAsync(db, held, cancellationToken);
+            await ReleaseAsync(db, held, now, cancellationToken);
             db.StaffAudit.Add(StaffAuditEntry.Of(actor, "screening.approve", kind.ToString(), targetId, held.AuthorId, "held", "approved", held.Text, now));
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
@@ -118,14 +118,17 @@ public static class HeldPosts
     }
 
     /// <summary>
-    /// What a post would have done without the hold: a comment tells its note's people (held ones are counted
-    /// from the start, as the desk's removal expects), a message reaches its recipient.
+    /// What a post would have done without the hold: a note tells the people it mentions, a comment its note's
+    /// people (held ones are counted from the start, as the desk's removal expects), a message reaches its recipient.
     /// </summary>
-    private static async Task ReleaseAsync(AppDbContext db, Held held, CancellationToken cancellationToken)
+    private static async Task ReleaseAsync(AppDbContext db, Held held, DateTime now, CancellationToken cancellationToken)
     {
         switch (held.Entity)
         {
-            case Notes.Note note: note.ApproveHeld(); break;
+            case Notes.Note note:
+                note.ApproveHeld();
+                await NoteNotices.MentionsInNoteAsync(db, note, now, cancellationToken);
+                break;
             case Social.Comment comment:
                 comment.ApproveHeld();
                 await NoteNotices.CommentAddedAsync(db, comment, cancellationToken);

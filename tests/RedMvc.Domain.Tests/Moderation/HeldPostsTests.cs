@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Moderation;
+using RedMvc.Domain.Notes;
 using RedMvc.Domain.Notifications;
 using RedMvc.Domain.Social;
 
@@ -53,6 +54,23 @@ public sealed class HeldPostsTests : IAsyncLifetime
         Assert.Null((await _database.NewContext().Comments.SingleAsync(c => c.Id == comment.Id)).HeldAt);
         Assert.Empty(await HeldPosts.QueueAsync(db));
         Assert.Equal("Admin.Error.NoTarget", await HeldPosts.ApproveAsync(db, new StaffActor(staff.Id, null), ReportTarget.Comment, comment.Id.ToString(), Now));
+    }
+
+    [Fact]
+    public async Task A_held_note_mentions_nobody_until_approved()
+    {
+        var db = _database.Db;
+        var author = await db.AddMemberAsync();
+        var friend = await db.AddMemberAsync();
+        var staff = await db.AddMemberAsync();
+        var content = new NoteContent("周末露营", $"和 @{friend.Handle} 一起 加vx", "travel", null, NoteVisibility.Public, false);
+        var note = await NotePosting.SaveAsync(db, author.Id, null, new NotePost(content, PostAction.Publish, null, [], 1),
+            [new NewPhoto("originals/held", "a.jpg")], new NoteLimits(), Now, screening: Held);
+
+        Assert.False(await db.Notifications.AnyAsync(n => n.RecipientId == friend.Id));
+
+        Assert.Null(await HeldPosts.ApproveAsync(db, new StaffActor(staff.Id, null), ReportTarget.Note, note.Id.ToString(), Now));
+        Assert.True(await db.Notifications.AnyAsync(n => n.RecipientId == friend.Id && n.Kind == NotificationKind.Mention));
     }
 
     [Fact]
