@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using RedMvc.Domain.Moderation;
 using RedMvc.Domain.Text;
 
 namespace RedMvc.Domain.Accounts;
@@ -55,6 +56,15 @@ public class AppUser : IdentityUser
     public DateTime? SuspendedAt { get; set; }
 
     public bool IsMuted(DateTime now) => MutedUntil > now;
+
+    /// <summary>
+    /// Screening held a new display name and bio for review: others keep seeing the previous ones, the
+    /// member sees these marked, until staff approve them.
+    /// </summary>
+    public DateTime? ProfileHeldAt { get; set; }
+    public string? HeldDisplayName { get; set; }
+    public string? HeldBio { get; set; }
+
     /// <summary>Only people the member follows (or has replied to) may message them; strangers are told so.</summary>
     public bool RefuseMessagesFromStrangers { get; set; }
 
@@ -62,7 +72,9 @@ public class AppUser : IdentityUser
     public bool HideReadReceipts { get; set; }
 
     /// <summary>Changes the public face when every part passes its rule (stored as UserText cleans it); otherwise changes nothing.</summary>
-    public IReadOnlyList<(string Field, TextProblem Problem)> ChangeProfile(string? displayName, string? bio, string? region)
+    /// <remarks>When screening holds the new text, the display name and bio wait for review (ProfileHeldAt) and the rest changes.</remarks>
+    public IReadOnlyList<(string Field, TextProblem Problem)> ChangeProfile(string? displayName, string? bio, string? region,
+        ScreeningVerdict screening = default, DateTime now = default)
     {
         var name = DisplayNameRule.Check(displayName);
         var about = BioRule.Check(bio);
@@ -72,9 +84,21 @@ public class AppUser : IdentityUser
         if (about.Problem is { } bioProblem) problems.Add((nameof(Bio), bioProblem));
         if (place.Problem is { } regionProblem) problems.Add((nameof(Region), regionProblem));
         if (problems.Count > 0) return problems;
-        (DisplayName, Bio, Region) = (name.Value, about.OrNull, place.OrNull);
+        Region = place.OrNull;
+        if (screening.Holds) (ProfileHeldAt, HeldDisplayName, HeldBio) = (ProfileHeldAt ?? now, name.Value, about.OrNull);
+        else (DisplayName, Bio, ProfileHeldAt, HeldDisplayName, HeldBio) = (name.Value, about.OrNull, null, null, null);
         return [];
     }
+
+    public void ApproveHeldProfile()
+    {
+        if (ProfileHeldAt is null) return;
+        (DisplayName, Bio) = (HeldDisplayName ?? DisplayName, HeldBio);
+        (ProfileHeldAt, HeldDisplayName, HeldBio) = (null, null, null);
+    }
+
+    /// <summary>Staff refused the held name and bio: the previous ones stay.</summary>
+    public void RefuseHeldProfile() => (ProfileHeldAt, HeldDisplayName, HeldBio) = (null, null, null);
 
     public static string NormalizeHandle(string? handle) => (handle ?? "").Trim().TrimStart('@').ToLowerInvariant();
 

@@ -1,3 +1,4 @@
+using RedMvc.Domain.Moderation;
 using RedMvc.Domain.Notes;
 using RedMvc.Domain.Text;
 
@@ -39,6 +40,8 @@ public class Product
 
     /// <summary>Reachable by its address for everyone (archived ones say they are no longer sold); drafts and taken-down products are not.</summary>
     public bool IsPublic => Status is ProductStatus.Active or ProductStatus.Archived;
+    /// <summary>Screening held its text for review: it stays a draft, off sale, until staff approve it.</summary>
+    public DateTime? HeldAt { get; private set; }
 
     public IReadOnlyList<ProductVariant> Variants => _variants;
     public IReadOnlyList<ProductPhoto> Photos => _photos;
@@ -85,11 +88,21 @@ public class Product
     public void Activate(DateTime now)
     {
         if (Status == ProductStatus.TakenDown) throw new ShopRuleException("Product.Error.TakenDown");
+        if (HeldAt is not null) throw new ShopRuleException("Product.Error.Held");
         if (_variants.Count == 0) throw new ShopRuleException("Product.Error.NoVariants");
         if (_photos.Count == 0) throw new ShopRuleException("Product.Error.NoPhotos");
         Status = ProductStatus.Active;
         UpdatedAt = now;
     }
+
+    /// <summary>Each save is screened: held text takes it off sale until approved; text that passes ends the hold.</summary>
+    public void Screen(ScreeningVerdict verdict, DateTime now)
+    {
+        HeldAt = verdict.Holds ? HeldAt ?? now : null;
+        if (HeldAt is not null && Status == ProductStatus.Active) Status = ProductStatus.Draft;
+    }
+
+    public void ApproveHeld() => HeldAt = null;
 
     /// <summary>A taken-down product stays down; it will come back archived.</summary>
     public void Archive(DateTime now)

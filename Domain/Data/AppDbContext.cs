@@ -52,6 +52,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<Penalty> Penalties => Set<Penalty>();
     public DbSet<StaffAuditEntry> StaffAudit => Set<StaffAuditEntry>();
+    public DbSet<ScreenedPhrase> ScreenedPhrases => Set<ScreenedPhrase>();
     public DbSet<DailyStats> DailyStats => Set<DailyStats>();
     public DbSet<SignInRecord> SignIns => Set<SignInRecord>();
     public DbSet<SearchOutboxEntry> SearchOutbox => Set<SearchOutboxEntry>();

@@ -9,6 +9,10 @@ public class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
     public void Configure(EntityTypeBuilder<AppUser> user)
     {
+        // The staff queue of posts held by screening (decision 0036).
+        user.HasIndex(x => x.ProfileHeldAt);
+        user.Property(u => u.HeldDisplayName).HasMaxLength(AppUser.DisplayNameMaxLength * 2);
+        user.Property(u => u.HeldBio).HasMaxLength(AppUser.BioMaxLength * 4);
         user.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength * 2).IsRequired();
         user.Property(u => u.Handle).HasMaxLength(AppUser.HandleMaxLength).IsRequired();
         user.HasIndex(u => u.Handle).IsUnique();

@@ -27,6 +27,8 @@ public class ProductConfiguration : IEntityTypeConfiguration<Product>
 {
     public void Configure(EntityTypeBuilder<Product> product)
     {
+        // The staff queue of posts held by screening (decision 0036).
+        product.HasIndex(x => x.HeldAt);
         product.Property(p => p.Title).HasMaxLength(Product.TitleMaxLength * 4).IsRequired();
         product.Property(p => p.Description).HasMaxLength(Product.DescriptionMaxLength * 4).IsRequired();
         product.Property(p => p.Category).HasMaxLength(20).IsRequired();

@@ -18,6 +18,7 @@ public static class DatabaseServiceCollectionExtensions
         var options = ReadOptions(config, contentRoot);
         services.AddSingleton(options);
         services.AddDbContext<AppDbContext>(db => Configure(db, options));
+        services.AddSingleton<Moderation.Screening>();
         return services;
     }
 

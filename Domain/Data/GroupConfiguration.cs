@@ -50,6 +50,8 @@ public class GroupThreadConfiguration : IEntityTypeConfiguration<GroupThread>
 {
     public void Configure(EntityTypeBuilder<GroupThread> thread)
     {
+        // The staff queue of posts held by screening (decision 0036).
+        thread.HasIndex(x => x.HeldAt);
         thread.Property(t => t.AuthorId).HasMaxLength(450).IsRequired();
         thread.Property(t => t.Title).HasMaxLength(GroupLimits.TitleColumn).IsRequired();
         thread.Property(t => t.Body).HasMaxLength(GroupLimits.BodyColumn).IsRequired();
@@ -73,6 +75,8 @@ public class GroupReplyConfiguration : IEntityTypeConfiguration<GroupReply>
 {
     public void Configure(EntityTypeBuilder<GroupReply> reply)
     {
+        // The staff queue of posts held by screening (decision 0036).
+        reply.HasIndex(x => x.HeldAt);
         reply.Property(r => r.AuthorId).HasMaxLength(450).IsRequired();
         reply.Property(r => r.Body).HasMaxLength(GroupLimits.BodyColumn).IsRequired();
         reply.Property(r => r.RemovedReason).HasMaxLength(GroupLimits.ReasonMaxLength * 4);

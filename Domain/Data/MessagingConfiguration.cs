@@ -42,6 +42,8 @@ public class MessageConfiguration : IEntityTypeConfiguration<Message>
 {
     public void Configure(EntityTypeBuilder<Message> message)
     {
+        // The staff queue of posts held by screening (decision 0036).
+        message.HasIndex(x => x.HeldAt);
         message.Property(m => m.SenderId).HasMaxLength(450).IsRequired();
         message.Property(m => m.RecipientId).HasMaxLength(450).IsRequired();
         // Four UTF-16 units per visible character of the default 1,000 (TextRule.UnitsPerCharacter).

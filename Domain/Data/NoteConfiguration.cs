@@ -12,6 +12,8 @@ public class NoteConfiguration : IEntityTypeConfiguration<Note>
 {
     public void Configure(EntityTypeBuilder<Note> note)
     {
+        // The staff queue of posts held by screening (decision 0036).
+        note.HasIndex(x => x.HeldAt);
         // Lengths are in UTF-16 units here; the rules count what a reader sees (NoteText.Length).
         note.Property(n => n.Title).HasMaxLength(200).IsRequired();
         note.Property(n => n.Body).HasMaxLength(8000).IsRequired();
@@ -100,6 +102,8 @@ public class CommentConfiguration : IEntityTypeConfiguration<Comment>
 {
     public void Configure(EntityTypeBuilder<Comment> comment)
     {
+        // The staff queue of posts held by screening (decision 0036).
+        comment.HasIndex(x => x.HeldAt);
         comment.Property(c => c.Body).HasMaxLength(Comment.BodyMaxLength * 4).IsRequired();
         comment.Property(c => c.AuthorId).HasMaxLength(450).IsRequired();
         comment.Property(c => c.ReplyToUserId).HasMaxLength(450);

@@ -70,3 +70,16 @@ public class DailyStatsConfiguration : IEntityTypeConfiguration<DailyStats>
 {
     public void Configure(EntityTypeBuilder<DailyStats> stats) => stats.HasKey(s => s.Day);
 }
+
+/// <summary>Who added a phrase is a plain id, kept as staff's record like the audit log's.</summary>
+public class ScreenedPhraseConfiguration : IEntityTypeConfiguration<ScreenedPhrase>
+{
+    public void Configure(EntityTypeBuilder<ScreenedPhrase> phrase)
+    {
+        phrase.Property(p => p.Phrase).HasMaxLength(ScreenedPhrase.PhraseMaxLength * 4).IsRequired();
+        phrase.Property(p => p.Folded).HasMaxLength(ScreenedPhrase.FoldedMaxLength).IsRequired();
+        phrase.Property(p => p.AddedById).HasMaxLength(450).IsRequired();
+        phrase.Property(p => p.Note).HasMaxLength(ScreenedPhrase.NoteMaxLength * 4);
+        phrase.HasIndex(p => p.Folded).IsUnique();
+    }
+}

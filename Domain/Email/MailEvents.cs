@@ -39,6 +39,6 @@ public static class MailEvents
         from m in db.Messages
         join c in db.ConversationMembers on new { m.ConversationId, MemberId = m.RecipientId } equals new { c.ConversationId, c.MemberId }
         where (c.Accepted || db.Follows.Any(f => f.FollowerId == m.RecipientId && f.FolloweeId == m.SenderId))
-            && m.Id > c.LastReadMessageId && m.Id > c.DeletedUpToId
+            && m.Id > c.LastReadMessageId && m.Id > c.DeletedUpToId && m.HeldAt == null
         select new MailEvent { Id = m.Id, RecipientId = m.RecipientId, ActorId = m.SenderId, CreatedAt = m.CreatedAt, NoteId = null };
 }

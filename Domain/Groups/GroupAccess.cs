@@ -14,8 +14,9 @@ namespace RedMvc.Domain.Groups;
 /// a private group, its active members. Posting: active members who are not muted, at most once per
 /// slow-mode period (moderators are exempt). Moderating: active moderators and the owner, each over
 /// members of a lower role. A thread: readable group, not deleted, not by someone either side blocked,
-/// and, once removed by a moderator, only for its author (who sees why) and the group's moderators.
-/// Lists leave removed threads out for everyone.
+/// and, once removed by a moderator, only for its author (who sees why) and the group's moderators;
+/// while screening holds it for review, only for its author (moderators too wait for staff).
+/// Lists leave removed threads out for everyone, and held ones for everyone but their author.
 /// </remarks>
 public static class GroupAccess
 {
@@ -42,7 +43,8 @@ public static class GroupAccess
 
     public static bool MaySee(GroupThread thread, Group group, GroupMember? membership, string? viewerId, bool blocked) =>
         MayRead(group, membership) && !thread.IsDeleted && !blocked
-        && (!thread.IsRemoved || thread.AuthorId == viewerId || MayModerate(group, membership));
+        && (!thread.IsRemoved || thread.AuthorId == viewerId || MayModerate(group, membership))
+        && (thread.HeldAt is null || thread.AuthorId == viewerId);
 
     /// <summary>Whether the thread is listed to this viewer (group pages, profiles): what MaySee allows, removed threads left out.</summary>
     public static bool MayList(GroupThread thread, Group group, GroupMember? membership, string? viewerId, bool blocked) =>
@@ -51,11 +53,11 @@ public static class GroupAccess
     public static IQueryable<GroupThread> WhereListedFor(this IQueryable<GroupThread> threads, AppDbContext db, string? viewerId)
     {
         if (viewerId is null)
-            return threads.Where(t => t.DeletedAt == null && t.RemovedAt == null
+            return threads.Where(t => t.DeletedAt == null && t.RemovedAt == null && t.HeldAt == null
                 && db.Groups.Any(g => g.Id == t.GroupId && g.DeletedAt == null && !g.IsPrivate));
         var blocked = db.Blocks.Where(b => b.BlockerId == viewerId).Select(b => b.BlockedId)
             .Concat(db.Blocks.Where(b => b.BlockedId == viewerId).Select(b => b.BlockerId));
-        return threads.Where(t => t.DeletedAt == null && t.RemovedAt == null && !blocked.Contains(t.AuthorId)
+        return threads.Where(t => t.DeletedAt == null && t.RemovedAt == null && (t.HeldAt == null || t.AuthorId == viewerId) && !blocked.Contains(t.AuthorId)
             && db.Groups.Any(g => g.Id == t.GroupId && g.DeletedAt == null
                 && (!g.IsPrivate || db.GroupMembers.Any(m => m.GroupId == g.Id && m.UserId == viewerId && m.Status == MemberStatus.Active))));
     }
@@ -65,7 +67,7 @@ public static class GroupAccess
     /// parameter <paramref name="viewer"/> (NULL for a visitor: every comparison with it is then false).
     /// </summary>
     public static string ListedSql(string thread, string viewer, SqlDialect dialect) => $"""
-        ({thread}."DeletedAt" IS NULL AND {thread}."RemovedAt" IS NULL
+        ({thread}."DeletedAt" IS NULL AND {thread}."RemovedAt" IS NULL AND ({thread}."HeldAt" IS NULL OR {thread}."AuthorId" = {viewer})
             AND NOT EXISTS (SELECT 1 FROM "Blocks" b WHERE (b."BlockerId" = {viewer} AND b."BlockedId" = {thread}."AuthorId") OR (b."BlockerId" = {thread}."AuthorId" AND b."BlockedId" = {viewer}))
             AND EXISTS (SELECT 1 FROM "Groups" g WHERE g."Id" = {thread}."GroupId" AND g."DeletedAt" IS NULL
                 AND (g."IsPrivate" = {dialect.False} OR EXISTS (SELECT 1 FROM "GroupMembers" m WHERE m."GroupId" = g."Id" AND m."UserId" = {viewer} AND m."Status" = {(int)MemberStatus.Active}))))

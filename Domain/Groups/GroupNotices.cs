@@ -45,7 +45,7 @@ public static class GroupNotices
     /// <returns>The last watcher of this batch, to start the next one after; null when none are left.</returns>
     public static async Task<string?> NotifyWatchersAsync(AppDbContext db, long replyId, string? afterUserId, int batchSize = WatcherBatch, CancellationToken cancellationToken = default)
     {
-        var found = await db.GroupReplies.Where(r => r.Id == replyId && r.DeletedAt == null && r.RemovedAt == null)
+        var found = await db.GroupReplies.Where(r => r.Id == replyId && r.DeletedAt == null && r.RemovedAt == null && r.HeldAt == null)
             .Join(db.GroupThreads, r => r.ThreadId, t => t.Id, (r, t) => new { r.ThreadId, r.AuthorId, r.CreatedAt, t.GroupId })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null) return null;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Data;
+using RedMvc.Domain.Moderation;
 
 namespace RedMvc.Domain.Groups;
 
@@ -11,13 +12,15 @@ namespace RedMvc.Domain.Groups;
 public static class GroupPosting
 {
     public static async Task<GroupThread> StartThreadAsync(AppDbContext db, Group group, GroupMember? membership, string authorId, ThreadKind kind,
-        PostInput input, IReadOnlyList<string> photoKeys, GroupLimits limits, DateTime now, CancellationToken cancellationToken = default)
+        PostInput input, IReadOnlyList<string> photoKeys, GroupLimits limits, DateTime now, ScreeningVerdict screening = default, CancellationToken cancellationToken = default)
     {
+        if (screening.Blocks) throw new GroupRuleException(ScreeningVerdict.BlockedKey);
         if (GroupAccess.PostProblem(group, membership, now) is { } problem) throw new GroupRuleException(problem);
         var (title, body, problems) = input.Check(limits, withTitle: true);
         if (problems.Count > 0) throw new GroupRuleException(problems[0].Error);
         if (photoKeys.Count > limits.MaxPhotos) throw new GroupRuleException("Group.Error.TooManyPhotos");
         var thread = GroupThread.Start(group.Id, authorId, kind, title, body, now);
+        thread.Screen(screening, now);
         for (var i = 0; i < photoKeys.Count; i++) thread.AddPhoto(new GroupThreadPhoto(photoKeys[i], i));
         membership!.Posted(now);
         await db.InTransactionAsync(async () =>
@@ -26,14 +29,16 @@ public static class GroupPosting
             await db.SaveChangesAsync(cancellationToken);
             await db.Groups.Where(g => g.Id == group.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(g => g.ThreadCount, g => g.ThreadCount + 1).SetProperty(g => g.LastActivityAt, now), cancellationToken);
-            await GroupNotices.ThreadStartedAsync(db, group, thread, cancellationToken);
+            // A held thread tells nobody: it is its author's alone until staff approve it.
+            if (thread.HeldAt is null) await GroupNotices.ThreadStartedAsync(db, group, thread, cancellationToken);
         }, cancellationToken);
         return thread;
     }
 
     public static async Task<GroupReply> ReplyAsync(AppDbContext db, Group group, GroupMember? membership, GroupThread thread, string authorId,
-        string? body, long? quoteReplyId, GroupLimits limits, DateTime now, CancellationToken cancellationToken = default)
+        string? body, long? quoteReplyId, GroupLimits limits, DateTime now, ScreeningVerdict screening = default, CancellationToken cancellationToken = default)
     {
+        if (screening.Blocks) throw new GroupRuleException(ScreeningVerdict.BlockedKey);
         if (GroupAccess.PostProblem(group, membership, now) is { } problem) throw new GroupRuleException(problem);
         if (thread.IsDeleted || thread.IsRemoved || thread.GroupId != group.Id) throw new GroupRuleException("Group.Error.ThreadGone");
         if (thread.IsClosed) throw new GroupRuleException("Group.Error.Closed");
@@ -47,6 +52,7 @@ public static class GroupPosting
             quotedAuthorId = quoted.AuthorId;
         }
         var reply = GroupReply.To(thread.Id, authorId, text, quoteReplyId, now);
+        reply.Screen(screening, now);
         membership!.Posted(now);
         await db.InTransactionAsync(async () =>
         {
@@ -55,27 +61,33 @@ public static class GroupPosting
             await db.GroupThreads.Where(t => t.Id == thread.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(t => t.ReplyCount, t => t.ReplyCount + 1).SetProperty(t => t.LastActivityAt, now), cancellationToken);
             await db.Groups.Where(g => g.Id == group.Id).ExecuteUpdateAsync(s => s.SetProperty(g => g.LastActivityAt, now), cancellationToken);
-            await GroupNotices.ReplyAddedAsync(db, group, thread, reply, quotedAuthorId, cancellationToken);
+            if (reply.HeldAt is null) await GroupNotices.ReplyAddedAsync(db, group, thread, reply, quotedAuthorId, cancellationToken);
         }, cancellationToken);
         return reply;
     }
 
     /// <summary>The author edits within the edit window; the page then shows "edited". Closed threads and moderators' removals end editing.</summary>
-    public static async Task EditThreadAsync(AppDbContext db, GroupThread thread, string userId, PostInput input, GroupLimits limits, DateTime now, CancellationToken cancellationToken = default)
+    public static async Task EditThreadAsync(AppDbContext db, GroupThread thread, string userId, PostInput input, GroupLimits limits, DateTime now,
+        ScreeningVerdict screening = default, CancellationToken cancellationToken = default)
     {
+        if (screening.Blocks) throw new GroupRuleException(ScreeningVerdict.BlockedKey);
         if (!thread.MayEdit(userId, limits.EditWindow, now)) throw new GroupRuleException("Group.Error.EditWindow");
         var (title, body, problems) = input.Check(limits, withTitle: true);
         if (problems.Count > 0) throw new GroupRuleException(problems[0].Error);
         thread.Edit(title, body, now);
+        thread.Screen(screening, now);
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public static async Task EditReplyAsync(AppDbContext db, GroupThread thread, GroupReply reply, string userId, string? body, GroupLimits limits, DateTime now, CancellationToken cancellationToken = default)
+    public static async Task EditReplyAsync(AppDbContext db, GroupThread thread, GroupReply reply, string userId, string? body, GroupLimits limits, DateTime now,
+        ScreeningVerdict screening = default, CancellationToken cancellationToken = default)
     {
+        if (screening.Blocks) throw new GroupRuleException(ScreeningVerdict.BlockedKey);
         if (!thread.MayEditReply(reply, userId, limits.EditWindow, now)) throw new GroupRuleException("Group.Error.EditWindow");
         var (_, text, problems) = new PostInput(null, body).Check(limits, withTitle: false);
         if (problems.Count > 0) throw new GroupRuleException(problems[0].Error);
         reply.Edit(text, now);
+        reply.Screen(screening, now);
         await db.SaveChangesAsync(cancellationToken);
     }
 

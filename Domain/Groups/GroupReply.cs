@@ -1,3 +1,4 @@
+using RedMvc.Domain.Moderation;
 namespace RedMvc.Domain.Groups;
 
 /// <summary>
@@ -19,6 +20,8 @@ public class GroupReply
     public DateTime? DeletedAt { get; private set; }
     public DateTime? RemovedAt { get; private set; }
     public string? RemovedReason { get; private set; }
+    /// <summary>Screening held it for review: only its author sees it (marked) until staff approve it.</summary>
+    public DateTime? HeldAt { get; private set; }
     public int LikeCount { get; private set; }
 
     public bool IsDeleted => DeletedAt is not null;
@@ -46,4 +49,9 @@ public class GroupReply
         Body = body;
         EditedAt = now;
     }
+
+    /// <summary>Each save is screened: held text keeps (or starts) the hold, text that passes ends it.</summary>
+    public void Screen(ScreeningVerdict verdict, DateTime now) => HeldAt = verdict.Holds ? HeldAt ?? now : null;
+
+    public void ApproveHeld() => HeldAt = null;
 }

@@ -1,3 +1,4 @@
+using RedMvc.Domain.Moderation;
 namespace RedMvc.Domain.Groups;
 
 /// <summary>
@@ -22,6 +23,8 @@ public class GroupThread
     public DateTime? DeletedAt { get; private set; }
     public DateTime? RemovedAt { get; private set; }
     public string? RemovedReason { get; private set; }
+    /// <summary>Screening held it for review: only its author sees it (marked) until staff approve it.</summary>
+    public DateTime? HeldAt { get; private set; }
     public DateTime? PinnedAt { get; private set; }
     public DateTime? PinnedUntil { get; private set; }
     public DateTime? ClosedAt { get; private set; }
@@ -88,6 +91,11 @@ public class GroupThread
 
     /// <summary>Staff overturned a removal (theirs or a group moderator's): the thread is back as it was.</summary>
     public void Restore() => (RemovedAt, RemovedReason) = (null, null);
+
+    /// <summary>Each save is screened: held text keeps (or starts) the hold, text that passes ends it.</summary>
+    public void Screen(ScreeningVerdict verdict, DateTime now) => HeldAt = verdict.Holds ? HeldAt ?? now : null;
+
+    public void ApproveHeld() => HeldAt = null;
 
     public void MoveTo(long groupId)
     {

@@ -31,5 +31,18 @@ public class Message
     public MessageCardKind? CardKind { get; private set; }
     public long? CardId { get; private set; }
     public DateTime CreatedAt { get; private set; }
+
+    /// <summary>Screening held it for review: the sender sees it marked; the recipient gets it when staff approve it.</summary>
+    public DateTime? HeldAt { get; private set; }
+
     public IReadOnlyList<MessagePhoto> Photos => _photos;
+
+    public void Hold(DateTime now) => HeldAt ??= now;
+
+    /// <summary>Staff refused the held message: it is never delivered, and its sender sees so.</summary>
+    public DateTime? RefusedAt { get; private set; }
+
+    public void ApproveHeld() => HeldAt = null;
+
+    public void Refuse(DateTime now) => RefusedAt ??= now;
 }

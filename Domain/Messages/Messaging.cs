@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Accounts;
 using RedMvc.Domain.Data;
+using RedMvc.Domain.Moderation;
 using RedMvc.Domain.Social;
 
 namespace RedMvc.Domain.Messages;
@@ -63,8 +64,9 @@ public static class Messaging
     /// the caller enqueues their processing and pushes the news after this returns.
     /// </summary>
     public static async Task<Message> SendAsync(AppDbContext db, string senderId, string recipientId, MessageDraft draft, IReadOnlyList<string> photoKeys,
-        MessageLimits limits, DateTime now, CancellationToken cancellationToken = default)
+        MessageLimits limits, DateTime now, ScreeningVerdict screening = default, CancellationToken cancellationToken = default)
     {
+        if (screening.Blocks) throw new MessageRuleException(ScreeningVerdict.BlockedKey);
         if (photoKeys.Count != draft.PhotoCount) throw new ArgumentException("Every photo counted in the draft is stored.", nameof(photoKeys));
         if (await ProblemAsync(db, senderId, recipientId, draft, limits, now, cancellationToken) is { } problem) throw new MessageRuleException(problem);
         var body = limits.BodyRule.Check(draft.Body).OrNull;
@@ -74,10 +76,12 @@ public static class Messaging
             var conversationId = await FindAsync(db, senderId, recipientId, cancellationToken)
                 ?? await StartAsync(db, senderId, recipientId, now, cancellationToken);
             message = new Message(conversationId, senderId, recipientId, body, draft.Card, photoKeys, now);
+            if (screening.Holds) message.Hold(now);
             db.Messages.Add(message);
             await db.SaveChangesAsync(cancellationToken);
             var id = message.Id;
-            await db.ConversationMembers.Where(m => m.ConversationId == conversationId && m.LastMessageId < id)
+            // A held message moves only its sender's list; the recipient's moves when staff approve it (HeldPosts).
+            await db.ConversationMembers.Where(m => m.ConversationId == conversationId && m.LastMessageId < id && (!screening.Holds || m.MemberId == senderId))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastMessageId, id), cancellationToken);
             // Writing in a conversation accepts it, and one's own message is read.
             await db.ConversationMembers.Where(m => m.ConversationId == conversationId && m.MemberId == senderId)

@@ -69,6 +69,9 @@ public class Note
     /// <summary>Its author was suspended then: hidden like a removed note until the account is restored.</summary>
     public DateTime? AuthorSuspendedAt { get; private set; }
 
+    /// <summary>Screening held it for review: only its author sees it (marked) until staff approve it.</summary>
+    public DateTime? HeldAt { get; private set; }
+
     public IReadOnlyList<NotePhoto> Photos => _photos;
     public IReadOnlyList<NoteTopic> Topics => _topics;
     public IReadOnlyList<NoteMention> Mentions => _mentions;
@@ -185,6 +188,11 @@ public class Note
     public void RestoreByStaff() => (RemovedAt, RemovalRule, RemovalReason, ReachLimitedAt) = (null, null, null, null);
 
     public void LimitReach(DateTime now) => ReachLimitedAt ??= now;
+
+    /// <summary>Each save is screened again: held text keeps (or starts) the hold, text that passes ends it.</summary>
+    public void Screen(ScreeningVerdict verdict, DateTime now) => HeldAt = verdict.Holds ? HeldAt ?? now : null;
+
+    public void ApproveHeld() => HeldAt = null;
 
     private void EnsureCanGoLive(NoteLimits limits)
     {

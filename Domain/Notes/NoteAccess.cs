@@ -13,9 +13,9 @@ namespace RedMvc.Domain.Notes;
 /// </summary>
 /// <remarks>
 /// MaySee. A deleted note: nobody. Its author: always, drafts, scheduled and removed notes included.
-/// Anyone else: published notes only, not removed by staff, not by a suspended author, never across a
+/// Anyone else: published notes only, not removed by staff, not held by screening, not by a suspended author, never across a
 /// block either way, public ones, and mutual-followers ones when the two follow each other. Visitors:
-/// published public notes, not removed, not by a suspended author.
+/// published public notes, not removed, not held, not by a suspended author.
 /// PublicReach: what may be shown to anyone without knowing who asks (trending, topics, the trends
 /// job, product and shop pages): published public notes that others may see and whose reach staff did
 /// not limit. Reach is about recommending, so it never
@@ -26,7 +26,7 @@ public static class NoteAccess
     public static bool MaySee(Note note, string? viewerId, ViewerRelation relation) =>
         note.Status != NoteStatus.Deleted
         && (note.AuthorId == viewerId
-            || (note.Status == NoteStatus.Published && note.RemovedAt == null && note.AuthorSuspendedAt == null && !relation.Blocked
+            || (note.Status == NoteStatus.Published && note.RemovedAt == null && note.HeldAt == null && note.AuthorSuspendedAt == null && !relation.Blocked
                 && (note.Visibility == NoteVisibility.Public
                     || (note.Visibility == NoteVisibility.MutualFollowers && viewerId is not null && relation.Mutual))));
 
@@ -34,14 +34,14 @@ public static class NoteAccess
     {
         // Not InPublicReach: reach (limited by staff, say) decides recommending, never what a visitor may open.
         if (viewerId is null)
-            return notes.Where(n => n.Status == NoteStatus.Published && n.RemovedAt == null && n.AuthorSuspendedAt == null && n.Visibility == NoteVisibility.Public);
+            return notes.Where(n => n.Status == NoteStatus.Published && n.RemovedAt == null && n.HeldAt == null && n.AuthorSuspendedAt == null && n.Visibility == NoteVisibility.Public);
         var followed = db.Follows.Where(f => f.FollowerId == viewerId).Select(f => f.FolloweeId);
         var followsViewer = db.Follows.Where(f => f.FolloweeId == viewerId).Select(f => f.FollowerId);
         var blocked = db.Blocks.Where(b => b.BlockerId == viewerId).Select(b => b.BlockedId)
             .Concat(db.Blocks.Where(b => b.BlockedId == viewerId).Select(b => b.BlockerId));
         return notes.Where(n => n.Status != NoteStatus.Deleted
             && (n.AuthorId == viewerId
-                || (n.Status == NoteStatus.Published && n.RemovedAt == null && n.AuthorSuspendedAt == null && !blocked.Contains(n.AuthorId)
+                || (n.Status == NoteStatus.Published && n.RemovedAt == null && n.HeldAt == null && n.AuthorSuspendedAt == null && !blocked.Contains(n.AuthorId)
                     && (n.Visibility == NoteVisibility.Public
                         || (n.Visibility == NoteVisibility.MutualFollowers && followed.Contains(n.AuthorId) && followsViewer.Contains(n.AuthorId))))));
     }
@@ -52,7 +52,7 @@ public static class NoteAccess
     /// </summary>
     public static string MaySeeSql(string note, string viewer) => $"""
         ({note}."Status" <> {(int)NoteStatus.Deleted} AND ({note}."AuthorId" = {viewer} OR ({note}."Status" = {(int)NoteStatus.Published}
-            AND {note}."RemovedAt" IS NULL AND {note}."AuthorSuspendedAt" IS NULL
+            AND {note}."RemovedAt" IS NULL AND {note}."HeldAt" IS NULL AND {note}."AuthorSuspendedAt" IS NULL
             AND NOT EXISTS (SELECT 1 FROM "Blocks" b WHERE (b."BlockerId" = {viewer} AND b."BlockedId" = {note}."AuthorId") OR (b."BlockerId" = {note}."AuthorId" AND b."BlockedId" = {viewer}))
             AND ({note}."Visibility" = {(int)NoteVisibility.Public} OR ({note}."Visibility" = {(int)NoteVisibility.MutualFollowers}
                 AND EXISTS (SELECT 1 FROM "Follows" f WHERE f."FollowerId" = {viewer} AND f."FolloweeId" = {note}."AuthorId")
@@ -67,15 +67,15 @@ public static class NoteAccess
         notes.WhereMaySee(db, viewerId).Where(n => n.Status == NoteStatus.Published);
 
     public static bool IsInPublicReach(Note note) => note.Status == NoteStatus.Published && note.Visibility == NoteVisibility.Public
-        && note.RemovedAt == null && note.ReachLimitedAt == null && note.AuthorSuspendedAt == null;
+        && note.RemovedAt == null && note.HeldAt == null && note.ReachLimitedAt == null && note.AuthorSuspendedAt == null;
 
     public static readonly Expression<Func<Note, bool>> InPublicReach =
         n => n.Status == NoteStatus.Published && n.Visibility == NoteVisibility.Public
-            && n.RemovedAt == null && n.ReachLimitedAt == null && n.AuthorSuspendedAt == null;
+            && n.RemovedAt == null && n.HeldAt == null && n.ReachLimitedAt == null && n.AuthorSuspendedAt == null;
 
     public static string PublicReachSql(string note) =>
         $"({note}.\"Status\" = {(int)NoteStatus.Published} AND {note}.\"Visibility\" = {(int)NoteVisibility.Public}"
-        + $" AND {note}.\"RemovedAt\" IS NULL AND {note}.\"ReachLimitedAt\" IS NULL AND {note}.\"AuthorSuspendedAt\" IS NULL)";
+        + $" AND {note}.\"RemovedAt\" IS NULL AND {note}.\"HeldAt\" IS NULL AND {note}.\"ReachLimitedAt\" IS NULL AND {note}.\"AuthorSuspendedAt\" IS NULL)";
 
     /// <summary>How the viewer stands to one author: two small indexed queries, none for a visitor or the author.</summary>
     public static async Task<ViewerRelation> RelationAsync(AppDbContext db, string? viewerId, string authorId, CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Data;
+using RedMvc.Domain.Moderation;
 using RedMvc.Domain.Notifications;
 
 namespace RedMvc.Domain.Notes;
@@ -28,10 +29,12 @@ public static class NotePosting
     /// text, topics and mentions, the state asked for, the mention notices and, for a new note, the
     /// purchase it reviews. The caller enqueues the photo and publishing jobs after this returns.
     /// Text is stored as UserText cleans it, and text with problems is refused here too, so no caller skips the limits.
+    /// The caller screens the text first (Screening): a held note is saved visible to its author only.
     /// </summary>
     public static async Task<Note> SaveAsync(AppDbContext db, string authorId, Note? existing, NotePost post, IReadOnlyList<NewPhoto> newPhotos,
-        NoteLimits limits, DateTime now, long? reviewLineId = null, CancellationToken cancellationToken = default)
+        NoteLimits limits, DateTime now, long? reviewLineId = null, ScreeningVerdict screening = default, CancellationToken cancellationToken = default)
     {
+        if (screening.Blocks) throw new NoteRuleException(ScreeningVerdict.BlockedKey);
         var (content, problems) = post.Content.Check(limits);
         if (problems.Count > 0) throw new NoteRuleException(problems[0].Error);
         if (AltTextProblems(post).FirstOrDefault() is { } altProblem) throw new NoteRuleException(altProblem);
@@ -39,6 +42,7 @@ public static class NotePosting
         ApplyPhotos(note, post.KeepPhotoIds, newPhotos);
         DescribePhotos(note, post.AltTexts);
         note.Edit(content, now);
+        note.Screen(screening, now);
         await NoteTagging.ApplyAsync(db, note, cancellationToken);
         GoLive(note, post, limits, now);
         if (existing is null) db.Notes.Add(note);
@@ -81,4 +85,8 @@ public static class NotePosting
                 break;
         }
     }
+
+    /// <summary>Every text of a post that screening reads: title, body (with its #topics), place and photo descriptions.</summary>
+    public static IEnumerable<string?> ScreenedTexts(NotePost post) =>
+        new[] { post.Content.Title, post.Content.Body, post.Content.Place }.Concat(post.AltTexts?.Values ?? Enumerable.Empty<string?>());
 }

@@ -45,6 +45,8 @@ public class Comment
     public DateTime? RemovedAt { get; private set; }
     public ReportCategory? RemovalRule { get; private set; }
     public string? RemovalReason { get; private set; }
+    /// <summary>Screening held it for review: only its author sees it (marked) until staff approve it.</summary>
+    public DateTime? HeldAt { get; private set; }
 
     public bool IsDeleted => DeletedAt is not null;
 
@@ -53,6 +55,11 @@ public class Comment
     public void RemoveByStaff(ReportCategory rule, string reason, DateTime now) => (RemovedAt, RemovalRule, RemovalReason) = (now, rule, reason);
 
     public void RestoreByStaff() => (RemovedAt, RemovalRule, RemovalReason) = (null, null, null);
+
+    /// <summary>Each save is screened: held text keeps (or starts) the hold, text that passes ends it.</summary>
+    public void Screen(ScreeningVerdict verdict, DateTime now) => HeldAt = verdict.Holds ? HeldAt ?? now : null;
+
+    public void ApproveHeld() => HeldAt = null;
 
     public static Comment OnNote(long noteId, string authorId, string body, DateTime now) =>
         new(noteId, authorId, body, null, null, now);

@@ -13,7 +13,8 @@ public static class NoteComments
         db.Comments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
         await db.Notes.Where(n => n.Id == comment.NoteId).ExecuteUpdateAsync(s => s.SetProperty(n => n.CommentCount, n => n.CommentCount + 1), cancellationToken);
-        await NoteNotices.CommentAddedAsync(db, comment, cancellationToken);
+        // A held comment tells nobody until staff approve it (HeldPosts); it is counted at once, as a removed one stays counted until removal.
+        if (comment.HeldAt is null) await NoteNotices.CommentAddedAsync(db, comment, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

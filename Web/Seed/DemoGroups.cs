@@ -121,7 +121,7 @@ public class DemoGroups(AppDbContext db, GroupActivityJob activity, ILogger<Demo
             var authorId = posters[(r * 5 + index + 2) % posters.Count];
             if (authorId == latest.AuthorId) continue;
             var membership = await MembershipAsync(group.Id, authorId);
-            await GroupPosting.ReplyAsync(db, reloaded, membership, latest, authorId, $"{idea.Replies[r]} @{await HandleAsync(latest.AuthorId)}", null, limits, now.AddMinutes(-30 + r * 5), cancellationToken);
+            await GroupPosting.ReplyAsync(db, reloaded, membership, latest, authorId, $"{idea.Replies[r]} @{await HandleAsync(latest.AuthorId)}", null, limits, now.AddMinutes(-30 + r * 5), cancellationToken: cancellationToken);
         }
         db.ChangeTracker.Clear();
     }

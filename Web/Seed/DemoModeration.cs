@@ -7,14 +7,16 @@ namespace RedMvc.Web.Seed;
 /// a comment staff removed whose author appealed (for the demo admin to decide, since staff gave it);
 /// a dismissed report. Everything goes through Report and ModerationDesk, so notices and the audit
 /// log come out as they would on the live site. Decisions are made now: their notices come after every
-/// back-dated demo notice, so notification ids still follow their times.
+/// back-dated demo notice, so notification ids still follow their times. The screening list gets three
+/// phrases, added by the demo staff member through ScreeningList as staff would add them.
 /// </summary>
 public class DemoModeration(AppDbContext db, TimeProvider clock)
 {
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
-        if (await db.Reports.AnyAsync(cancellationToken)) return;
         var staff = await db.Users.Where(u => u.Email == DemoSeeder.StaffEmail).Select(u => u.Id).SingleOrDefaultAsync(cancellationToken);
+        if (staff is not null) await ScreeningPhrasesAsync(new StaffActor(staff, "127.0.0.1"), cancellationToken);
+        if (await db.Reports.AnyAsync(cancellationToken)) return;
         var readers = await db.Users.Where(u => u.Email!.EndsWith("@readers." + DemoSeeder.DemoDomain)).OrderBy(u => u.Handle).Select(u => u.Id).Take(4).ToListAsync(cancellationToken);
         var comments = await db.Comments.Where(c => c.DeletedAt == null && !readers.Contains(c.AuthorId)).OrderByDescending(c => c.Id)
             .Select(c => new { c.Id, c.AuthorId }).Take(2).ToListAsync(cancellationToken);
@@ -38,5 +40,14 @@ public class DemoModeration(AppDbContext db, TimeProvider clock)
         var penalty = await db.Penalties.OrderByDescending(p => p.Id).FirstAsync(cancellationToken);
         penalty.Appeal("那是我自己店铺的链接，不是广告，以后不会再发了。", now);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task ScreeningPhrasesAsync(StaffActor actor, CancellationToken cancellationToken)
+    {
+        if (await db.ScreenedPhrases.AnyAsync(cancellationToken)) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await ScreeningList.AddAsync(db, actor, "高仿", ScreenAction.Block, "Counterfeit goods / 仿冒商品", now, cancellationToken);
+        await ScreeningList.AddAsync(db, actor, "兼职刷单", ScreenAction.Block, "Fake-order job scams / 刷单诈骗", now, cancellationToken);
+        await ScreeningList.AddAsync(db, actor, "加vx", ScreenAction.Hold, "Leads people off the site / 站外引流", now, cancellationToken);
     }
 }

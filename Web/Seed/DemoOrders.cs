@@ -131,7 +131,7 @@ public class DemoOrders(AppDbContext db, OrderLifecycle lifecycle, IOptions<Ship
         await using (var stream = new MemoryStream(DemoPhotos.Jpeg(720, 960, (int)(orderId * 13 % 997))))
             await files.SaveAsync(key, stream, cancellationToken);
         var note = await NotePosting.SaveAsync(db, buyerId, null, new NotePost(content, PostAction.Publish, null, [], 1), [new NewPhoto(key, "review.jpg")],
-            new NoteLimits(), DateTime.UtcNow, line.Id, cancellationToken);
+            new NoteLimits(), DateTime.UtcNow, line.Id, cancellationToken: cancellationToken);
         jobs.Enqueue<ProcessNotePhotosJob>(job => job.RunInBulkAsync(note.Id, CancellationToken.None));
     }
 

@@ -19,8 +19,11 @@ public sealed class NoteAccessTests : IAsyncLifetime
 
     public enum BlockState { None, ViewerBlockedAuthor, AuthorBlockedViewer }
 
-    /// <summary>What staff did to the note: removal and the author's suspension hide it, limited reach only keeps it out of recommendations.</summary>
-    public enum Moderation { None, Removed, ReachLimited, AuthorSuspended }
+    /// <summary>
+    /// What staff (or screening) did to the note: removal, a hold for review and the author's suspension hide it,
+    /// limited reach only keeps it out of recommendations.
+    /// </summary>
+    public enum Moderation { None, Removed, ReachLimited, AuthorSuspended, HeldForReview }
 
     private MigratedSqlite _database = null!;
     private AppDbContext _db = null!;
@@ -88,6 +91,7 @@ public sealed class NoteAccessTests : IAsyncLifetime
         Assert.Equal(status, note.Status);
         if (moderation == Moderation.Removed) note.RemoveByStaff(ReportCategory.Spam, "spam", Now);
         if (moderation == Moderation.ReachLimited) note.LimitReach(Now);
+        if (moderation == Moderation.HeldForReview) note.Screen(new ScreeningVerdict(ScreenAction.Hold, "vx"), Now);
         return note;
     }
 

@@ -221,6 +221,14 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("HeldBio")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("HeldDisplayName")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
                     b.Property<bool>("HideCollects")
                         .HasColumnType("boolean");
 
@@ -255,6 +263,9 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
 
                     b.Property<bool>("PrefersChronologicalFeed")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ProfileHeldAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("RefuseMessagesFromStrangers")
                         .HasColumnType("boolean");
@@ -291,6 +302,8 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("ProfileHeldAt");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -676,6 +689,9 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long>("ShopId")
                         .HasColumnType("bigint");
 
@@ -701,6 +717,8 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("Status", "Title");
 
@@ -1164,6 +1182,9 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("LikeCount")
                         .HasColumnType("integer");
 
@@ -1181,6 +1202,8 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("AuthorId", "CreatedAt");
 
@@ -1244,6 +1267,9 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                     b.Property<long>("GroupId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<double>("HotScore")
                         .HasColumnType("double precision");
 
@@ -1278,6 +1304,8 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(400)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("AuthorId", "CreatedAt");
 
@@ -1543,10 +1571,16 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("RecipientId")
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("RefusedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("SenderId")
                         .IsRequired()
@@ -1554,6 +1588,8 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(450)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("SenderId");
 
@@ -1784,6 +1820,47 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                     b.ToTable("Reports");
                 });
 
+            modelBuilder.Entity("RedMvc.Domain.Moderation.ScreenedPhrase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Folded")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
+
+                    b.Property<string>("Phrase")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Folded")
+                        .IsUnique();
+
+                    b.ToTable("ScreenedPhrases");
+                });
+
             modelBuilder.Entity("RedMvc.Domain.Moderation.StaffAuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1887,6 +1964,9 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("LikeCount")
                         .HasColumnType("integer");
 
@@ -1928,6 +2008,8 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("Status", "PublishedAt");
 
@@ -2463,6 +2545,9 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("LikeCount")
                         .HasColumnType("integer");
 
@@ -2489,6 +2574,8 @@ namespace RedMvc.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("ParentId");
 

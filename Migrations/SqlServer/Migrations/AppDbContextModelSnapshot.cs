@@ -222,6 +222,14 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("HeldBio")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("HeldDisplayName")
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
                     b.Property<bool>("HideCollects")
                         .HasColumnType("bit");
 
@@ -256,6 +264,9 @@ namespace RedMvc.Migrations.SqlServer.Migrations
 
                     b.Property<bool>("PrefersChronologicalFeed")
                         .HasColumnType("bit");
+
+                    b.Property<DateTime?>("ProfileHeldAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<bool>("RefuseMessagesFromStrangers")
                         .HasColumnType("bit");
@@ -293,6 +304,8 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex")
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
+
+                    b.HasIndex("ProfileHeldAt");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -678,6 +691,9 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<long>("ShopId")
                         .HasColumnType("bigint");
 
@@ -703,6 +719,8 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("Status", "Title");
 
@@ -1166,6 +1184,9 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("LikeCount")
                         .HasColumnType("int");
 
@@ -1183,6 +1204,8 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("AuthorId", "CreatedAt");
 
@@ -1246,6 +1269,9 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                     b.Property<long>("GroupId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<double>("HotScore")
                         .HasColumnType("float");
 
@@ -1280,6 +1306,8 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(400)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("AuthorId", "CreatedAt");
 
@@ -1545,10 +1573,16 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("RecipientId")
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("RefusedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("SenderId")
                         .IsRequired()
@@ -1556,6 +1590,8 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(450)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("SenderId");
 
@@ -1786,6 +1822,47 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                     b.ToTable("Reports");
                 });
 
+            modelBuilder.Entity("RedMvc.Domain.Moderation.ScreenedPhrase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AddedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Folded")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("nvarchar(600)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(800)
+                        .HasColumnType("nvarchar(800)");
+
+                    b.Property<string>("Phrase")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Folded")
+                        .IsUnique();
+
+                    b.ToTable("ScreenedPhrases");
+                });
+
             modelBuilder.Entity("RedMvc.Domain.Moderation.StaffAuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1889,6 +1966,9 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("LikeCount")
                         .HasColumnType("int");
 
@@ -1930,6 +2010,8 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("Status", "PublishedAt");
 
@@ -2465,6 +2547,9 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("LikeCount")
                         .HasColumnType("int");
 
@@ -2491,6 +2576,8 @@ namespace RedMvc.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("ParentId");
 

@@ -210,6 +210,14 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HeldBio")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeldDisplayName")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("HideCollects")
                         .HasColumnType("INTEGER");
 
@@ -244,6 +252,9 @@ namespace RedMvc.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("PrefersChronologicalFeed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ProfileHeldAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("RefuseMessagesFromStrangers")
                         .HasColumnType("INTEGER");
@@ -280,6 +291,8 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("ProfileHeldAt");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -651,6 +664,9 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ShopId")
                         .HasColumnType("INTEGER");
 
@@ -676,6 +692,8 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("Status", "Title");
 
@@ -1123,6 +1141,9 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("LikeCount")
                         .HasColumnType("INTEGER");
 
@@ -1140,6 +1161,8 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("AuthorId", "CreatedAt");
 
@@ -1201,6 +1224,9 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                     b.Property<long>("GroupId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("HotScore")
                         .HasColumnType("REAL");
 
@@ -1235,6 +1261,8 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("AuthorId", "CreatedAt");
 
@@ -1492,9 +1520,15 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RecipientId")
                         .IsRequired()
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RefusedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SenderId")
@@ -1503,6 +1537,8 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("SenderId");
 
@@ -1727,6 +1763,45 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                     b.ToTable("Reports");
                 });
 
+            modelBuilder.Entity("RedMvc.Domain.Moderation.ScreenedPhrase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Folded")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phrase")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Folded")
+                        .IsUnique();
+
+                    b.ToTable("ScreenedPhrases");
+                });
+
             modelBuilder.Entity("RedMvc.Domain.Moderation.StaffAuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1826,6 +1901,9 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("LikeCount")
                         .HasColumnType("INTEGER");
 
@@ -1867,6 +1945,8 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("Status", "PublishedAt");
 
@@ -2386,6 +2466,9 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HeldAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("LikeCount")
                         .HasColumnType("INTEGER");
 
@@ -2412,6 +2495,8 @@ namespace RedMvc.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId");
+
+                    b.HasIndex("HeldAt");
 
                     b.HasIndex("ParentId");
 

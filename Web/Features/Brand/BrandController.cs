@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.AspNetCore.RateLimiting;
+using RedMvc.Domain.Moderation;
 using RedMvc.Workers.Commerce;
 using RedMvc.Workers.Files;
 using RedMvc.Workers.Images;
@@ -22,6 +23,7 @@ public class BrandController(
     TimeProvider clock,
     OrderLifecycle lifecycle,
     PublicPages pages,
+    Screening screening,
     IStringLocalizer<SharedResource> t) : Controller
 {
     private const long MaxUploadBytes = 10 * 25 * 1024 * 1024;
@@ -266,12 +268,15 @@ public class BrandController(
         var post = new ProductPost(form.Title, form.Description ?? "", form.Category, VariantInputs(form), form.RemovePhotoIds, uploads.Count);
         var changes = ProductSaving.Apply(shopId, existing, post, Now);
         foreach (var (field, error) in changes.Problems) ModelState.AddModelError(field, t[error, Product.MaxPhotos]);
+        var screened = await screening.JudgeAsync(db, form.Title, form.Description);
+        if (screened.Blocks) ModelState.AddModelError(nameof(form.Title), t[ScreeningVerdict.BlockedKey, screened.Phrase!]);
         foreach (var upload in uploads)
         {
             var result = await inspector.InspectAsync(upload, uploadLimits.Value, HttpContext.RequestAborted);
             if (!result.IsAcceptable) ModelState.AddModelError(nameof(form.Photos), t["Upload.Refused", upload.FileName, t.UploadMessage(result.Problem, uploadLimits.Value)]);
         }
         if (!ModelState.IsValid || !changes.CanSave) return View("Product", FormPage(form, existing));
+        changes.Product!.Screen(screened, Now);
 
         var storedKeys = new List<string>();
         try
@@ -287,7 +292,7 @@ public class BrandController(
         var product = changes.Product!;
         if (storedKeys.Count > 0) jobs.Enqueue<ProcessProductPhotosJob>(job => job.RunAsync(product.Id, CancellationToken.None));
         await pages.ProductChangedAsync(product.Id, shopId);
-        this.Flash(t[changes.IsNew ? "Brand.Product.Created" : "Brand.Product.Saved"]);
+        this.Flash(t[screened.Holds ? "Screening.HeldProduct" : changes.IsNew ? "Brand.Product.Created" : "Brand.Product.Saved"]);
         return Redirect($"/brand/products/{product.Id}/edit");
     }
 

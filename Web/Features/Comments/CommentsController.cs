@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.RateLimiting;
+using RedMvc.Domain.Moderation;
 using RedMvc.Domain.Social;
 
 namespace RedMvc.Web.Features.Comments;
@@ -11,7 +12,7 @@ public class CommentForm
     public long? ReplyToId { get; set; }
 }
 
-public class CommentsController(AppDbContext db, PublicPages pages, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+public class CommentsController(AppDbContext db, PublicPages pages, Screening screening, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
 {
     private string ViewerId => User.Id()!; // every action here requires a signed-in member
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -24,11 +25,18 @@ public class CommentsController(AppDbContext db, PublicPages pages, TimeProvider
             ? await db.Comments.SingleOrDefaultAsync(c => c.Id == replyToId && c.NoteId == noteId && c.RemovedAt == null)
             : null;
         if (form.ReplyToId is not null && target is null) return NotFound();
+        var screened = await screening.JudgeAsync(db, form.Body);
+        if (screened.Blocks)
+        {
+            this.Flash(t[ScreeningVerdict.BlockedKey, screened.Phrase!]);
+            return Redirect($"/notes/{noteId}#comments");
+        }
         try
         {
             var comment = target is null
                 ? Comment.OnNote(noteId, ViewerId, form.Body ?? "", Now)
                 : Comment.ReplyTo(target, ViewerId, form.Body ?? "", Now);
+            comment.Screen(screened, Now);
             await NoteComments.AddAsync(db, comment);
             await pages.NotePageChangedAsync(noteId);
             return Redirect($"/notes/{noteId}#comment-{comment.Id}");

@@ -134,7 +134,8 @@ public class GroupQueries(AppDbContext db, TimeProvider clock)
         var now = Now;
         var viewer = StandingOf(group, membership, now);
         var author = await Authors(db.Users.Where(u => u.Id == thread.AuthorId).Select(u => u.Id)).SingleAsync();
-        var replies = db.GroupReplies.Where(r => r.ThreadId == thread.Id);
+        // A reply screening holds is its author's alone until staff approve it.
+        var replies = db.GroupReplies.Where(r => r.ThreadId == thread.Id && (r.HeldAt == null || r.AuthorId == viewerId));
         if (viewerId is not null)
         {
             var blocked = db.Blocks.Where(b => b.BlockerId == viewerId).Select(b => b.BlockedId)
@@ -181,7 +182,7 @@ public class GroupQueries(AppDbContext db, TimeProvider clock)
             var ownRemoved = r.IsRemoved && (r.AuthorId == viewerId || isModerator);
             return new ReplyView(r.Id, authors[r.AuthorId], r.IsGone && !(ownRemoved && !r.IsDeleted) ? "" : r.Body, quote, r.CreatedAt, r.EditedAt, r.IsDeleted, r.IsRemoved,
                 ownRemoved ? r.RemovedReason : null, r.LikeCount, liked.Contains(r.Id), thread.MayEditReply(r, viewerId ?? "", limits.EditWindow, now),
-                viewerId == r.AuthorId && !r.IsDeleted, r.Id == thread.AcceptedReplyId);
+                viewerId == r.AuthorId && !r.IsDeleted, r.Id == thread.AcceptedReplyId) { HeldForReview = r.HeldAt is not null };
         }
 
         var photos = (await db.GroupThreadPhotos.Where(p => p.ThreadId == thread.Id).OrderBy(p => p.Position).AsNoTracking().ToListAsync())
@@ -205,7 +206,7 @@ public class GroupQueries(AppDbContext db, TimeProvider clock)
             thread.IsPinned(now), thread.PinnedUntil, thread.IsClosed, thread.IsRemoved, thread.IsRemoved ? thread.RemovedReason : null,
             thread.ReplyCount, thread.LikeCount, threadLiked, watch, photos, accepted is null ? null : View(accepted), page.Select(View).ToList(),
             moreOlder && page.Count > 0 ? page[0].Id : null, moreNewer && page.Count > 0 ? page[^1].Id : null, firstUnreadAfter, known, viewer,
-            viewerId is not null, thread.MayEdit(viewerId ?? "", limits.EditWindow, now), moveTargets);
+            viewerId is not null, thread.MayEdit(viewerId ?? "", limits.EditWindow, now), moveTargets) { HeldForReview = thread.HeldAt is not null };
     }
 
     public async Task<MembersPage> MembersAsync(Group group, GroupMember? membership)

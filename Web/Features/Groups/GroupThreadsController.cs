@@ -19,9 +19,13 @@ public class GroupThreadsController(
     GroupQueries queries,
     IOptions<GroupLimits> groupLimits,
     IBackgroundJobClient jobs,
+    Screening screening,
     TimeProvider clock,
     IStringLocalizer<SharedResource> t) : Controller
 {
+    /// <summary>This request's screening verdict: a blocked post's message names the phrase.</summary>
+    private ScreeningVerdict _screened;
+
     private const string Views = "/Features/Groups/";
     private GroupLimits Limits => groupLimits.Value;
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -63,7 +67,8 @@ public class GroupThreadsController(
         foreach (var upload in uploads) keys.Add(await files.SaveOriginalAsync(upload, "groups", HttpContext.RequestAborted));
         try
         {
-            var thread = await GroupPosting.StartThreadAsync(db, group, membership, ViewerId!, form.Kind, new PostInput(form.Title, form.Body), keys, Limits, Now);
+            var thread = await GroupPosting.StartThreadAsync(db, group, membership, ViewerId!, form.Kind, new PostInput(form.Title, form.Body), keys, Limits, Now,
+                await ScreenAsync(form.Title, form.Body));
             if (keys.Count > 0) jobs.Enqueue<ProcessGroupThreadPhotosJob>(job => job.RunAsync(thread.Id, CancellationToken.None));
             return Redirect($"/groups/threads/{thread.Id}");
         }
@@ -90,8 +95,9 @@ public class GroupThreadsController(
         if (await GroupAccess.SeeThreadAsync(db, id, ViewerId) is not (var thread, var group, var membership)) return NotFound();
         try
         {
-            var reply = await GroupPosting.ReplyAsync(db, group, membership, thread, ViewerId!, form.Body, form.QuoteReplyId, Limits, Now);
-            if (await GroupNotices.HasWatchersAsync(db, id)) jobs.Enqueue<NotifyThreadWatchersJob>(job => job.RunAsync(reply.Id, null, CancellationToken.None));
+            var reply = await GroupPosting.ReplyAsync(db, group, membership, thread, ViewerId!, form.Body, form.QuoteReplyId, Limits, Now,
+                await ScreenAsync(form.Body));
+            if (reply.HeldAt is null && await GroupNotices.HasWatchersAsync(db, id)) jobs.Enqueue<NotifyThreadWatchersJob>(job => job.RunAsync(reply.Id, null, CancellationToken.None));
             return Redirect($"/groups/threads/{id}?after={reply.Id - 1}#reply-{reply.Id}");
         }
         catch (GroupRuleException rule)
@@ -114,7 +120,7 @@ public class GroupThreadsController(
         if (await GroupAccess.SeeThreadAsync(db, id, ViewerId) is not (var thread, var group, _) || thread.AuthorId != ViewerId) return NotFound();
         try
         {
-            await GroupPosting.EditThreadAsync(db, thread, ViewerId!, new PostInput(form.Title, form.Body), Limits, Now);
+            await GroupPosting.EditThreadAsync(db, thread, ViewerId!, new PostInput(form.Title, form.Body), Limits, Now, await ScreenAsync(form.Title, form.Body));
             return Redirect($"/groups/threads/{id}");
         }
         catch (GroupRuleException rule)
@@ -201,7 +207,7 @@ public class GroupThreadsController(
         if (reply is null || reply.Value.Reply.AuthorId != ViewerId) return NotFound();
         try
         {
-            await GroupPosting.EditReplyAsync(db, reply.Value.Thread, reply.Value.Reply, ViewerId!, form.Body, Limits, Now);
+            await GroupPosting.EditReplyAsync(db, reply.Value.Thread, reply.Value.Reply, ViewerId!, form.Body, Limits, Now, await ScreenAsync(form.Body));
             return Redirect($"/groups/threads/{reply.Value.Reply.ThreadId}?after={id - 1}#reply-{id}");
         }
         catch (GroupRuleException rule)
@@ -272,5 +278,7 @@ public class GroupThreadsController(
         _ => Message(key),
     };
 
-    private string Message(string key) => t[key, key.Contains("Title", StringComparison.Ordinal) ? Limits.TitleMaxLength : key.Contains("Photos", StringComparison.Ordinal) ? Limits.MaxPhotos : Limits.BodyMaxLength];
+    private async Task<ScreeningVerdict> ScreenAsync(params string?[] texts) => _screened = await screening.JudgeAsync(db, texts);
+
+    private string Message(string key) => key == ScreeningVerdict.BlockedKey ? t[key, _screened.Phrase ?? ""] : t[key, key.Contains("Title", StringComparison.Ordinal) ? Limits.TitleMaxLength : key.Contains("Photos", StringComparison.Ordinal) ? Limits.MaxPhotos : Limits.BodyMaxLength];
 }

@@ -37,12 +37,20 @@ public record PhotoItem(int Width, int Height, string? DominantColor, string? Co
 public record QuoteView(long Id, string AuthorName, string? Excerpt);
 
 public record ReplyView(long Id, AuthorView Author, string Body, QuoteView? Quote, DateTime CreatedAt, DateTime? EditedAt, bool IsDeleted, bool IsRemoved,
-    string? RemovedReason, int LikeCount, bool ViewerLiked, bool CanEdit, bool CanDelete, bool IsAccepted);
+    string? RemovedReason, int LikeCount, bool ViewerLiked, bool CanEdit, bool CanDelete, bool IsAccepted)
+{
+    /// <summary>Screening holds it for review; only its author gets it, marked.</summary>
+    public bool HeldForReview { get; init; }
+}
 
 public record ThreadPage(GroupCard Group, long ThreadId, string Title, string Body, ThreadKind Kind, AuthorView Author, DateTime CreatedAt, DateTime? EditedAt,
     bool IsPinned, DateTime? PinnedUntil, bool IsClosed, bool IsRemoved, string? RemovedReason, int ReplyCount, int LikeCount, bool ViewerLiked, WatchLevel? Watch,
     IReadOnlyList<PhotoItem> Photos, ReplyView? Accepted, IReadOnlyList<ReplyView> Replies, long? OlderCursor, long? NewerCursor, long? FirstUnreadAfter,
-    IReadOnlySet<string> KnownHandles, Standing Viewer, bool SignedIn, bool CanEdit, IReadOnlyList<GroupCard> MoveTargets);
+    IReadOnlySet<string> KnownHandles, Standing Viewer, bool SignedIn, bool CanEdit, IReadOnlyList<GroupCard> MoveTargets)
+{
+    /// <summary>Screening holds the thread for review; only its author gets this far, and is told it waits.</summary>
+    public bool HeldForReview { get; init; }
+}
 
 public record MemberRow(AuthorView Member, GroupRole Role, MemberStatus Status, DateTime? MutedUntil, DateTime CreatedAt);
 

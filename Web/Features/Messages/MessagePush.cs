@@ -10,11 +10,12 @@ namespace RedMvc.Web.Features.Messages;
 /// </summary>
 public class MessagePush(IHubContext<MessagesHub> hub, AppDbContext db, ILogger<MessagePush> logger)
 {
+    /// <summary>A message screening held is shown to its sender only; the recipient hears of nothing.</summary>
     public async Task SentAsync(Message message)
     {
-        await TryAsync(() => hub.Clients.Users(message.SenderId, message.RecipientId)
-            .SendAsync(MessagesHub.MessageArrived, message.ConversationId, message.Id));
-        await UnreadChangedAsync(message.RecipientId);
+        var shownTo = message.HeldAt is null ? new[] { message.SenderId, message.RecipientId } : [message.SenderId];
+        await TryAsync(() => hub.Clients.Users(shownTo).SendAsync(MessagesHub.MessageArrived, message.ConversationId, message.Id));
+        if (message.HeldAt is null) await UnreadChangedAsync(message.RecipientId);
     }
 
     /// <summary>The reader's badge changes; the writer's open page may show "seen", unless the reader hides read receipts.</summary>

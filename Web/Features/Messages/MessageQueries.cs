@@ -23,7 +23,7 @@ public class MessageQueries(AppDbContext db, IOptions<MessageLimits> limits)
                 m.ConversationId,
                 m.OtherMemberId,
                 m.LastMessageId,
-                Unread = db.Messages.Count(x => x.ConversationId == m.ConversationId && x.RecipientId == memberId && x.Id > m.LastReadMessageId),
+                Unread = db.Messages.Count(x => x.ConversationId == m.ConversationId && x.RecipientId == memberId && x.Id > m.LastReadMessageId && x.HeldAt == null),
             })
             .ToListAsync();
         // The people and the newest messages by key, each in one query: as subqueries EF numbers every row of their tables.
@@ -121,13 +121,16 @@ public class MessageQueries(AppDbContext db, IOptions<MessageLimits> limits)
         _ => null,
     };
 
+    /// <summary>A message screening held reaches its recipient only when staff approve it; its sender sees it marked.</summary>
     private IQueryable<Message> Visible(ConversationMember side) =>
-        db.Messages.AsNoTracking().Where(m => m.ConversationId == side.ConversationId && m.Id > side.DeletedUpToId);
+        db.Messages.AsNoTracking().Where(m => m.ConversationId == side.ConversationId && m.Id > side.DeletedUpToId
+            && (m.HeldAt == null || m.SenderId == side.MemberId));
 
-    private sealed record Row(long Id, string SenderId, string? Body, MessageCardKind? CardKind, long? CardId, DateTime CreatedAt, List<MessagePhoto> Photos);
+    private sealed record Row(long Id, string SenderId, string? Body, MessageCardKind? CardKind, long? CardId, DateTime CreatedAt, List<MessagePhoto> Photos,
+        DateTime? HeldAt, DateTime? RefusedAt);
 
     private static async Task<List<Row>> Project(IQueryable<Message> messages, string memberId) =>
-        await messages.Select(m => new Row(m.Id, m.SenderId, m.Body, m.CardKind, m.CardId, m.CreatedAt, m.Photos.OrderBy(p => p.Position).ToList())).ToListAsync();
+        await messages.Select(m => new Row(m.Id, m.SenderId, m.Body, m.CardKind, m.CardId, m.CreatedAt, m.Photos.OrderBy(p => p.Position).ToList(), m.HeldAt, m.RefusedAt)).ToListAsync();
 
     /// <summary>Each message with its photos and its card, reading the shared notes and products in one query each.</summary>
     private async Task<IReadOnlyList<MessageView>> WithCardsAsync(IReadOnlyList<Row> rows, string memberId)
@@ -144,7 +147,10 @@ public class MessageQueries(AppDbContext db, IOptions<MessageLimits> limits)
                     string.IsNullOrEmpty(p.Cover.Widths) ? [] : p.Cover.Widths.Split(',').Select(int.Parse).ToList(), p.Title)));
         return rows.Select(r => new MessageView(r.Id, r.SenderId == memberId, r.Body,
             r.Photos.Select(p => new PhotoView(p.Id, p.Status, null, p.Width, p.Height, p.DominantColor, p.ContentHash, p.WidthList, "")).ToList(),
-            r.CardKind is { } kind ? CardOf(kind, r.CardId!.Value, notes, products) : null, r.CreatedAt)).ToList();
+            r.CardKind is { } kind ? CardOf(kind, r.CardId!.Value, notes, products) : null, r.CreatedAt)
+            {
+                Screening = r.RefusedAt is not null ? "Screening.RefusedMessage" : r.HeldAt is not null ? "Screening.HeldMessage" : null,
+            }).ToList();
     }
 
     private static CardView CardOf(MessageCardKind kind, long id, Dictionary<long, CardView> notes, Dictionary<long, CardView> products) =>

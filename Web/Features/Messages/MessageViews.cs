@@ -23,7 +23,11 @@ public record ConversationList(bool Requests, IReadOnlyList<ConversationItem> It
 /// <summary>A shared note, product or group as it shows in the chat; Url null when the viewer may not open it (any more).</summary>
 public record CardView(MessageCardKind Kind, string? Url, string? Title, PhotoView? Cover);
 
-public record MessageView(long Id, bool Mine, string? Body, IReadOnlyList<PhotoView> Photos, CardView? Card, DateTime At);
+public record MessageView(long Id, bool Mine, string? Body, IReadOnlyList<PhotoView> Photos, CardView? Card, DateTime At)
+{
+    /// <summary>The resource key of the sender's mark on a message screening held (or staff refused); null for a delivered one.</summary>
+    public string? Screening { get; init; }
+}
 
 /// <summary>
 /// A conversation page: Id is null for a first message not yet sent. CannotSendKey says why the composer

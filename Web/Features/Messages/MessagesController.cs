@@ -18,7 +18,7 @@ public class ReportForm
 /// </summary>
 [Authorize, Route("messages")]
 public class MessagesController(AppDbContext db, MessageQueries queries, MessagePush push, MessageUploads uploads, IOptions<MessageLimits> limits,
-    TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+    Screening screening, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
 {
     private string MemberId => User.Id()!;
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -143,13 +143,15 @@ public class MessagesController(AppDbContext db, MessageQueries queries, Message
         var draft = new MessageDraft(form.Body, photos.Count, card);
         var error = await Messaging.ProblemAsync(db, MemberId, recipientId, draft, Limits, Now) is { } key ? ErrorText(key)
             : await uploads.ProblemAsync(photos, HttpContext.RequestAborted);
+        var screened = await screening.JudgeAsync(db, form.Body);
+        if (error is null && screened.Blocks) error = t[ScreeningVerdict.BlockedKey, screened.Phrase!];
         Message? message = null;
         if (error is null)
         {
             var keys = await uploads.StoreAsync(photos, HttpContext.RequestAborted);
             try
             {
-                message = await Messaging.SendAsync(db, MemberId, recipientId, draft, keys, Limits, Now);
+                message = await Messaging.SendAsync(db, MemberId, recipientId, draft, keys, Limits, Now, screened);
             }
             catch (MessageRuleException rule)
             {

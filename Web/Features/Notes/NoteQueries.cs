@@ -29,6 +29,7 @@ public class NoteQueries(AppDbContext db, IMemoryCache memory)
         public bool FollowsAuthor { get; init; }
         public string? RemovalReason { get; init; }
         public DateTime? ReachLimitedAt { get; init; }
+        public DateTime? HeldAt { get; init; }
     }
 
     /// <summary>
@@ -53,13 +54,14 @@ public class NoteQueries(AppDbContext db, IMemoryCache memory)
             ViewerFollowsAuthor = viewerId is not null && viewerId != note.AuthorId && live.FollowsAuthor,
             RemovalReason = live.RemovalReason,
             ReachLimited = live.ReachLimitedAt is not null,
+            HeldForReview = live.HeldAt is not null,
         };
     }
 
     private async Task<LiveRow?> LiveAsync(long id, string? viewerId)
     {
         var sql = $"""
-            SELECT n."Status", n."Visibility", n."LikeCount", n."CommentCount", n."CollectCount", n."RemovalReason", n."ReachLimitedAt",
+            SELECT n."Status", n."Visibility", n."LikeCount", n."CommentCount", n."CollectCount", n."RemovalReason", n."ReachLimitedAt", n."HeldAt",
                 CASE WHEN {NoteAccess.MaySeeSql("n", "@me")} THEN 1 ELSE 0 END AS "MaySee",
                 CASE WHEN EXISTS (SELECT 1 FROM "NoteLikes" l WHERE l."NoteId" = n."Id" AND l."UserId" = @me) THEN 1 ELSE 0 END AS "Liked",
                 CASE WHEN EXISTS (SELECT 1 FROM "Collects" c WHERE c."NoteId" = n."Id" AND c."UserId" = @me) THEN 1 ELSE 0 END AS "Collected",
@@ -97,13 +99,13 @@ public class NoteQueries(AppDbContext db, IMemoryCache memory)
             .Concat(db.Blocks.Where(b => b.BlockedId == viewerId).Select(b => b.BlockerId));
         var top = await db.Comments.AsNoTracking()
             .Where(c => c.NoteId == noteId && c.ParentId == null && (olderThan == null || c.Id < olderThan) && !hidden.Contains(c.AuthorId)
-                && (c.RemovedAt == null || c.AuthorId == viewerId))
+                && ((c.RemovedAt == null && c.HeldAt == null) || c.AuthorId == viewerId))
             .OrderByDescending(c => c.Id).Take(CommentPageSize + 1).ToListAsync();
         var shown = top.Take(CommentPageSize).ToList();
         var ids = shown.Select(c => c.Id).ToList();
         var replies = await db.Comments.AsNoTracking()
             .Where(c => c.ParentId != null && ids.Contains(c.ParentId.Value) && !hidden.Contains(c.AuthorId)
-                && (c.RemovedAt == null || c.AuthorId == viewerId)).OrderBy(c => c.Id).ToListAsync();
+                && ((c.RemovedAt == null && c.HeldAt == null) || c.AuthorId == viewerId)).OrderBy(c => c.Id).ToListAsync();
         var userIds = shown.Concat(replies).SelectMany(c => new[] { c.AuthorId, c.ReplyToUserId }).OfType<string>().Distinct().ToList();
         var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => new AuthorView(u.Id, u.Handle, u.DisplayName, u.AvatarKey));
         var commentIds = shown.Concat(replies).Select(c => c.Id).ToList();
@@ -114,7 +116,7 @@ public class NoteQueries(AppDbContext db, IMemoryCache memory)
             c.Id, users[c.AuthorId], c.Body, c.CreatedAt, c.DeletedAt is not null,
             c.ParentId is not null && c.ReplyToUserId is { } to && users.TryGetValue(to, out var target) ? target.Handle : null,
             viewerId is not null && c.DeletedAt is null && c.CanBeDeletedBy(viewerId, noteAuthorId),
-            children, c.LikeCount, liked.Contains(c.Id), c.RemovalReason);
+            children, c.LikeCount, liked.Contains(c.Id), c.RemovalReason, c.HeldAt is not null);
 
         var views = shown
             .Select(c => View(c, replies.Where(r => r.ParentId == c.Id && r.DeletedAt is null).Select(r => View(r, [])).ToList()))

@@ -17,6 +17,9 @@ public record NoteDetails(
 
     public bool ReachLimited { get; init; }
 
+    /// <summary>Screening held it for review; only its author gets this far, and is told it waits.</summary>
+    public bool HeldForReview { get; init; }
+
     /// <summary>Products, pins and the verified purchase; filled by the note page, empty elsewhere.</summary>
     public NoteShopView Shop { get; init; } = NoteShopView.Empty;
 }
@@ -27,7 +30,8 @@ public record MyNoteRow(long Id, string Title, NoteStatus Status, DateTime Updat
 public record MyNotesPage(string Tab, IReadOnlyList<MyNoteRow> Notes, int Published, int Drafts, int Scheduled);
 
 public record CommentView(long Id, AuthorView Author, string Body, DateTime CreatedAt, bool IsDeleted, string? ReplyToHandle, bool CanDelete,
-    IReadOnlyList<CommentView> Replies, int LikeCount = 0, bool ViewerLiked = false, string? RemovalReason = null)
+    IReadOnlyList<CommentView> Replies, int LikeCount = 0, bool ViewerLiked = false, string? RemovalReason = null,
+    bool HeldForReview = false)
 {
     /// <summary>Staff removed it; only its author is shown it, with the reason.</summary>
     public bool IsRemoved => RemovalReason is not null;

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
+using RedMvc.Domain.Moderation;
 using RedMvc.Domain.Notifications;
 using RedMvc.Domain.Social;
 using RedMvc.Domain.Time;
@@ -20,6 +21,7 @@ public class NotesController(
     IOptions<NoteLimits> noteLimits,
     IOptions<UploadLimits> uploadLimits,
     PublicPages pages,
+    Screening screening,
     TimeProvider clock,
     IStringLocalizer<SharedResource> t) : Controller
 {
@@ -121,6 +123,8 @@ public class NotesController(
                 NotePost.AltTextsField => t[error, NotePhoto.AltTextMaxLength],
                 _ => t[error, Limits.TitleMaxLength, Limits.BodyMaxLength],
             });
+        var screened = await screening.JudgeAsync(db, NotePosting.ScreenedTexts(post), HttpContext.RequestAborted);
+        if (screened.Blocks) ModelState.AddModelError("", t[ScreeningVerdict.BlockedKey, screened.Phrase!]);
         foreach (var upload in uploads)
         {
             var result = await InspectAsync(upload);
@@ -131,7 +135,7 @@ public class NotesController(
         var stored = await StoreOriginalsAsync(uploads);
         try
         {
-            note = await NotePosting.SaveAsync(db, ViewerId!, note, post, stored, Limits, Now, form.ReviewLineId);
+            note = await NotePosting.SaveAsync(db, ViewerId!, note, post, stored, Limits, Now, form.ReviewLineId, screened);
         }
         catch
         {

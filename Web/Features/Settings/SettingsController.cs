@@ -1,5 +1,6 @@
 using Hangfire;
 using RedMvc.Domain.Email;
+using RedMvc.Domain.Moderation;
 using RedMvc.Domain.Time;
 using RedMvc.Workers.Accounts;
 using RedMvc.Workers.Email;
@@ -16,6 +17,7 @@ public class SettingsController(
     AccountEmails emails,
     PublicLinks links,
     AppDbContext db,
+    Screening screening,
     TimeProvider clock,
     IStringLocalizer<SharedResource> t) : Controller
 {
@@ -33,7 +35,8 @@ public class SettingsController(
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        var form = new ProfileForm { DisplayName = user.DisplayName, Bio = user.Bio, Region = user.Region, HideCollects = user.HideCollects, RefuseMessagesFromStrangers = user.RefuseMessagesFromStrangers, HideReadReceipts = user.HideReadReceipts, TimeZone = user.TimeZone, EmailLanguage = user.Culture ?? MvcSetup.DefaultCulture, Avatar = AvatarOf(user) };
+        var held = user.ProfileHeldAt is not null;
+        var form = new ProfileForm { DisplayName = held ? user.HeldDisplayName : user.DisplayName, Bio = held ? user.HeldBio : user.Bio, HeldForReview = held, Region = user.Region, HideCollects = user.HideCollects, RefuseMessagesFromStrangers = user.RefuseMessagesFromStrangers, HideReadReceipts = user.HideReadReceipts, TimeZone = user.TimeZone, EmailLanguage = user.Culture ?? MvcSetup.DefaultCulture, Avatar = AvatarOf(user) };
         return View(WithZones(form, times, site.Value));
     }
 
@@ -48,8 +51,10 @@ public class SettingsController(
             ModelState.AddModelError(nameof(form.TimeZone), t["Settings.TimeZoneUnknown"]);
         if (ModelState.IsValid && !string.IsNullOrEmpty(form.EmailLanguage) && !MvcSetup.Cultures.Any(c => c.Name == form.EmailLanguage))
             ModelState.AddModelError(nameof(form.EmailLanguage), t["Settings.EmailLanguageUnknown"]);
+        var screened = await screening.JudgeAsync(db, form.DisplayName, form.Bio);
+        if (screened.Blocks) ModelState.AddModelError("", t[ScreeningVerdict.BlockedKey, screened.Phrase!]);
         if (ModelState.IsValid)
-            foreach (var (field, problem) in user.ChangeProfile(form.DisplayName, form.Bio, form.Region))
+            foreach (var (field, problem) in user.ChangeProfile(form.DisplayName, form.Bio, form.Region, screened, clock.GetUtcNow().UtcDateTime))
                 ModelState.AddTextProblem(field, problem, MaxLengthOf(field), t);
         if (!ModelState.IsValid) return View(WithZones(form, times, site.Value));
         user.HideCollects = form.HideCollects;
@@ -60,7 +65,7 @@ public class SettingsController(
         await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user); // the name in the menu comes from the cookie
         await pages.MemberChangedAsync(user.Id);
-        this.Flash(t["Settings.ProfileSaved"]);
+        this.Flash(t[screened.Holds ? "Screening.HeldProfile" : "Settings.ProfileSaved"]);
         return Redirect($"/u/{user.Handle}");
     }
 

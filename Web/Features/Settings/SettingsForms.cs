@@ -41,6 +41,9 @@ public class ProfileForm
     [Display(Name = "Field.Region")]
     public string? Region { get; set; }
 
+    /// <summary>Screening holds the name and bio shown here for review; others still see the previous ones.</summary>
+    public bool HeldForReview { get; set; }
+
     [Display(Name = "Field.HideCollects")]
     public bool HideCollects { get; set; }
 

@@ -22,7 +22,7 @@ public class MemberBar(AppDbContext db)
     /// </summary>
     private const string UnreadMessagesSql = """
         (SELECT COUNT(*) FROM "ConversationMembers" cm
-            JOIN "Messages" m ON m."ConversationId" = cm."ConversationId" AND m."RecipientId" = @id AND m."Id" > cm."LastReadMessageId"
+            JOIN "Messages" m ON m."ConversationId" = cm."ConversationId" AND m."RecipientId" = @id AND m."Id" > cm."LastReadMessageId" AND m."HeldAt" IS NULL
             WHERE cm."MemberId" = @id AND cm."LastMessageId" > cm."LastReadMessageId"
             AND (cm."Accepted" = @accepted OR EXISTS (SELECT 1 FROM "Follows" f WHERE f."FollowerId" = @id AND f."FolloweeId" = cm."OtherMemberId"))
             AND NOT EXISTS (SELECT 1 FROM "Blocks" b WHERE (b."BlockerId" = @id AND b."BlockedId" = cm."OtherMemberId") OR (b."BlockerId" = cm."OtherMemberId" AND b."BlockedId" = @id)))

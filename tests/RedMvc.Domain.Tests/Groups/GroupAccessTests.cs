@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Groups;
+using RedMvc.Domain.Moderation;
 using RedMvc.Domain.Social;
 
 namespace RedMvc.Domain.Tests.Groups;
@@ -59,10 +60,11 @@ public sealed class GroupAccessTests : IAsyncLifetime
                 if (standing == Standing.Moderator) member.Appoint();
                 _db.GroupMembers.Add(member);
             }
-            foreach (var state in new[] { "live", "removed", "deleted" })
+            foreach (var state in new[] { "live", "removed", "deleted", "held" })
             {
                 var thread = GroupThread.Start(group.Id, _author, ThreadKind.Discussion, $"{kind} {state}", "body", Now);
                 if (state == "removed") thread.Remove("spam", Now);
+                if (state == "held") thread.Screen(new ScreeningVerdict(ScreenAction.Hold, "vx"), Now);
                 _db.GroupThreads.Add(thread);
                 await _db.SaveChangesAsync();
                 if (state == "deleted") await GroupPosting.DeleteThreadAsync(_db, thread, _author, Now);
@@ -110,6 +112,16 @@ public sealed class GroupAccessTests : IAsyncLifetime
         Assert.NotNull(await GroupAccess.SeeThreadAsync(_db, removed, _viewers[Standing.Moderator]));
         Assert.Null(await GroupAccess.SeeThreadAsync(_db, removed, _viewers[Standing.Member]));
         Assert.Null(await GroupAccess.SeeThreadAsync(_db, removed, null));
+    }
+
+    [Fact]
+    public async Task A_thread_held_by_screening_is_seen_and_listed_by_its_author_only()
+    {
+        var held = _threads.Single(t => t.Thread.Title == "Public held").Thread.Id;
+        Assert.NotNull(await GroupAccess.SeeThreadAsync(_db, held, _author));
+        Assert.Contains(held, await _db.GroupThreads.WhereListedFor(_db, _author).Select(t => t.Id).ToListAsync());
+        foreach (var viewer in _viewers.Values)
+            Assert.Null(await GroupAccess.SeeThreadAsync(_db, held, viewer));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public class AdminAreaTests(RedMvcAppFactory site)
         var overview = await staff.GetAsync("/admin");
         Assert.Equal(HttpStatusCode.OK, overview.Status);
         var nav = overview.Document.QuerySelector("nav.admin-nav")!;
-        Assert.Equal(["/admin", "/admin/reports", "/admin/appeals", "/admin/people", "/admin/shops", "/admin/orders", "/admin/audit", "/admin/jobs"],
+        Assert.Equal(["/admin", "/admin/reports", "/admin/appeals", "/admin/screening", "/admin/people", "/admin/shops", "/admin/orders", "/admin/audit", "/admin/jobs"],
             nav.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!));
         int shops;
         await using (var scope = site.Services.CreateAsyncScope())

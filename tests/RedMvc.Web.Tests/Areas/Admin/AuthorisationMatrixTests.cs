@@ -50,7 +50,9 @@ public class AuthorisationMatrixTests(RedMvcAppFactory site)
                      "GET /admin/audit", "POST /admin/stats/refresh",
                      "GET /admin/shops", "POST /admin/shops/grant", "GET /admin/shops/1", "POST /admin/shops/1/suspend", "POST /admin/shops/1/restore",
                      "GET /admin/products/1", "POST /admin/products/1/takedown", "POST /admin/products/1/restore",
-                     "GET /admin/orders", "GET /admin/orders/1", "POST /admin/orders/1/refund" })
+                     "GET /admin/orders", "GET /admin/orders/1", "POST /admin/orders/1/refund",
+                     "GET /admin/screening", "POST /admin/screening/phrases", "POST /admin/screening/phrases/1/remove",
+                     "POST /admin/screening/held/1/1/approve", "POST /admin/screening/held/1/1/remove" })
             Assert.Contains(expected, paths);
         Assert.DoesNotContain(paths, p => p.Contains("/admin/audit") && !p.StartsWith("GET")); // the log cannot be changed from the site
         await Task.CompletedTask;

@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using RedMvc.Domain.Accounts;
+using RedMvc.Domain.Moderation;
+using RedMvc.Domain.Notes;
+using RedMvc.Domain.Notifications;
+using RedMvc.Domain.Social;
+
+namespace RedMvc.Domain.Tests.Moderation;
+
+/// <summary>The screening list and the held queue in Domain, on a real SQLite file through the real migrations.</summary>
+public sealed class HeldPostsTests : IAsyncLifetime
+{
+    private static readonly DateTime Now = new(2026, 11, 30, 8, 0, 0, DateTimeKind.Utc);
+    private static readonly ScreeningVerdict Held = new(ScreenAction.Hold, "vx");
+    private MigratedSqlite _database = null!;
+
+    public async Task InitializeAsync() => _database = await MigratedSqlite.CreateAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task The_list_is_read_from_the_database_and_a_forgotten_copy_is_read_again()
+    {
+        var db = _database.Db;
+        var staff = await db.AddMemberAsync();
+        var screening = new Screening();
+        Assert.Equal(ScreeningVerdict.Pass, await screening.JudgeAsync(db, "加ＶＸ"));
+
+        Assert.Null(await ScreeningList.AddAsync(db, new StaffActor(staff.Id, null), " VX ", ScreenAction.Hold, null, Now));
+        screening.Forget();
+
+        Assert.Equal(new ScreeningVerdict(ScreenAction.Hold, "VX"), await screening.JudgeAsync(db, "加ＶＸ"));
+        Assert.Equal(("Phrase", "Screening.Error.Listed"), await ScreeningList.AddAsync(db, new StaffActor(staff.Id, null), "ｖｘ", ScreenAction.Block, null, Now));
+    }
+
+    [Fact]
+    public async Task A_held_comment_tells_nobody_until_approved_and_then_the_notes_author_hears_of_it()
+    {
+        var db = _database.Db;
+        var author = await db.AddMemberAsync();
+        var commenter = await db.AddMemberAsync();
+        var staff = await db.AddMemberAsync();
+        var note = await db.PublishNoteAsync(author.Id, at: Now);
+        var comment = Comment.OnNote(note.Id, commenter.Id, "加vx", Now);
+        comment.Screen(Held, Now);
+
+        await NoteComments.AddAsync(db, comment);
+        Assert.False(await db.Notifications.AnyAsync(n => n.RecipientId == author.Id && n.Kind == NotificationKind.Comment));
+        Assert.Single(await HeldPosts.QueueAsync(db), h => h.Kind == ReportTarget.Comment && h.TargetId == comment.Id.ToString());
+
+        Assert.Null(await HeldPosts.ApproveAsync(db, new StaffActor(staff.Id, null), ReportTarget.Comment, comment.Id.ToString(), Now));
+
+        Assert.True(await db.Notifications.AnyAsync(n => n.RecipientId == author.Id && n.Kind == NotificationKind.Comment));
+        Assert.Null((await _database.NewContext().Comments.SingleAsync(c => c.Id == comment.Id)).HeldAt);
+        Assert.Empty(await HeldPosts.QueueAsync(db));
+        Assert.Equal("Admin.Error.NoTarget", await HeldPosts.ApproveAsync(db, new StaffActor(staff.Id, null), ReportTarget.Comment, comment.Id.ToString(), Now));
+    }
+
+    [Fact]
+    public async Task A_held_note_mentions_nobody_until_approved()
+    {
+        var db = _database.Db;
+        var author = await db.AddMemberAsync();
+        var friend = await db.AddMemberAsync();
+        var staff = await db.AddMemberAsync();
+        var content = new NoteContent("周末露营", $"和 @{friend.Handle} 一起 加vx", "travel", null, NoteVisibility.Public, false);
+        var note = await NotePosting.SaveAsync(db, author.Id, null, new NotePost(content, PostAction.Publish, null, [], 1),
+            [new NewPhoto("originals/held", "a.jpg")], new NoteLimits(), Now, screening: Held);
+
+        Assert.False(await db.Notifications.AnyAsync(n => n.RecipientId == friend.Id));
+
+        Assert.Null(await HeldPosts.ApproveAsync(db, new StaffActor(staff.Id, null), ReportTarget.Note, note.Id.ToString(), Now));
+        Assert.True(await db.Notifications.AnyAsync(n => n.RecipientId == friend.Id && n.Kind == NotificationKind.Mention));
+    }
+
+    [Fact]
+    public async Task Erasing_the_staff_member_who_added_a_phrase_keeps_the_phrase_as_staff_record()
+    {
+        var db = _database.Db;
+        var staff = await db.AddMemberAsync();
+        await ScreeningList.AddAsync(db, new StaffActor(staff.Id, null), "假货", ScreenAction.Block, "fakes", Now);
+
+        await AccountErasure.EraseAsync(_database.NewContext(), staff.Id, Now);
+
+        var kept = await _database.NewContext().ScreenedPhrases.SingleAsync();
+        Assert.Equal(("假货", staff.Id), (kept.Phrase, kept.AddedById));
+    }
+}
