@@ -71,22 +71,18 @@ public static class HeldPosts
         if (!Enum.IsDefined(rule)) return "Report.Error.Category";
         var held = await FindAsync(db, kind, targetId, cancellationToken);
         if (held is null) return "Admin.Error.NoTarget";
-        if (kind is ReportTarget.Note or ReportTarget.Comment)
+        if (kind is not (ReportTarget.Message or ReportTarget.Profile))
         {
             // The desk removes, strikes, tells the author and audits; the hold then has nothing left to hide.
             if (await ModerationDesk.ActAsync(db, actor, new ModerationOrder(kind, targetId, StaffDecision.Remove, rule, reason.Value), now, cancellationToken) is { } refused)
                 return refused;
-            if (held.Entity is Notes.Note note) note.ApproveHeld();
-            if (held.Entity is Social.Comment comment) comment.ApproveHeld();
+            EndHold(held.Entity);
             await db.SaveChangesAsync(cancellationToken);
             return null;
         }
-        await db.InTransactionAsync(async () =>
-        {
-            await RefuseAsync(db, held, reason.Value, now, cancellationToken);
-            db.StaffAudit.Add(StaffAuditEntry.Of(actor, "screening.remove", kind.ToString(), targetId, held.AuthorId, held.Text, "removed", reason.Value, now));
-            await db.SaveChangesAsync(cancellationToken);
-        }, cancellationToken);
+        Refuse(held, now);
+        db.StaffAudit.Add(StaffAuditEntry.Of(actor, "screening.remove", kind.ToString(), targetId, held.AuthorId, held.Text, "removed", reason.Value, now));
+        await db.SaveChangesAsync(cancellationToken);
         return null;
     }
 
@@ -146,23 +142,25 @@ public static class HeldPosts
         }
     }
 
-    private static async Task RefuseAsync(AppDbContext db, Held held, string reason, DateTime now, CancellationToken cancellationToken)
+    private static void EndHold(object entity)
+    {
+        switch (entity)
+        {
+            case Notes.Note note: note.ApproveHeld(); break;
+            case Social.Comment comment: comment.ApproveHeld(); break;
+            case GroupThread thread: thread.ApproveHeld(); break;
+            case GroupReply reply: reply.ApproveHeld(); break;
+            case Product product: product.ApproveHeld(); break;
+        }
+    }
+
+    /// <summary>What the staff desk has no removal for: a private message is not delivered, a held name and bio are dropped.</summary>
+    private static void Refuse(Held held, DateTime now)
     {
         switch (held.Entity)
         {
-            case GroupThread thread:
-                thread.Remove(reason, now);
-                thread.ApproveHeld();
-                await db.Groups.Where(g => g.Id == thread.GroupId).ExecuteUpdateAsync(s => s.SetProperty(g => g.ThreadCount, g => g.ThreadCount - 1), cancellationToken);
-                break;
-            case GroupReply reply:
-                reply.ApproveHeld();
-                await db.GroupReplies.Where(r => r.Id == reply.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.RemovedAt, now).SetProperty(r => r.RemovedReason, reason), cancellationToken);
-                await GroupPosting.ReplyGoneAsync(db, reply, cancellationToken);
-                break;
             case Messages.Message message: message.Refuse(now); break;
             case Accounts.AppUser user: user.RefuseHeldProfile(); break;
-            case Product product: product.Archive(now); break;
         }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Accounts;
+using RedMvc.Domain.Groups;
 using RedMvc.Domain.Moderation;
 using RedMvc.Domain.Notes;
 using RedMvc.Domain.Notifications;
@@ -71,6 +72,27 @@ public sealed class HeldPostsTests : IAsyncLifetime
 
         Assert.Null(await HeldPosts.ApproveAsync(db, new StaffActor(staff.Id, null), ReportTarget.Note, note.Id.ToString(), Now));
         Assert.True(await db.Notifications.AnyAsync(n => n.RecipientId == friend.Id && n.Kind == NotificationKind.Mention));
+    }
+
+    [Fact]
+    public async Task Removing_a_held_thread_goes_through_the_staff_desk_the_author_sees_why_and_the_group_counts_it_out()
+    {
+        var db = _database.Db;
+        var owner = await db.AddMemberAsync();
+        var staff = await db.AddMemberAsync();
+        var group = await GroupMemberships.CreateAsync(db, owner.Id, new GroupInput("Camping", "Tents", null, "travel", false), new GroupLimits(), Now);
+        var membership = await db.GroupMembers.SingleAsync(m => m.GroupId == group.Id && m.UserId == owner.Id);
+        var thread = await GroupPosting.StartThreadAsync(db, group, membership, owner.Id, ThreadKind.Discussion, new PostInput("加vx", "便宜帐篷"), [],
+            new GroupLimits(), Now, Held);
+
+        Assert.Null(await HeldPosts.RemoveAsync(db, new StaffActor(staff.Id, null), ReportTarget.Thread, thread.Id.ToString(), ReportCategory.Spam, "Advertising", Now));
+
+        db.ChangeTracker.Clear();
+        var removed = await db.GroupThreads.SingleAsync(t => t.Id == thread.Id);
+        Assert.Equal(("Advertising", null), (removed.RemovedReason, removed.HeldAt));
+        Assert.Equal(0, await db.Groups.Where(g => g.Id == group.Id).Select(g => g.ThreadCount).SingleAsync());
+        Assert.Equal(PenaltyKind.Warning, (await db.Penalties.SingleAsync(p => p.UserId == owner.Id)).Kind);
+        Assert.Empty(await HeldPosts.QueueAsync(db));
     }
 
     [Fact]
