@@ -39,10 +39,14 @@ public class Message
 
     public void Hold(DateTime now) => HeldAt ??= now;
 
-    /// <summary>Staff refused the held message: it is never delivered, and its sender sees so.</summary>
+    /// <summary>Staff refused it (held by screening, or reported after delivery): it is held back from the recipient for good, and its sender sees so.</summary>
     public DateTime? RefusedAt { get; private set; }
 
     public void ApproveHeld() => HeldAt = null;
 
-    public void Refuse(DateTime now) => RefusedAt ??= now;
+    /// <summary>Held back as well as refused, so every "reaches the recipient" read (HeldAt is null) leaves it out.</summary>
+    public void Refuse(DateTime now) => (HeldAt, RefusedAt) = (HeldAt ?? now, RefusedAt ?? now);
+
+    /// <summary>Staff restored a refused message: the recipient sees it again.</summary>
+    public void Restore() => (HeldAt, RefusedAt) = (null, null);
 }

@@ -51,9 +51,8 @@ public abstract class ModeratedContent
             ReportTarget.Product when number is { } id => await db.Products.SingleOrDefaultAsync(p => p.Id == id, cancellationToken) is { } product
                 ? new ModeratedProduct(product, await db.Shops.Where(s => s.Id == product.ShopId).Select(s => new ShopOwner(s.OwnerId, s.SuspendedAt != null)).SingleAsync(cancellationToken))
                 : null,
-            // Messages: staff act on their senders; a private conversation has no public copy to remove.
-            ReportTarget.Message when number is { } id => await db.Messages.Where(m => m.Id == id)
-                .Select(m => new AuthoredText(m.SenderId, m.Body ?? "")).SingleOrDefaultAsync(cancellationToken),
+            ReportTarget.Message when number is { } id => await db.Messages.SingleOrDefaultAsync(m => m.Id == id, cancellationToken) is { } message
+                ? new ModeratedMessage(message) : null,
             _ => null,
         };
     }
@@ -174,10 +173,24 @@ public abstract class ModeratedContent
         }
     }
 
-    private sealed class AuthoredText(string authorId, string text) : ModeratedContent
+    /// <summary>A reported message staff remove is taken back from its recipient; its sender sees it as not delivered.</summary>
+    private sealed class ModeratedMessage(Messages.Message message) : ModeratedContent
     {
-        public override string AuthorId => authorId;
-        public override string Describe() => text;
+        public override string AuthorId => message.SenderId;
+        public override string Describe() => $"{(message.RefusedAt is null ? "delivered" : "removed")}: {message.Body}";
+        public override bool Allows(StaffDecision action) => action != StaffDecision.LimitReach;
+
+        public override Task RemoveAsync(AppDbContext db, ReportCategory rule, string reason, DateTime now, CancellationToken cancellationToken)
+        {
+            message.Refuse(now);
+            return Task.CompletedTask;
+        }
+
+        public override Task RestoreAsync(AppDbContext db, CancellationToken cancellationToken)
+        {
+            message.Restore();
+            return Task.CompletedTask;
+        }
     }
 
     private sealed class ModeratedProfile(AppUser user) : ModeratedContent

@@ -32,11 +32,12 @@ public class MessageQueries(AppDbContext db, IOptions<MessageLimits> limits)
             .ToDictionaryAsync(u => u.Id, u => new AuthorView(u.Id, u.Handle, u.DisplayName, u.AvatarKey));
         var lastIds = page.Select(r => r.LastMessageId).ToList();
         var lasts = await db.Messages.AsNoTracking().Where(x => lastIds.Contains(x.Id))
-            .Select(x => new { x.Id, x.Body, HasPhotos = x.Photos.Any(), x.CardKind, x.CreatedAt, x.SenderId })
+            .Select(x => new { x.Id, x.Body, HasPhotos = x.Photos.Any(), x.CardKind, x.CreatedAt, x.SenderId, x.HeldAt })
             .ToDictionaryAsync(x => x.Id);
         var items = page.Take(PageSize).Select(r =>
         {
-            var last = lasts.GetValueOrDefault(r.LastMessageId);
+            // A message held back from this member (removed by staff after delivery) is not previewed to them.
+            var last = lasts.GetValueOrDefault(r.LastMessageId) is { } newest && (newest.HeldAt is null || newest.SenderId == memberId) ? newest : null;
             return new ConversationItem(r.ConversationId, new Correspondent(r.OtherMemberId, others.GetValueOrDefault(r.OtherMemberId)),
                 last?.Body, last?.HasPhotos == true, last?.CardKind, last?.CreatedAt ?? default, last?.SenderId == memberId, r.Unread);
         }).ToList();

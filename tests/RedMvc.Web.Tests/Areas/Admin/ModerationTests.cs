@@ -139,6 +139,38 @@ public class ModerationTests(RedMvcAppFactory site)
     }
 
     [Fact]
+    public async Task A_reported_message_staff_remove_leaves_the_recipients_conversation_its_sender_sees_it_undelivered_and_restoring_brings_it_back()
+    {
+        var senderPerson = Person.New();
+        var sender = await site.ConfirmedMemberAsync(senderPerson);
+        var senderId = await site.IdOfAsync(senderPerson);
+        var recipientPerson = Person.New();
+        var recipient = await site.ConfirmedMemberAsync(recipientPerson);
+        var recipientId = await site.IdOfAsync(recipientPerson);
+        var (messageId, conversationId) = await site.Services.WithDbAsync(async db =>
+        {
+            var message = await Domain.Messages.Messaging.SendAsync(db, senderId, recipientId, new Domain.Messages.MessageDraft("你长得真丑"), [],
+                new Domain.Messages.MessageLimits(), DateTime.UtcNow);
+            await Report.FileAsync(db, recipientId, ReportTarget.Message, message.Id.ToString(), senderId, null, ReportCategory.Harassment, null, DateTime.UtcNow);
+            return (message.Id, message.ConversationId);
+        });
+        Assert.Contains("你长得真丑", (await recipient.GetAsync($"/messages/{conversationId}")).Text);
+        var staff = await site.MemberWithRoleAsync(Person.New(), Roles.Staff);
+
+        await DecideAsync(staff, "Message", messageId.ToString(), "Remove", "Insults in private messages.");
+
+        Assert.DoesNotContain("你长得真丑", (await recipient.GetAsync($"/messages/{conversationId}")).Text);
+        Assert.DoesNotContain("你长得真丑", (await recipient.GetAsync("/messages")).Text);
+        var asSender = await sender.GetAsync($"/messages/{conversationId}");
+        Assert.Contains("你长得真丑", asSender.Text);
+        Assert.Contains("Not delivered", asSender.Text);
+        Assert.Contains("Insults in private messages.", (await MailAsync(senderPerson, "penalty")).TextBody);
+
+        await DecideAsync(staff, "Message", messageId.ToString(), "Restore", "It was a joke between friends.");
+        Assert.Contains("你长得真丑", (await recipient.GetAsync($"/messages/{conversationId}")).Text);
+    }
+
+    [Fact]
     public async Task A_reported_message_reaches_the_staff_queue_and_muting_its_sender_stops_their_messages_and_group_posts()
     {
         var senderPerson = Person.New();
