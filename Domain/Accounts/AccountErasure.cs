@@ -256,5 +256,8 @@ public static class AccountErasure
         await db.SearchProducts.Where(e => db.Products.Any(p => p.Id == e.ProductId && p.ShopId == id)).ExecuteDeleteAsync(cancellationToken);
         await db.Products.Where(p => p.ShopId == id && p.Status == ProductStatus.Active)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, ProductStatus.Archived).SetProperty(p => p.UpdatedAt, now), cancellationToken);
+        // A product staff withheld goes back to its saved status if restored: that must not be "on sale" for a shop without an owner.
+        await db.Products.Where(p => p.ShopId == id && p.StatusBeforeTakedown == ProductStatus.Active)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.StatusBeforeTakedown, ProductStatus.Archived), cancellationToken);
     }
 }

@@ -278,7 +278,7 @@ public class AccountErasureTests(RedMvcAppFactory site)
         var brandPerson = Person.New();
         var brand = await site.ConfirmedMemberAsync(brandPerson);
         var brandId = await IdOfAsync(brandPerson);
-        var (shopId, productId, variantId, draftId) = await InScopeAsync(async db =>
+        var (shopId, productId, variantId, draftId, takenDownId) = await InScopeAsync(async db =>
         {
             var shop = new Shop(brandId, brandPerson.Handle, "要关的店", DateTime.UtcNow);
             shop.Describe("要关的店", "手工杯子");
@@ -289,9 +289,14 @@ public class AccountErasureTests(RedMvcAppFactory site)
             product.AddPhoto(new ProductPhoto("originals/none", 0));
             product.Activate(DateTime.UtcNow);
             var draft = Product.Draft(shop.Id, "没上架的杯子", "", "home", DateTime.UtcNow);
-            db.Products.AddRange(product, draft);
+            var takenDown = Product.Draft(shop.Id, "被下架的杯子", "", "home", DateTime.UtcNow);
+            takenDown.AddVariant("黑", 8800, null, 1);
+            takenDown.AddPhoto(new ProductPhoto("originals/none", 0));
+            takenDown.Activate(DateTime.UtcNow);
+            takenDown.TakeDown("Counterfeit", DateTime.UtcNow);
+            db.Products.AddRange(product, draft, takenDown);
             await db.SaveChangesAsync();
-            return (shop.Id, product.Id, variant.Id, draft.Id);
+            return (shop.Id, product.Id, variant.Id, draft.Id, takenDown.Id);
         });
         await DoAsync(async db =>
         {
@@ -330,6 +335,8 @@ public class AccountErasureTests(RedMvcAppFactory site)
         var statuses = await InScopeAsync(db => db.Products.AsNoTracking().Where(p => p.ShopId == shopId).ToDictionaryAsync(p => p.Id, p => p.Status));
         Assert.Equal(ProductStatus.Archived, statuses[productId]);
         Assert.Equal(ProductStatus.Draft, statuses[draftId]);
+        // Staff restoring the taken-down one later brings it back archived, not on sale for a shop nobody runs.
+        Assert.Equal(ProductStatus.Archived, await InScopeAsync(db => db.Products.Where(p => p.Id == takenDownId).Select(p => p.StatusBeforeTakedown).SingleAsync()));
         var productPage = await site.CreateVisitor().GetAsync($"/products/{productId}");
         Assert.Equal(HttpStatusCode.OK, productPage.Status);
         Assert.Contains("no longer available", productPage.Text);
