@@ -55,8 +55,7 @@ public static class GroupAccess
         if (viewerId is null)
             return threads.Where(t => t.DeletedAt == null && t.RemovedAt == null && t.HeldAt == null
                 && db.Groups.Any(g => g.Id == t.GroupId && g.DeletedAt == null && !g.IsPrivate));
-        var blocked = db.Blocks.Where(b => b.BlockerId == viewerId).Select(b => b.BlockedId)
-            .Concat(db.Blocks.Where(b => b.BlockedId == viewerId).Select(b => b.BlockerId));
+        var blocked = Blocking.EitherWayOf(db, viewerId);
         return threads.Where(t => t.DeletedAt == null && t.RemovedAt == null && (t.HeldAt == null || t.AuthorId == viewerId) && !blocked.Contains(t.AuthorId)
             && db.Groups.Any(g => g.Id == t.GroupId && g.DeletedAt == null
                 && (!g.IsPrivate || db.GroupMembers.Any(m => m.GroupId == g.Id && m.UserId == viewerId && m.Status == MemberStatus.Active))));

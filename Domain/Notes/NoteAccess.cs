@@ -37,8 +37,7 @@ public static class NoteAccess
             return notes.Where(n => n.Status == NoteStatus.Published && n.RemovedAt == null && n.HeldAt == null && n.AuthorSuspendedAt == null && n.Visibility == NoteVisibility.Public);
         var followed = db.Follows.Where(f => f.FollowerId == viewerId).Select(f => f.FolloweeId);
         var followsViewer = db.Follows.Where(f => f.FolloweeId == viewerId).Select(f => f.FollowerId);
-        var blocked = db.Blocks.Where(b => b.BlockerId == viewerId).Select(b => b.BlockedId)
-            .Concat(db.Blocks.Where(b => b.BlockedId == viewerId).Select(b => b.BlockerId));
+        var blocked = Blocking.EitherWayOf(db, viewerId);
         return notes.Where(n => n.Status != NoteStatus.Deleted
             && (n.AuthorId == viewerId
                 || (n.Status == NoteStatus.Published && n.RemovedAt == null && n.HeldAt == null && n.AuthorSuspendedAt == null && !blocked.Contains(n.AuthorId)

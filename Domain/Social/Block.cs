@@ -48,6 +48,11 @@ public static class Blocking
             ? Task.FromResult(false)
             : db.Blocks.AnyAsync(b => (b.BlockerId == viewerId && b.BlockedId == otherId) || (b.BlockerId == otherId && b.BlockedId == viewerId), cancellationToken);
 
+    /// <summary>Everyone the member blocked or was blocked by, as a subquery (LINQ's form of EitherBlockedAsync for lists).</summary>
+    public static IQueryable<string> EitherWayOf(AppDbContext db, string? memberId) =>
+        db.Blocks.Where(b => b.BlockerId == memberId).Select(b => b.BlockedId)
+            .Concat(db.Blocks.Where(b => b.BlockedId == memberId).Select(b => b.BlockerId));
+
     /// <summary>The SQL form of EitherBlockedAsync for a list (people search): false for a visitor (NULL viewer).</summary>
     public static string EitherBlockedSql(string viewer, string other) =>
         $"""EXISTS (SELECT 1 FROM "Blocks" b WHERE (b."BlockerId" = {viewer} AND b."BlockedId" = {other}) OR (b."BlockerId" = {other} AND b."BlockedId" = {viewer}))""";

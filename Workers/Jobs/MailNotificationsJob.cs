@@ -2,8 +2,9 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RedMvc.Domain.Data;
-using RedMvc.Domain.Notes;
 using RedMvc.Domain.Email;
+using RedMvc.Domain.Notes;
+using RedMvc.Domain.Social;
 using RedMvc.Domain.Time;
 using RedMvc.Workers.Email;
 
@@ -134,8 +135,7 @@ public class MailNotificationsJob(AppDbContext db, NotificationEmails emails, IO
     /// </summary>
     private async Task<(EventBatch Batch, DateTime Oldest)?> BatchAsync(string memberId, MailCategory category, EmailPreference row, DateTime now, CancellationToken cancellationToken)
     {
-        var blocked = db.Blocks.Where(b => b.BlockerId == memberId).Select(b => b.BlockedId)
-            .Concat(db.Blocks.Where(b => b.BlockedId == memberId).Select(b => b.BlockerId));
+        var blocked = Blocking.EitherWayOf(db, memberId);
         var pending = Pending(category, now).Where(e => e.RecipientId == memberId);
         if (await pending.MaxAsync(e => (long?)e.Id, cancellationToken) is not { } maxId) return null;
         var oldest = await pending.MinAsync(e => e.CreatedAt, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using RedMvc.Domain.Groups;
 using RedMvc.Domain.Moderation;
+using RedMvc.Domain.Social;
 
 namespace RedMvc.Web.Features.Groups;
 
@@ -138,8 +139,7 @@ public class GroupQueries(AppDbContext db, TimeProvider clock)
         var replies = db.GroupReplies.Where(r => r.ThreadId == thread.Id && (r.HeldAt == null || r.AuthorId == viewerId));
         if (viewerId is not null)
         {
-            var blocked = db.Blocks.Where(b => b.BlockerId == viewerId).Select(b => b.BlockedId)
-                .Concat(db.Blocks.Where(b => b.BlockedId == viewerId).Select(b => b.BlockerId));
+            var blocked = Blocking.EitherWayOf(db, viewerId);
             replies = replies.Where(r => !blocked.Contains(r.AuthorId));
         }
         List<GroupReply> page;

@@ -1,4 +1,5 @@
 using RedMvc.Domain.Messages;
+using RedMvc.Domain.Social;
 
 namespace RedMvc.Web.Features.Messages;
 
@@ -53,8 +54,7 @@ public class MessageQueries(AppDbContext db, IOptions<MessageLimits> limits)
     private IQueryable<ConversationMember> Listed(string memberId, bool requests)
     {
         var followed = db.Follows.Where(f => f.FollowerId == memberId).Select(f => f.FolloweeId);
-        var blocked = db.Blocks.Where(b => b.BlockerId == memberId).Select(b => b.BlockedId)
-            .Concat(db.Blocks.Where(b => b.BlockedId == memberId).Select(b => b.BlockerId));
+        var blocked = Blocking.EitherWayOf(db, memberId);
         var rows = db.ConversationMembers.AsNoTracking()
             .Where(m => m.MemberId == memberId && m.LastMessageId > m.DeletedUpToId && !blocked.Contains(m.OtherMemberId));
         return requests
@@ -102,8 +102,7 @@ public class MessageQueries(AppDbContext db, IOptions<MessageLimits> limits)
     /// <summary>People to send something to: those of the latest conversations, then people the member follows.</summary>
     public async Task<(IReadOnlyList<AuthorView> Recent, IReadOnlyList<AuthorView> Followed)> RecipientsAsync(string memberId)
     {
-        var blocked = db.Blocks.Where(b => b.BlockerId == memberId).Select(b => b.BlockedId)
-            .Concat(db.Blocks.Where(b => b.BlockedId == memberId).Select(b => b.BlockerId));
+        var blocked = Blocking.EitherWayOf(db, memberId);
         var recent = await db.ConversationMembers.Where(m => m.MemberId == memberId && !blocked.Contains(m.OtherMemberId))
             .OrderByDescending(m => m.LastMessageId).Take(8)
             .Join(db.Users, m => m.OtherMemberId, u => u.Id, (m, u) => new AuthorView(u.Id, u.Handle, u.DisplayName, u.AvatarKey))

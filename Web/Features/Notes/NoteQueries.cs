@@ -95,8 +95,7 @@ public class NoteQueries(AppDbContext db, IMemoryCache memory)
     private async Task<CommentPage> CommentsAsync(long noteId, string noteAuthorId, string? viewerId, long? olderThan)
     {
         // Comments by people the viewer blocked, or who blocked the viewer, are left out.
-        var hidden = db.Blocks.Where(b => b.BlockerId == viewerId).Select(b => b.BlockedId)
-            .Concat(db.Blocks.Where(b => b.BlockedId == viewerId).Select(b => b.BlockerId));
+        var hidden = Blocking.EitherWayOf(db, viewerId);
         var top = await db.Comments.AsNoTracking()
             .Where(c => c.NoteId == noteId && c.ParentId == null && (olderThan == null || c.Id < olderThan) && !hidden.Contains(c.AuthorId)
                 && ((c.RemovedAt == null && c.HeldAt == null) || c.AuthorId == viewerId))

@@ -34,8 +34,7 @@ public class PeopleQueries(AppDbContext db)
             : db.Follows.Where(f => f.FollowerId == owner.Id).Select(f => new Edge { PersonId = f.FolloweeId, At = f.CreatedAt });
         if (viewerId is not null)
         {
-            var blocked = db.Blocks.Where(b => b.BlockerId == viewerId).Select(b => b.BlockedId)
-                .Concat(db.Blocks.Where(b => b.BlockedId == viewerId).Select(b => b.BlockerId));
+            var blocked = Blocking.EitherWayOf(db, viewerId);
             edges = edges.Where(e => !blocked.Contains(e.PersonId));
         }
         var total = await edges.CountAsync();
