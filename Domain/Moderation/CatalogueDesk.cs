@@ -54,6 +54,9 @@ public static class CatalogueDesk
         if (Reason(reason) is not { } why) return "Admin.Error.Reason";
         var before = product.Status;
         if (!product.TakeDown(why, now)) return "Admin.Products.AlreadyDown";
+        // Reports on it are answered by this: left open, the queue would offer to remove it again (and strike its brand twice).
+        var open = await ModerationDesk.OpenReports(db, ReportTarget.Product, Id(product.Id)).ToListAsync(cancellationToken);
+        await ModerationDesk.ResolveAsync(db, actor.StaffId, open, ReportOutcome.Removed, now, cancellationToken);
         await AuditAsync(db, actor, "product.takedown", product, before, why, now, cancellationToken);
         return null;
     }

@@ -177,7 +177,7 @@ public abstract class ModeratedContent
     private sealed class ModeratedMessage(Messages.Message message) : ModeratedContent
     {
         public override string AuthorId => message.SenderId;
-        public override string Describe() => $"{(message.RefusedAt is null ? "delivered" : "removed")}: {message.Body}";
+        public override string Describe() => $"{(message.RefusedAt is not null ? "removed" : message.HeldAt is not null ? "held" : "delivered")}: {message.Body}";
         public override bool Allows(StaffDecision action) => action != StaffDecision.LimitReach;
 
         public override Task RemoveAsync(AppDbContext db, ReportCategory rule, string reason, DateTime now, CancellationToken cancellationToken)
@@ -186,9 +186,10 @@ public abstract class ModeratedContent
             return Task.CompletedTask;
         }
 
+        /// <summary>Only what staff refused comes back here; a message screening holds is approved from the held queue, which delivers it.</summary>
         public override Task RestoreAsync(AppDbContext db, CancellationToken cancellationToken)
         {
-            message.Restore();
+            if (message.RefusedAt is not null) message.Restore();
             return Task.CompletedTask;
         }
     }

@@ -44,18 +44,24 @@ public static class ModerationDesk
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var before = target.Describe();
         var outcome = await ApplyAsync(db, actor, order with { Reason = reason.Value }, target, now, cancellationToken);
-        foreach (var report in open)
-        {
-            report.Resolve(actor.StaffId, outcome, now);
-            // The reporter is told that it was handled, not shown the content again (it may be gone): their standing page has the outcome.
-            await Notifier.NotifyAsync(db, Notification.FromStaff(NotificationKind.ReportOutcome, report.ReporterId, actor.StaffId,
-                $"report:{report.Id}", null, null, now), cancellationToken);
-        }
+        await ResolveAsync(db, actor.StaffId, open, outcome, now, cancellationToken);
         db.StaffAudit.Add(StaffAuditEntry.Of(actor, $"{order.Target}.{order.Action}".ToLowerInvariant(), order.Target.ToString(), order.TargetId,
             target.AuthorId, before, target.Describe(), reason.Value, now));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return null;
+    }
+
+    /// <summary>Resolves the reports with the outcome and tells each reporter.</summary>
+    public static async Task ResolveAsync(AppDbContext db, string staffId, IEnumerable<Report> reports, ReportOutcome outcome, DateTime now, CancellationToken cancellationToken = default)
+    {
+        foreach (var report in reports)
+        {
+            report.Resolve(staffId, outcome, now);
+            // The reporter is told that it was handled, not shown the content again (it may be gone): their standing page has the outcome.
+            await Notifier.NotifyAsync(db, Notification.FromStaff(NotificationKind.ReportOutcome, report.ReporterId, staffId,
+                $"report:{report.Id}", null, null, now), cancellationToken);
+        }
     }
 
     /// <summary>Marks every open report on the target as this staff member's to handle.</summary>

@@ -140,11 +140,16 @@ public class CatalogueTests(RedMvcAppFactory site)
         var url = $"/products/{brand.Product.ProductId}";
         var member = await site.ConfirmedMemberAsync(Person.New());
         Assert.Equal(HttpStatusCode.OK, (await site.CreateVisitor().GetAsync(url)).Status); // kept for visitors, then evicted
+        await member.SubmitAsync($"/report/product/{brand.Product.ProductId}", $"/report/product/{brand.Product.ProductId}",
+            new Dictionary<string, string> { ["category"] = "Misleading", ["details"] = "说能治病" });
         var staff = await StaffAsync();
 
         var takenDown = await staff.SubmitAsync($"/admin/products/{brand.Product.ProductId}", $"/admin/products/{brand.Product.ProductId}/takedown",
             new Dictionary<string, string> { ["reason"] = "Medical claims without a licence." });
         Assert.Contains("is taken down", FlashOf(takenDown));
+        // The report is answered by the takedown, not left in the queue to be acted on (and its brand struck) again.
+        Assert.Equal(ReportOutcome.Removed, await site.Services.WithDbAsync(db => db.Reports
+            .Where(r => r.Target == ReportTarget.Product && r.TargetId == brand.Product.ProductId.ToString()).Select(r => r.Outcome).SingleAsync()));
 
         Assert.Equal(HttpStatusCode.NotFound, (await site.CreateVisitor().GetAsync(url)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync(url)).Status);
