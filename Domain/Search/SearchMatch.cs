@@ -48,23 +48,68 @@ public static class SearchMatch
             """, parameters);
     }
 
-    private static string LikeSql(SearchTable table, SearchQuery query, DynamicParameters parameters)
+    /// <summary>
+    /// The newest matches: a subquery of ("Key") rows, the keys of at most <paramref name="limit"/> matching items
+    /// whose key is at most @ceiling, highest first. Every provider walks its list of matches from the newest and
+    /// stops (SQLite: the FTS5 doclist by rowid; PostgreSQL: the key index, or the GIN index and a top-N sort for
+    /// a rare word), so the cost does not grow with how many items match (docs/decisions/0038). Only for tables
+    /// whose key is the FTS5 row id (notes).
+    /// </summary>
+    public static (string Sql, DynamicParameters Parameters) Newest(AppDbContext db, SearchTable table, SearchQuery query, int limit, long ceiling)
     {
-        var text = $"""(N' ' + e."Title" + N' ' + e."Body" + N' ')""";
-        var terms = new List<string>();
-        var n = 0;
-        foreach (var term in query.Terms)
+        if (query.IsEmpty) throw new ArgumentException("An empty query matches nothing; do not search.", nameof(query));
+        if (table.RowId != table.Key) throw new ArgumentException("Newest needs a table keyed by its FTS5 row id.", nameof(table));
+        var parameters = new DynamicParameters();
+        parameters.Add("ceiling", ceiling);
+        if (db.Database.IsNpgsql())
         {
-            var alternatives = term.ToLikePatterns().Select(set => "(" + string.Join(" AND ", set.Select(pattern =>
-            {
-                parameters.Add($"like{n}", pattern);
-                return $"{text} LIKE @like{n++}";
-            })) + ")");
-            terms.Add("(" + string.Join(" OR ", alternatives) + ")");
+            parameters.Add("match", query.ToTsQuery());
+            return ($"""
+                SELECT e."{table.Key}" AS "Key" FROM "{table.Table}" e
+                WHERE e."Vector" @@ to_tsquery('simple', @match) AND e."{table.Key}" <= @ceiling ORDER BY e."{table.Key}" DESC LIMIT {limit}
+                """, parameters);
         }
-        return $"""
-            SELECT e."{table.Key}" AS "Key", CAST(0 AS float) AS "Score"
-            FROM "{table.Table}" e WHERE {string.Join(" AND ", terms)}
-            """;
+        if (db.Database.IsSqlServer())
+        {
+            return ($"""
+                SELECT TOP ({limit}) e."{table.Key}" AS "Key" FROM "{table.Table}" e
+                WHERE {string.Join(" AND ", query.Terms.Select(term => Has(SqlServerPadded("e"), term, parameters)))}
+                    AND e."{table.Key}" <= @ceiling ORDER BY e."{table.Key}" DESC
+                """, parameters);
+        }
+        parameters.Add("match", query.ToFts5());
+        return ($"""
+            SELECT rowid AS "Key" FROM "{table.Fts}" WHERE "{table.Fts}" MATCH @match AND rowid <= @ceiling ORDER BY rowid DESC LIMIT {limit}
+            """, parameters);
     }
+
+    /// <summary>
+    /// Relevance as a SQL expression over the index row aliased <paramref name="entry"/>, the same on every provider:
+    /// for each word of the query 4 when the title has it and 1 when the body has it. Only presence counts, never
+    /// how often or how rare a word is: FTS5's bm25 needs a pass over every match of each word to weigh it, which is
+    /// what a bounded search must not pay (docs/decisions/0038). Ties are left to the caller (newest first).
+    /// </summary>
+    public static string Score(AppDbContext db, SearchQuery query, string entry, DynamicParameters parameters)
+    {
+        var sqlServer = db.Database.IsSqlServer();
+        string Padded(string column) => sqlServer ? $"""(N' ' + {entry}."{column}" + N' ')""" : $"""(' ' || {entry}."{column}" || ' ')""";
+        return "(" + string.Join(" + ", query.Terms.Select(term =>
+            $"CASE WHEN {Has(Padded("Title"), term, parameters)} THEN 4 ELSE 0 END + CASE WHEN {Has(Padded("Body"), term, parameters)} THEN 1 ELSE 0 END")) + ")";
+    }
+
+    /// <summary>Whether the space-padded text holds the term: its LIKE patterns (SearchTerm.ToLikePatterns), each a new parameter.</summary>
+    private static string Has(string padded, SearchTerm term, DynamicParameters parameters) =>
+        "(" + string.Join(" OR ", term.ToLikePatterns().Select(set => "(" + string.Join(" AND ", set.Select(pattern =>
+        {
+            var name = $"like{parameters.ParameterNames.Count()}";
+            parameters.Add(name, pattern);
+            return $"{padded} LIKE @{name}";
+        })) + ")")) + ")";
+
+    private static string SqlServerPadded(string entry) => $"""(N' ' + {entry}."Title" + N' ' + {entry}."Body" + N' ')""";
+
+    private static string LikeSql(SearchTable table, SearchQuery query, DynamicParameters parameters) => $"""
+        SELECT e."{table.Key}" AS "Key", CAST(0 AS float) AS "Score"
+        FROM "{table.Table}" e WHERE {string.Join(" AND ", query.Terms.Select(term => Has(SqlServerPadded("e"), term, parameters)))}
+        """;
 }

@@ -11,9 +11,12 @@ namespace RedMvc.Web.Features.Search;
 /// so the index never needs to know about visibility and a stale index row can never leak an item.
 /// Keyset pages by (sort value, id); one query per page plus the cards' own.
 /// </summary>
-public class SearchQueries(AppDbContext db, NoteCards cards)
+public class SearchQueries(AppDbContext db, NoteCards cards, IConfiguration configuration)
 {
     public const int PageSize = 20;
+
+    /// <summary>How many of the newest matching notes a search sorts and pages through (Search:NoteCandidates; docs/decisions/0038).</summary>
+    private readonly int _noteCandidates = Math.Max(PageSize + 1, configuration.GetValue("Search:NoteCandidates", 1000));
     private const int SuggestionsEach = 5;
     private const int ExcerptLength = 80;
 
@@ -51,10 +54,17 @@ public class SearchQueries(AppDbContext db, NoteCards cards)
         public double Score { get; init; }
     }
 
-    public async Task<(IReadOnlyList<NoteCard> Cards, string? Next)> NotesAsync(
-        SearchQuery query, SearchFilters filters, string? viewerId, SearchCursor? after, DateTime now)
+    /// <summary>
+    /// Notes: the newest <see cref="NoteCandidates"/> matches at or below the window's ceiling (the newest
+    /// note when the first page was made, kept in the cursor so later pages sort the same candidates), of
+    /// which those the viewer may find (NoteAccess.MayFind) and the filters keep are sorted and paged. So a
+    /// word in every note costs what a rare one does; for such a word the list ends after the window, and
+    /// says so (docs/decisions/0038).
+    /// </summary>
+    public async Task<NoteResults> NotesAsync(SearchQuery query, SearchFilters filters, string? viewerId, SearchCursor? after, DateTime now)
     {
-        var (match, parameters) = SearchMatch.For(db, SearchTable.Notes, query);
+        var ceiling = after?.Window ?? await db.Notes.MaxAsync(n => (long?)n.Id) ?? 0;
+        var (candidates, parameters) = SearchMatch.Newest(db, SearchTable.Notes, query, _noteCandidates, ceiling);
         parameters.Add("me", viewerId);
         var conditions = new List<string>();
         if (filters.Channel is { } channel)
@@ -69,30 +79,34 @@ public class SearchQueries(AppDbContext db, NoteCards cards)
         }
         if (filters.Following && viewerId is not null)
             conditions.Add("""EXISTS (SELECT 1 FROM "Follows" f WHERE f."FollowerId" = @me AND f."FolloweeId" = n."AuthorId")""");
+        var relevance = filters.Sort == "relevance";
         var column = filters.Sort switch
         {
-            "newest" => """n."PublishedAt" """,
-            "likes" => """n."LikeCount" """,
-            "comments" => """n."CommentCount" """,
-            "collects" => """n."CollectCount" """,
-            _ => """m."Score" """,
+            "newest" => """r."PublishedAt" """,
+            "likes" => """r."LikeCount" """,
+            "comments" => """r."CommentCount" """,
+            "collects" => """r."CollectCount" """,
+            _ => """r."Score" """,
         };
+        var keyset = "";
         if (after?.NumericId is { } afterId && KeyOf(filters.Sort, after) is { } value)
         {
-            conditions.Add($"""({column} < @after OR ({column} = @after AND n."Id" < @afterId))""");
+            keyset = $"""WHERE {column} < @after OR ({column} = @after AND r."Id" < @afterId)""";
             parameters.Add("after", value);
             parameters.Add("afterId", afterId);
         }
         var dialect = SqlDialect.For(db);
         var sql = $"""
-            SELECT {dialect.Top(PageSize + 1)} n."Id", n."Title", n."Body", n."PublishedAt", n."LikeCount", n."CommentCount", n."CollectCount", m."Score"
-            FROM ({match}) m JOIN "Notes" n ON n."Id" = m."Key"
-            WHERE n."Status" = {(int)NoteStatus.Published} AND n."Visibility" <> {(int)NoteVisibility.OnlyMe}
-                AND {NoteAccess.MaySeeSql("n", "@me")}
-                AND (n."ReachLimitedAt" IS NULL OR n."AuthorId" = @me)
-                AND NOT EXISTS (SELECT 1 FROM "NotInterested" x WHERE x."UserId" = @me AND x."NoteId" = n."Id")
-                {string.Concat(conditions.Select(c => " AND " + c))}
-            ORDER BY {column} DESC, n."Id" DESC
+            SELECT {dialect.Top(PageSize + 1)} r.* FROM (
+                SELECT n."Id", n."Title", n."Body", n."PublishedAt", n."LikeCount", n."CommentCount", n."CollectCount",
+                    {(relevance ? SearchMatch.Score(db, query, "e", parameters) : "0")} AS "Score"
+                FROM ({candidates}) m JOIN "Notes" n ON n."Id" = m."Key"
+                    {(relevance ? """JOIN "SearchNotes" e ON e."NoteId" = m."Key" """ : "")}
+                WHERE {NoteAccess.MayFindSql("n", "@me")}
+                    AND NOT EXISTS (SELECT 1 FROM "NotInterested" x WHERE x."UserId" = @me AND x."NoteId" = n."Id")
+                    {string.Concat(conditions.Select(c => " AND " + c))}
+            ) r {keyset}
+            ORDER BY {column} DESC, r."Id" DESC
             {dialect.Limit(PageSize + 1)}
             """;
         var rows = (await db.WithConnectionAsync(c => c.QueryAsync<NoteRow>(sql, parameters))).ToList();
@@ -101,9 +115,13 @@ public class SearchQueries(AppDbContext db, NoteCards cards)
         var found = (await cards.LoadAsync(shown.Select(r => r.Id).ToList(), viewerId))
             .Select(card => card with { Match = new MatchedText(Highlighter.Pieces(card.Title, query), Highlighter.Excerpt(byId[card.Id].Body, query, ExcerptLength)) })
             .ToList();
-        var next = rows.Count > PageSize ? CursorOf(filters.Sort, shown[^1]).ToString() : null;
-        return (found, next);
+        if (rows.Count > PageSize) return new NoteResults(found, CursorOf(filters.Sort, shown[^1], ceiling).ToString(), null);
+        return new NoteResults(found, null, await WindowIsFullAsync(candidates, parameters) ? _noteCandidates : null);
     }
+
+    /// <summary>Whether the window held as many candidates as it may, so older notes may match too.</summary>
+    private Task<bool> WindowIsFullAsync(string candidates, DynamicParameters parameters) =>
+        db.WithConnectionAsync(async c => await c.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM ({candidates}) m", parameters) >= _noteCandidates);
 
     public async Task<(IReadOnlyList<PersonResult> People, string? Next)> PeopleAsync(SearchQuery query, string? viewerId, SearchCursor? after)
     {
@@ -194,10 +212,10 @@ public class SearchQueries(AppDbContext db, NoteCards cards)
         _ => after.Score,
     };
 
-    private static SearchCursor CursorOf(string sort, NoteRow row)
+    private static SearchCursor CursorOf(string sort, NoteRow row, long window)
     {
         var id = row.Id.ToString(CultureInfo.InvariantCulture);
-        return sort switch
+        var cursor = sort switch
         {
             "newest" => SearchCursor.Of(row.PublishedAt.Ticks, id),
             "likes" => SearchCursor.Of(row.LikeCount, id),
@@ -205,5 +223,6 @@ public class SearchQueries(AppDbContext db, NoteCards cards)
             "collects" => SearchCursor.Of(row.CollectCount, id),
             _ => SearchCursor.Of(row.Score, id),
         };
+        return cursor with { Window = window };
     }
 }

@@ -16,10 +16,16 @@ public sealed record SearchPage(
     IReadOnlyList<string> Hot,
     IReadOnlyList<string> Recent)
 {
+    /// <summary>Notes: the list ended at this many newest matching notes, and older ones may match too.</summary>
+    public int? EndedAtNewest { get; init; }
+
     public bool Searched => Query.Text.Length > 0;
 
     public bool Found => Notes.Count + People.Count + Products.Count > 0;
 }
+
+/// <summary>A page of notes found; <paramref name="EndedAtNewest"/>: the list ended at this many newest matches, and older notes may match too.</summary>
+public sealed record NoteResults(IReadOnlyList<NoteCard> Cards, string? Next, int? EndedAtNewest);
 
 public sealed record PersonResult(AuthorView Person, IReadOnlyList<TextPiece> Name, IReadOnlyList<TextPiece> Bio, int Followers, bool ViewerFollows);
 

@@ -6,9 +6,18 @@ namespace RedMvc.Web.Tests;
 /// A site without its job server: the tests run the index job themselves (SearchIndexing.DrainAsync, as
 /// SearchIndexJob does), so what the index holds at each step is what the test made it.
 /// </summary>
-public sealed class SearchSite : RedMvcAppFactory
+/// <param name="noteCandidates">Search:NoteCandidates, the window of newest matches a notes search sorts (default 1,000).</param>
+public sealed class SearchSite(int? noteCandidates = null) : RedMvcAppFactory
 {
-    protected override Dictionary<string, string?> Overrides => new() { ["Workers:InProcess"] = "false", ["Demo:Seed"] = "false" };
+    protected override Dictionary<string, string?> Overrides
+    {
+        get
+        {
+            var settings = new Dictionary<string, string?> { ["Workers:InProcess"] = "false", ["Demo:Seed"] = "false" };
+            if (noteCandidates is { } candidates) settings["Search:NoteCandidates"] = candidates.ToString();
+            return settings;
+        }
+    }
 
     public Task IndexAsync() => Services.WithDbAsync(async db => { while (await SearchIndexing.DrainAsync(db) > 0) { } });
 
