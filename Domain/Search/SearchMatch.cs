@@ -38,13 +38,9 @@ public static class SearchMatch
         }
         if (db.Database.IsSqlServer()) return (LikeSql(table, query, parameters), parameters);
         parameters.Add("match", query.ToFts5());
-        var from = table.RowId == table.Key
-            ? $"""SELECT "{table.Fts}".rowid AS "Key", """
-            : $"""SELECT e."{table.Key}" AS "Key", """;
-        var join = table.RowId == table.Key ? "" : $"""JOIN "{table.Table}" e ON e."{table.RowId}" = "{table.Fts}".rowid""";
         return ($"""
-            {from}-bm25("{table.Fts}", 4.0, 1.0) AS "Score"
-            FROM "{table.Fts}" {join} WHERE "{table.Fts}" MATCH @match
+            SELECT {FtsKey(table)} AS "Key", -bm25("{table.Fts}", 4.0, 1.0) AS "Score"
+            FROM "{table.Fts}" {JoinEntries(table)} WHERE "{table.Fts}" MATCH @match
             """, parameters);
     }
 
@@ -84,6 +80,39 @@ public static class SearchMatch
     }
 
     /// <summary>
+    /// Items whose title (a person's name and handle, a product's title) matches: a subquery of ("Key") rows,
+    /// at most <paramref name="limit"/>, the most recently indexed first, so a short prefix typed into the
+    /// search box costs the same however many names start with it. For suggestions.
+    /// </summary>
+    public static (string Sql, DynamicParameters Parameters) InTitles(AppDbContext db, SearchTable table, SearchQuery query, int limit)
+    {
+        if (query.IsEmpty) throw new ArgumentException("An empty query matches nothing; do not search.", nameof(query));
+        var parameters = new DynamicParameters();
+        if (db.Database.IsNpgsql())
+        {
+            parameters.Add("match", query.ToTsQuery());
+            return ($"""
+                SELECT e."{table.Key}" AS "Key" FROM "{table.Table}" e
+                WHERE e."Vector" @@ to_tsquery('simple', @match) AND to_tsvector('simple', e."Title") @@ to_tsquery('simple', @match)
+                ORDER BY e."{table.RowId}" DESC LIMIT {limit}
+                """, parameters);
+        }
+        if (db.Database.IsSqlServer())
+        {
+            return ($"""
+                SELECT TOP ({limit}) e."{table.Key}" AS "Key" FROM "{table.Table}" e
+                WHERE {string.Join(" AND ", query.Terms.Select(term => Has("""(N' ' + e."Title" + N' ')""", term, parameters)))}
+                ORDER BY e."{table.RowId}" DESC
+                """, parameters);
+        }
+        parameters.Add("match", $"{{Title}} : ({query.ToFts5()})");
+        return ($"""
+            SELECT {FtsKey(table)} AS "Key" FROM "{table.Fts}" {JoinEntries(table)}
+            WHERE "{table.Fts}" MATCH @match ORDER BY "{table.Fts}".rowid DESC LIMIT {limit}
+            """, parameters);
+    }
+
+    /// <summary>
     /// Relevance as a SQL expression over the index row aliased <paramref name="entry"/>, the same on every provider:
     /// for each word of the query 4 when the title has it and 1 when the body has it. Only presence counts, never
     /// how often or how rare a word is: FTS5's bm25 needs a pass over every match of each word to weigh it, which is
@@ -96,6 +125,12 @@ public static class SearchMatch
         return "(" + string.Join(" + ", query.Terms.Select(term =>
             $"CASE WHEN {Has(Padded("Title"), term, parameters)} THEN 4 ELSE 0 END + CASE WHEN {Has(Padded("Body"), term, parameters)} THEN 1 ELSE 0 END")) + ")";
     }
+
+    // SQLite: the FTS5 row id is the item key (notes, products), or the index row's id, joined for the key (people).
+    private static string FtsKey(SearchTable table) => table.RowId == table.Key ? $"\"{table.Fts}\".rowid" : $"e.\"{table.Key}\"";
+
+    private static string JoinEntries(SearchTable table) =>
+        table.RowId == table.Key ? "" : $"""JOIN "{table.Table}" e ON e."{table.RowId}" = "{table.Fts}".rowid""";
 
     /// <summary>Whether the space-padded text holds the term: its LIKE patterns (SearchTerm.ToLikePatterns), each a new parameter.</summary>
     private static string Has(string padded, SearchTerm term, DynamicParameters parameters) =>

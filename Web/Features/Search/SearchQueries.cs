@@ -18,6 +18,7 @@ public class SearchQueries(AppDbContext db, NoteCards cards, IConfiguration conf
     /// <summary>How many of the newest matching notes a search sorts and pages through (Search:NoteCandidates; docs/decisions/0038).</summary>
     private readonly int _noteCandidates = Math.Max(PageSize + 1, configuration.GetValue("Search:NoteCandidates", 1000));
     private const int SuggestionsEach = 5;
+    private const int SuggestionCandidates = 200;
     private const int ExcerptLength = 80;
 
     private sealed class NoteRow
@@ -135,14 +136,18 @@ public class SearchQueries(AppDbContext db, NoteCards cards, IConfiguration conf
             parameters.Add("afterId", after.Id);
         }
         var dialect = SqlDialect.For(db);
+        // Follower counts only for the page's rows: counted in the inner query, they were counted for every match.
         var sql = $"""
-            SELECT {dialect.Top(PageSize + 1)} u."Id", u."Handle", u."DisplayName", u."AvatarKey", u."Bio", m."Score",
-                (SELECT COUNT(*) FROM "Follows" f WHERE f."FolloweeId" = u."Id") AS "Followers",
-                CASE WHEN EXISTS (SELECT 1 FROM "Follows" f WHERE f."FollowerId" = @me AND f."FolloweeId" = u."Id") THEN 1 ELSE 0 END AS "ViewerFollows"
-            FROM ({match}) m JOIN "AspNetUsers" u ON u."Id" = m."Key"
-            WHERE NOT {Blocking.EitherBlockedSql("@me", "u.\"Id\"")} {keyset}
-            ORDER BY m."Score" DESC, u."Id" DESC
-            {dialect.Limit(PageSize + 1)}
+            SELECT p.*, (SELECT COUNT(*) FROM "Follows" f WHERE f."FolloweeId" = p."Id") AS "Followers",
+                CASE WHEN EXISTS (SELECT 1 FROM "Follows" f WHERE f."FollowerId" = @me AND f."FolloweeId" = p."Id") THEN 1 ELSE 0 END AS "ViewerFollows"
+            FROM (
+                SELECT {dialect.Top(PageSize + 1)} u."Id", u."Handle", u."DisplayName", u."AvatarKey", u."Bio", m."Score"
+                FROM ({match}) m JOIN "AspNetUsers" u ON u."Id" = m."Key"
+                WHERE NOT {Blocking.EitherBlockedSql("@me", "u.\"Id\"")} {keyset}
+                ORDER BY m."Score" DESC, u."Id" DESC
+                {dialect.Limit(PageSize + 1)}
+            ) p
+            ORDER BY p."Score" DESC, p."Id" DESC
             """;
         var rows = (await db.WithConnectionAsync(c => c.QueryAsync<PersonRow>(sql, parameters))).ToList();
         var shown = rows.Take(PageSize).Select(r => new PersonResult(new AuthorView(r.Id, r.Handle, r.DisplayName, r.AvatarKey),
@@ -182,27 +187,37 @@ public class SearchQueries(AppDbContext db, NoteCards cards, IConfiguration conf
         return (products, next);
     }
 
-    /// <summary>Topics, people and products whose name starts with what was typed (Chinese or Latin), never across a block.</summary>
+    /// <summary>
+    /// Topics whose name starts with what was typed, and people and products with a word of their name that
+    /// starts with it (Chinese or Latin), never across a block. People and products come from the search
+    /// index (the newest <see cref="SuggestionCandidates"/> title matches), not from scanning their tables.
+    /// </summary>
     public async Task<SearchSuggestions> SuggestAsync(string? typed, string? viewerId)
     {
         var text = (typed ?? "").Trim();
         if (text.Length is 0 or > SearchQuery.MaxLength) return new SearchSuggestions([], [], []);
         var topic = Topic.Normalize(text);
-        var handle = text.TrimStart('@').ToLowerInvariant();
-        // Names compare lower-cased on every provider (PostgreSQL's LIKE minds case, SQLite's does not for Latin).
-        var lower = text.ToLowerInvariant();
         var topics = topic.Length == 0 ? [] : await db.Topics.AsNoTracking().Where(t => t.NormalizedName.StartsWith(topic))
             .OrderBy(t => t.NormalizedName.Length).ThenBy(t => t.NormalizedName).Select(t => t.Name).Take(SuggestionsEach).ToListAsync();
+        var query = SearchQuery.Parse(text.TrimStart('@')).WithLastWordAsPrefix();
+        if (query.IsEmpty) return new SearchSuggestions(topics, [], []);
         var blocked = db.Blocks.Where(b => b.BlockerId == viewerId).Select(b => b.BlockedId)
             .Concat(db.Blocks.Where(b => b.BlockedId == viewerId).Select(b => b.BlockerId));
-        var people = handle.Length == 0 ? [] : await db.Users.AsNoTracking()
-            .Where(u => !u.Handle.StartsWith("@") && (u.Handle.StartsWith(handle) || u.DisplayName.ToLower().StartsWith(lower)) && !blocked.Contains(u.Id))
+        var personIds = await TitleMatchesAsync<string>(SearchTable.People, query);
+        var people = await db.Users.AsNoTracking()
+            .Where(u => personIds.Contains(u.Id) && !u.Handle.StartsWith("@") && !blocked.Contains(u.Id))
             .OrderBy(u => u.Handle.Length).ThenBy(u => u.Handle).Select(u => new PersonSuggestion(u.Handle, u.DisplayName)).Take(SuggestionsEach).ToListAsync();
+        var productIds = await TitleMatchesAsync<long>(SearchTable.Products, query);
         var products = await db.Products.AsNoTracking()
-            .Where(p => p.Status == ProductStatus.Active && p.Title.ToLower().StartsWith(lower)
-                && !db.Shops.Any(s => s.Id == p.ShopId && blocked.Contains(s.OwnerId)))
+            .Where(p => productIds.Contains(p.Id) && p.Status == ProductStatus.Active && !db.Shops.Any(s => s.Id == p.ShopId && blocked.Contains(s.OwnerId)))
             .OrderBy(p => p.Title.Length).ThenBy(p => p.Id).Select(p => new ProductSuggestion(p.Id, p.Title)).Take(SuggestionsEach).ToListAsync();
         return new SearchSuggestions(topics, people, products);
+    }
+
+    private async Task<List<T>> TitleMatchesAsync<T>(SearchTable table, SearchQuery query)
+    {
+        var (sql, parameters) = SearchMatch.InTitles(db, table, query, SuggestionCandidates);
+        return (await db.WithConnectionAsync(c => c.QueryAsync<T>(sql, parameters))).ToList();
     }
 
     private static object? KeyOf(string sort, SearchCursor after) => sort switch

@@ -290,6 +290,7 @@ public class SearchTests
         var author = await site.AuthorAsync("Maple Li");
         await site.NoteAsync(author.Id, "秋天", "#秋日穿搭 #maple");
         await site.Services.WithDbAsync(async db => await db.ProductOnSaleAsync((await db.OpenShopAsync()).Id, "秋日围巾"));
+        await site.IndexAsync(); // people and products are suggested from the search index
         var visitor = site.CreateVisitor();
 
         var chinese = await visitor.Client.GetFromJsonAsync<SuggestionsJson>("/search/suggest?q=" + Uri.EscapeDataString("秋日"));
