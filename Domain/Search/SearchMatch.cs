@@ -46,15 +46,14 @@ public static class SearchMatch
 
     /// <summary>
     /// The newest matches: a subquery of ("Key") rows, the keys of at most <paramref name="limit"/> matching items
-    /// whose key is at most @ceiling, highest first. Every provider walks its list of matches from the newest and
-    /// stops (SQLite: the FTS5 doclist by rowid; PostgreSQL: the key index, or the GIN index and a top-N sort for
-    /// a rare word), so the cost does not grow with how many items match (docs/decisions/0038). Only for tables
-    /// whose key is the FTS5 row id (notes).
+    /// whose index row id (a note's id; for people the index row's own id) is at most @ceiling, highest first.
+    /// Every provider walks its list of matches from the newest and stops (SQLite: the FTS5 doclist by rowid;
+    /// PostgreSQL: the key index, or the GIN index and a top-N sort for a rare word), so the cost does not grow
+    /// with how many items match (docs/decisions/0038).
     /// </summary>
     public static (string Sql, DynamicParameters Parameters) Newest(AppDbContext db, SearchTable table, SearchQuery query, int limit, long ceiling)
     {
         if (query.IsEmpty) throw new ArgumentException("An empty query matches nothing; do not search.", nameof(query));
-        if (table.RowId != table.Key) throw new ArgumentException("Newest needs a table keyed by its FTS5 row id.", nameof(table));
         var parameters = new DynamicParameters();
         parameters.Add("ceiling", ceiling);
         if (db.Database.IsNpgsql())
@@ -62,7 +61,7 @@ public static class SearchMatch
             parameters.Add("match", query.ToTsQuery());
             return ($"""
                 SELECT e."{table.Key}" AS "Key" FROM "{table.Table}" e
-                WHERE e."Vector" @@ to_tsquery('simple', @match) AND e."{table.Key}" <= @ceiling ORDER BY e."{table.Key}" DESC LIMIT {limit}
+                WHERE e."Vector" @@ to_tsquery('simple', @match) AND e."{table.RowId}" <= @ceiling ORDER BY e."{table.RowId}" DESC LIMIT {limit}
                 """, parameters);
         }
         if (db.Database.IsSqlServer())
@@ -70,12 +69,13 @@ public static class SearchMatch
             return ($"""
                 SELECT TOP ({limit}) e."{table.Key}" AS "Key" FROM "{table.Table}" e
                 WHERE {string.Join(" AND ", query.Terms.Select(term => Has(SqlServerPadded("e"), term, parameters)))}
-                    AND e."{table.Key}" <= @ceiling ORDER BY e."{table.Key}" DESC
+                    AND e."{table.RowId}" <= @ceiling ORDER BY e."{table.RowId}" DESC
                 """, parameters);
         }
         parameters.Add("match", query.ToFts5());
         return ($"""
-            SELECT rowid AS "Key" FROM "{table.Fts}" WHERE "{table.Fts}" MATCH @match AND rowid <= @ceiling ORDER BY rowid DESC LIMIT {limit}
+            SELECT {FtsKey(table)} AS "Key" FROM "{table.Fts}" {JoinEntries(table)}
+            WHERE "{table.Fts}" MATCH @match AND "{table.Fts}".rowid <= @ceiling ORDER BY "{table.Fts}".rowid DESC LIMIT {limit}
             """, parameters);
     }
 

@@ -15,8 +15,8 @@ public class SearchQueries(AppDbContext db, NoteCards cards, IConfiguration conf
 {
     public const int PageSize = 20;
 
-    /// <summary>How many of the newest matching notes a search sorts and pages through (Search:NoteCandidates; docs/decisions/0038).</summary>
-    private readonly int _noteCandidates = Math.Max(PageSize + 1, configuration.GetValue("Search:NoteCandidates", 1000));
+    /// <summary>How many of the newest matching notes (or people) a search sorts and pages through (Search:Candidates; docs/decisions/0038).</summary>
+    private readonly int _candidates = Math.Max(PageSize + 1, configuration.GetValue("Search:Candidates", 500));
     private const int SuggestionsEach = 5;
     private const int SuggestionCandidates = 200;
     private const int ExcerptLength = 80;
@@ -65,7 +65,7 @@ public class SearchQueries(AppDbContext db, NoteCards cards, IConfiguration conf
     public async Task<NoteResults> NotesAsync(SearchQuery query, SearchFilters filters, string? viewerId, SearchCursor? after, DateTime now)
     {
         var ceiling = after?.Window ?? await db.Notes.MaxAsync(n => (long?)n.Id) ?? 0;
-        var (candidates, parameters) = SearchMatch.Newest(db, SearchTable.Notes, query, _noteCandidates, ceiling);
+        var (candidates, parameters) = SearchMatch.Newest(db, SearchTable.Notes, query, _candidates, ceiling);
         parameters.Add("me", viewerId);
         var conditions = new List<string>();
         if (filters.Channel is { } channel)
@@ -117,34 +117,40 @@ public class SearchQueries(AppDbContext db, NoteCards cards, IConfiguration conf
             .Select(card => card with { Match = new MatchedText(Highlighter.Pieces(card.Title, query), Highlighter.Excerpt(byId[card.Id].Body, query, ExcerptLength)) })
             .ToList();
         if (rows.Count > PageSize) return new NoteResults(found, CursorOf(filters.Sort, shown[^1], ceiling).ToString(), null);
-        return new NoteResults(found, null, await WindowIsFullAsync(candidates, parameters) ? _noteCandidates : null);
+        return new NoteResults(found, null, await WindowIsFullAsync(candidates, parameters) ? _candidates : null);
     }
 
-    /// <summary>Whether the window held as many candidates as it may, so older notes may match too.</summary>
+    /// <summary>Whether the window held as many candidates as it may, so older ones may match too.</summary>
     private Task<bool> WindowIsFullAsync(string candidates, DynamicParameters parameters) =>
-        db.WithConnectionAsync(async c => await c.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM ({candidates}) m", parameters) >= _noteCandidates);
+        db.WithConnectionAsync(async c => await c.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM ({candidates}) m", parameters) >= _candidates);
 
-    public async Task<(IReadOnlyList<PersonResult> People, string? Next)> PeopleAsync(SearchQuery query, string? viewerId, SearchCursor? after)
+    /// <summary>
+    /// People: as notes, the newest candidates (by when the index last wrote their row) at or below the first
+    /// page's ceiling, ranked by the words their name and bio hold; follower counts only for the page's rows.
+    /// </summary>
+    public async Task<PeopleResults> PeopleAsync(SearchQuery query, string? viewerId, SearchCursor? after)
     {
-        var (match, parameters) = SearchMatch.For(db, SearchTable.People, query);
+        var ceiling = after?.Window ?? await db.SearchPeople.MaxAsync(e => (long?)e.Id) ?? 0;
+        var (candidates, parameters) = SearchMatch.Newest(db, SearchTable.People, query, _candidates, ceiling);
         parameters.Add("me", viewerId);
         var keyset = "";
         if (after?.Score is { } score)
         {
-            keyset = """AND (m."Score" < @after OR (m."Score" = @after AND u."Id" < @afterId))""";
+            keyset = """WHERE r."Score" < @after OR (r."Score" = @after AND r."Id" < @afterId)""";
             parameters.Add("after", score);
             parameters.Add("afterId", after.Id);
         }
         var dialect = SqlDialect.For(db);
-        // Follower counts only for the page's rows: counted in the inner query, they were counted for every match.
         var sql = $"""
             SELECT p.*, (SELECT COUNT(*) FROM "Follows" f WHERE f."FolloweeId" = p."Id") AS "Followers",
                 CASE WHEN EXISTS (SELECT 1 FROM "Follows" f WHERE f."FollowerId" = @me AND f."FolloweeId" = p."Id") THEN 1 ELSE 0 END AS "ViewerFollows"
             FROM (
-                SELECT {dialect.Top(PageSize + 1)} u."Id", u."Handle", u."DisplayName", u."AvatarKey", u."Bio", m."Score"
-                FROM ({match}) m JOIN "AspNetUsers" u ON u."Id" = m."Key"
-                WHERE NOT {Blocking.EitherBlockedSql("@me", "u.\"Id\"")} {keyset}
-                ORDER BY m."Score" DESC, u."Id" DESC
+                SELECT {dialect.Top(PageSize + 1)} r.* FROM (
+                    SELECT u."Id", u."Handle", u."DisplayName", u."AvatarKey", u."Bio", {SearchMatch.Score(db, query, "e", parameters)} AS "Score"
+                    FROM ({candidates}) m JOIN "AspNetUsers" u ON u."Id" = m."Key" JOIN "SearchPeople" e ON e."UserId" = m."Key"
+                    WHERE NOT {Blocking.EitherBlockedSql("@me", "u.\"Id\"")}
+                ) r {keyset}
+                ORDER BY r."Score" DESC, r."Id" DESC
                 {dialect.Limit(PageSize + 1)}
             ) p
             ORDER BY p."Score" DESC, p."Id" DESC
@@ -152,8 +158,8 @@ public class SearchQueries(AppDbContext db, NoteCards cards, IConfiguration conf
         var rows = (await db.WithConnectionAsync(c => c.QueryAsync<PersonRow>(sql, parameters))).ToList();
         var shown = rows.Take(PageSize).Select(r => new PersonResult(new AuthorView(r.Id, r.Handle, r.DisplayName, r.AvatarKey),
             Highlighter.Pieces(r.DisplayName, query), Highlighter.Pieces(r.Bio, query), r.Followers, r.ViewerFollows)).ToList();
-        var next = rows.Count > PageSize ? SearchCursor.Of(rows[PageSize - 1].Score, rows[PageSize - 1].Id).ToString() : null;
-        return (shown, next);
+        if (rows.Count > PageSize) return new PeopleResults(shown, (SearchCursor.Of(rows[PageSize - 1].Score, rows[PageSize - 1].Id) with { Window = ceiling }).ToString(), null);
+        return new PeopleResults(shown, null, await WindowIsFullAsync(candidates, parameters) ? _candidates : null);
     }
 
     public async Task<(IReadOnlyList<ProductResult> Products, string? Next)> ProductsAsync(SearchQuery query, string? viewerId, SearchCursor? after)

@@ -6,15 +6,15 @@ namespace RedMvc.Web.Tests;
 /// A site without its job server: the tests run the index job themselves (SearchIndexing.DrainAsync, as
 /// SearchIndexJob does), so what the index holds at each step is what the test made it.
 /// </summary>
-/// <param name="noteCandidates">Search:NoteCandidates, the window of newest matches a notes search sorts (default 1,000).</param>
-public sealed class SearchSite(int? noteCandidates = null) : RedMvcAppFactory
+/// <param name="candidates">Search:Candidates, the window of newest matches a search sorts (default 500).</param>
+public sealed class SearchSite(int? candidates = null) : RedMvcAppFactory
 {
     protected override Dictionary<string, string?> Overrides
     {
         get
         {
             var settings = new Dictionary<string, string?> { ["Workers:InProcess"] = "false", ["Demo:Seed"] = "false" };
-            if (noteCandidates is { } candidates) settings["Search:NoteCandidates"] = candidates.ToString();
+            if (candidates is { } count) settings["Search:Candidates"] = count.ToString();
             return settings;
         }
     }

@@ -149,7 +149,7 @@ public class SearchTests
     [Fact]
     public async Task A_word_in_more_notes_than_the_window_is_sorted_among_the_newest_ones_and_the_list_says_where_it_ends()
     {
-        using var site = new SearchSite(noteCandidates: 25);
+        using var site = new SearchSite(candidates: 25);
         var author = await site.AuthorAsync();
         var start = DateTime.UtcNow.AddDays(-1);
         await site.NoteAsync(author.Id, "冲浪 最早的一篇", at: start); // the word in the title, but older than the 25 newest
@@ -176,6 +176,29 @@ public class SearchTests
             Assert.Null(second.Document.QuerySelector(".more a"));
             Assert.Contains("25", second.Document.QuerySelector(".search__ended")!.TextContent);
         }
+    }
+
+    [Fact]
+    public async Task People_pages_through_the_newest_matches_once_each_and_the_list_says_where_it_ends()
+    {
+        using var site = new SearchSite(candidates: 21);
+        for (var i = 0; i < 23; i++) await site.AuthorAsync($"Kayak {i}");
+        await site.IndexAsync();
+        var visitor = site.CreateVisitor();
+
+        var first = await visitor.GetAsync(Find("kayak", "&tab=people"));
+        await site.AuthorAsync("Kayak later");
+        await site.IndexAsync();
+        var second = await visitor.GetAsync(first.Document.QuerySelector(".more a")!.GetAttribute("href")!);
+        var names = Names(first).Concat(Names(second)).ToList();
+
+        Assert.Equal(21, names.Count);
+        Assert.Equal(21, names.Distinct().Count());
+        Assert.DoesNotContain("Kayak later", names);
+        Assert.NotNull(second.Document.QuerySelector(".search__ended"));
+        Assert.Null(second.Document.QuerySelector(".more a"));
+
+        static IEnumerable<string> Names(Visitor.Page page) => page.Document.QuerySelectorAll(".people__list .person__who strong").Select(e => e.TextContent.Trim());
     }
 
     [Fact]
