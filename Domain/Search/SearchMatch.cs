@@ -15,12 +15,12 @@ public sealed record SearchTable(string Table, string RowId, string Key)
 }
 
 /// <summary>
-/// The provider's full-text match as a subquery of ("Key", "Score") rows, a higher score a better match,
-/// for the caller to join to the items and filter by who may see them. Titles weigh more than the body
-/// (SQLite four times; PostgreSQL ts_rank's default weights: A 1.0, B 0.4).
-/// SQLite: FTS5 MATCH with bm25 (negated). PostgreSQL: the tsvector with ts_rank. SQL Server: LIKE over the
-/// same segmented text, every score 0, so relevance falls back to the caller's tie-break (docs/decisions/0032).
-/// Only tokens of the query reach the SQL, always as parameters.
+/// The provider's full-text match as subqueries for the caller to join to the items and filter by who may
+/// see them. <see cref="For"/>: every match with a score (SQLite: FTS5 MATCH with bm25, negated, title four
+/// times the body; PostgreSQL: ts_rank; SQL Server: LIKE over the same segmented text, every score 0);
+/// products use it. <see cref="Newest"/>: only the newest matches, ranked by <see cref="Score"/>; notes and
+/// people use it, so their cost does not grow with the matches (docs/decisions/0038). <see cref="InTitles"/>:
+/// for suggestions. Only tokens of the query reach the SQL, always as parameters.
 /// </summary>
 public static class SearchMatch
 {

@@ -6,20 +6,21 @@ using RedMvc.Domain.Social;
 namespace RedMvc.Web.Features.Search;
 
 /// <summary>
-/// Search reads: the provider's full-text match (SearchMatch) joined to the items, with who may see
-/// them asked at query time (NoteAccess for notes, blocks for people and shops, status for products),
+/// Search reads: the provider's full-text match (SearchMatch; for notes and people only the newest
+/// matches) joined to the items, with who may see them asked at query time (NoteAccess for notes,
+/// blocks for people and shops, status for products),
 /// so the index never needs to know about visibility and a stale index row can never leak an item.
 /// Keyset pages by (sort value, id); one query per page plus the cards' own.
 /// </summary>
 public class SearchQueries(AppDbContext db, NoteCards cards, IConfiguration configuration)
 {
     public const int PageSize = 20;
-
-    /// <summary>How many of the newest matching notes (or people) a search sorts and pages through (Search:Candidates; docs/decisions/0038).</summary>
-    private readonly int _candidates = Math.Max(PageSize + 1, configuration.GetValue("Search:Candidates", 500));
     private const int SuggestionsEach = 5;
     private const int SuggestionCandidates = 200;
     private const int ExcerptLength = 80;
+
+    /// <summary>How many of the newest matching notes (or people) a search sorts and pages through (Search:Candidates; docs/decisions/0038).</summary>
+    private readonly int _candidates = Math.Max(PageSize + 1, configuration.GetValue("Search:Candidates", 500));
 
     private sealed class NoteRow
     {
@@ -56,7 +57,7 @@ public class SearchQueries(AppDbContext db, NoteCards cards, IConfiguration conf
     }
 
     /// <summary>
-    /// Notes: the newest <see cref="NoteCandidates"/> matches at or below the window's ceiling (the newest
+    /// Notes: the newest Search:Candidates matches at or below the window's ceiling (the newest
     /// note when the first page was made, kept in the cursor so later pages sort the same candidates), of
     /// which those the viewer may find (NoteAccess.MayFind) and the filters keep are sorted and paged. So a
     /// word in every note costs what a rare one does; for such a word the list ends after the window, and
