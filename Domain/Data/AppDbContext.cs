@@ -87,18 +87,18 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var pending = Search.SearchOutbox.Pending(ChangeTracker);
-        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (pending.Items.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var now = DateTime.UtcNow;
-        if (!Search.SearchOutbox.NeedsIds(ChangeTracker))
+        if (!pending.NeedsIds)
         {
-            AddOutboxRows(pending, now);
+            AddOutboxRows(pending.Items, now);
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         var saved = 0;
         await this.InTransactionAsync(async () =>
         {
             saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            AddOutboxRows(pending, now);
+            AddOutboxRows(pending.Items, now);
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }, cancellationToken);
         return saved;

@@ -20,6 +20,8 @@ namespace RedMvc.Domain.Notes;
 /// job, product and shop pages): published public notes that others may see and whose reach staff did
 /// not limit. Reach is about recommending, so it never
 /// widens MaySee; member lists ask MaySee as well.
+/// MayFind: what search shows: published notes the viewer may see, never only-me ones (not even to
+/// their author, who finds them under "My notes"), and none whose reach staff limited, except to their author.
 /// </remarks>
 public static class NoteAccess
 {
@@ -56,6 +58,16 @@ public static class NoteAccess
             AND ({note}."Visibility" = {(int)NoteVisibility.Public} OR ({note}."Visibility" = {(int)NoteVisibility.MutualFollowers}
                 AND EXISTS (SELECT 1 FROM "Follows" f WHERE f."FollowerId" = {viewer} AND f."FolloweeId" = {note}."AuthorId")
                 AND EXISTS (SELECT 1 FROM "Follows" f WHERE f."FollowerId" = {note}."AuthorId" AND f."FolloweeId" = {viewer}))))))
+        """;
+
+    public static bool MayFind(Note note, string? viewerId, ViewerRelation relation) =>
+        note.Status == NoteStatus.Published && note.Visibility != NoteVisibility.OnlyMe && MaySee(note, viewerId, relation)
+        && (note.ReachLimitedAt == null || note.AuthorId == viewerId);
+
+    /// <summary>MayFind as SQL over the note row aliased <paramref name="note"/>, for the viewer in <paramref name="viewer"/> (as MaySeeSql).</summary>
+    public static string MayFindSql(string note, string viewer) => $"""
+        ({note}."Status" = {(int)NoteStatus.Published} AND {note}."Visibility" <> {(int)NoteVisibility.OnlyMe}
+            AND ({note}."ReachLimitedAt" IS NULL OR {note}."AuthorId" = {viewer}) AND {MaySeeSql(note, viewer)})
         """;
 
     /// <summary>

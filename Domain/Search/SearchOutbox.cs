@@ -16,29 +16,31 @@ public static class SearchOutbox
 {
     private static readonly string[] PersonFields = [nameof(AppUser.DisplayName), nameof(AppUser.Handle), nameof(AppUser.Bio)];
 
-    /// <summary>The items to look at again; a key is read after saving, when added rows have their ids.</summary>
-    public static List<(SearchKind Kind, Func<string> Key)> Pending(ChangeTracker tracker)
+    /// <summary>
+    /// The items to look at again, in one pass over the tracker (each Entries() call detects changes over every
+    /// tracked entity first, and SaveChanges does it once more). A key is read after saving, when added rows
+    /// have their ids; NeedsIds says whether some key is known only then (an added note or product).
+    /// </summary>
+    public static SearchChanges Pending(ChangeTracker tracker)
     {
-        var pending = new List<(SearchKind, Func<string>)>();
+        var items = new List<(SearchKind, Func<string>)>();
+        var needsIds = false;
         foreach (var entry in tracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             switch (entry.Entity)
             {
-                case Note note: pending.Add((SearchKind.Note, () => note.Id.ToString())); break;
-                case Product product: pending.Add((SearchKind.Product, () => product.Id.ToString())); break;
+                case Note note: items.Add((SearchKind.Note, () => note.Id.ToString())); break;
+                case Product product: items.Add((SearchKind.Product, () => product.Id.ToString())); break;
                 case AppUser user when entry.State != EntityState.Modified || PersonFields.Any(f => entry.Property(f).IsModified):
-                    pending.Add((SearchKind.Person, () => user.Id)); break;
+                    items.Add((SearchKind.Person, () => user.Id)); break;
                 case Shop shop when entry.State == EntityState.Modified && entry.Property(nameof(Shop.Name)).IsModified:
-                    pending.Add((SearchKind.Shop, () => shop.Id.ToString())); break;
+                    items.Add((SearchKind.Shop, () => shop.Id.ToString())); break;
             }
+            needsIds |= entry.State == EntityState.Added && entry.Entity is Note or Product;
         }
-        return pending;
+        return new SearchChanges(items, needsIds);
     }
-
-    /// <summary>True when some key is known only after saving (an added row with a database-made id).</summary>
-    public static bool NeedsIds(ChangeTracker tracker) =>
-        tracker.Entries().Any(e => e.State == EntityState.Added && e.Entity is Note or Product);
 
     public static void Add(Data.AppDbContext db, SearchKind kind, IEnumerable<string> keys, DateTime now) =>
         db.SearchOutbox.AddRange(keys.Distinct().Select(key => new SearchOutboxEntry(kind, key, now)));

@@ -146,6 +146,26 @@ public sealed class NoteAccessTests : IAsyncLifetime
         Assert.Equal(_notes.Where(n => n.Status == NoteStatus.Published).Select(n => n.Id).Order(), listed);
     }
 
+    [Fact]
+    public async Task Search_finds_the_same_notes_through_the_entity_and_SQL_never_only_me_ones_and_limited_reach_only_for_their_author()
+    {
+        var found = new Dictionary<string, List<long>>();
+        foreach (var (name, viewer) in _viewers.Select(v => (v.Key.ToString(), (string?)v.Value)).Append(("visitor", null)).Append(("author", _author)))
+        {
+            var relation = viewer is null ? default : await NoteAccess.RelationAsync(_db, viewer, _author);
+            var byEntity = _notes.Where(n => NoteAccess.MayFind(n, viewer, relation)).Select(n => n.Id).Order().ToList();
+            var bySql = await SqlAsync($"""SELECT n."Id" FROM "Notes" n WHERE {NoteAccess.MayFindSql("n", "@viewer")}""", new { viewer });
+            Assert.Equal(byEntity, bySql);
+            found[name] = byEntity;
+        }
+        var publicNote = NoteOf(NoteStatus.Published, NoteVisibility.Public, Moderation.None);
+        var mutualsNote = NoteOf(NoteStatus.Published, NoteVisibility.MutualFollowers, Moderation.None);
+        Assert.Equal([publicNote], found["visitor"]);
+        Assert.Equal([publicNote, mutualsNote], found[(Relation.Mutual, BlockState.None).ToString()]);
+        Assert.Empty(found[(Relation.Mutual, BlockState.ViewerBlockedAuthor).ToString()]);
+        Assert.Equal(_notes.Where(n => n.Status == NoteStatus.Published && n.Visibility != NoteVisibility.OnlyMe).Select(n => n.Id).Order(), found["author"]);
+    }
+
     /// <summary>Asks all three forms for this viewer, asserts they agree, and returns the ids seen.</summary>
     private async Task<List<long>> AssertFormsAgreeAsync(string? viewer, ViewerRelation relation)
     {

@@ -55,14 +55,20 @@ public class SearchController(AppDbContext db, SearchQueries queries, TimeProvid
 
     private async Task<SearchPage> NotesPageAsync(SearchQuery query, SearchFilters filters, string? viewerId, SearchCursor? cursor, DateTime now)
     {
-        var (notes, next) = await queries.NotesAsync(query, filters, viewerId, cursor, now);
-        return new SearchPage(query, filters, notes, [], [], next is null ? null : filters.Link(query.Text, after: next), [], []);
+        var found = await queries.NotesAsync(query, filters, viewerId, cursor, now);
+        return new SearchPage(query, filters, found.Cards, [], [], found.Next is null ? null : filters.Link(query.Text, after: found.Next), [], [])
+        {
+            EndedAtNewest = found.EndedAtNewest,
+        };
     }
 
     private async Task<SearchPage> PeoplePageAsync(SearchQuery query, SearchFilters filters, string? viewerId, SearchCursor? cursor)
     {
-        var (people, next) = await queries.PeopleAsync(query.WithLastWordAsPrefix(), viewerId, cursor);
-        return new SearchPage(query, filters, [], people, [], next is null ? null : filters.Link(query.Text, after: next), [], []);
+        var found = await queries.PeopleAsync(query.WithLastWordAsPrefix(), viewerId, cursor);
+        return new SearchPage(query, filters, [], found.People, [], found.Next is null ? null : filters.Link(query.Text, after: found.Next), [], [])
+        {
+            EndedAtNewest = found.EndedAtNewest,
+        };
     }
 
     private async Task<SearchPage> ProductsPageAsync(SearchQuery query, SearchFilters filters, string? viewerId, SearchCursor? cursor)

@@ -16,10 +16,19 @@ public sealed record SearchPage(
     IReadOnlyList<string> Hot,
     IReadOnlyList<string> Recent)
 {
+    /// <summary>Notes and people: the list ended at this many newest matches, and older ones may match too.</summary>
+    public int? EndedAtNewest { get; init; }
+
     public bool Searched => Query.Text.Length > 0;
 
     public bool Found => Notes.Count + People.Count + Products.Count > 0;
 }
+
+/// <summary>A page of notes found; <paramref name="EndedAtNewest"/>: the list ended at this many newest matches, and older notes may match too.</summary>
+public sealed record NoteResults(IReadOnlyList<NoteCard> Cards, string? Next, int? EndedAtNewest);
+
+/// <summary>A page of people found; <paramref name="EndedAtNewest"/> as for notes.</summary>
+public sealed record PeopleResults(IReadOnlyList<PersonResult> People, string? Next, int? EndedAtNewest);
 
 public sealed record PersonResult(AuthorView Person, IReadOnlyList<TextPiece> Name, IReadOnlyList<TextPiece> Bio, int Followers, bool ViewerFollows);
 

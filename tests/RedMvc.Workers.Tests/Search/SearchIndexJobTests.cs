@@ -56,4 +56,35 @@ public class SearchIndexJobTests
         Assert.Equal(1, await DbAsync(host, db => db.SearchNotes.CountAsync()));
         Assert.Equal(1, await DbAsync(host, db => db.SearchProducts.CountAsync()));
     }
+
+    [Fact]
+    public async Task A_rebuild_writes_the_rows_the_job_writes_and_leaves_out_drafts_and_erased_members()
+    {
+        await using var host = await WorkersHost.StartAsync();
+        await DbAsync(host, async db =>
+        {
+            var author = await db.AddMemberAsync(Person.New("Bulk 作者"));
+            author.Bio = "喜欢 hiking 和拍照";
+            await db.SaveChangesAsync();
+            await db.PublishNoteAsync(author.Id, "山里的早晨 Mornings", "雾气 #徒步");
+            db.Notes.Add(Note.Draft(author.Id, new NoteContent("草稿不进索引", "", "food", null, NoteVisibility.Public, false), DateTime.UtcNow));
+            await db.ProductOnSaleAsync((await db.OpenShopAsync()).Id, "登山杖");
+            var erased = await db.AddMemberAsync(Person.New("Erased"));
+            await db.Users.Where(u => u.Id == erased.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.Handle, "@erased"));
+            return true;
+        });
+        await DrainAsync(host);
+        var byJob = await DbAsync(host, IndexRowsAsync);
+        Assert.DoesNotContain(byJob, row => row.Contains("草稿"));
+
+        await host.InScopeAsync(sp => ActivatorUtilities.CreateInstance<SearchIndexJob>(sp).RebuildAsync(CancellationToken.None));
+
+        Assert.Equal(byJob, await DbAsync(host, IndexRowsAsync));
+    }
+
+    private static async Task<List<string>> IndexRowsAsync(AppDbContext db) =>
+        (await db.SearchNotes.AsNoTracking().Select(e => "note " + e.NoteId + ": " + e.Title + " | " + e.Body).ToListAsync())
+        .Concat(await db.SearchProducts.AsNoTracking().Select(e => "product " + e.ProductId + ": " + e.Title + " | " + e.Body).ToListAsync())
+        .Concat(await db.SearchPeople.AsNoTracking().Select(e => "person " + e.UserId + ": " + e.Title + " | " + e.Body).ToListAsync())
+        .Order().ToList();
 }

@@ -6,9 +6,18 @@ namespace RedMvc.Web.Tests;
 /// A site without its job server: the tests run the index job themselves (SearchIndexing.DrainAsync, as
 /// SearchIndexJob does), so what the index holds at each step is what the test made it.
 /// </summary>
-public sealed class SearchSite : RedMvcAppFactory
+/// <param name="candidates">Search:Candidates, the window of newest matches a search sorts (default 500).</param>
+public sealed class SearchSite(int? candidates = null) : RedMvcAppFactory
 {
-    protected override Dictionary<string, string?> Overrides => new() { ["Workers:InProcess"] = "false", ["Demo:Seed"] = "false" };
+    protected override Dictionary<string, string?> Overrides
+    {
+        get
+        {
+            var settings = new Dictionary<string, string?> { ["Workers:InProcess"] = "false", ["Demo:Seed"] = "false" };
+            if (candidates is { } count) settings["Search:Candidates"] = count.ToString();
+            return settings;
+        }
+    }
 
     public Task IndexAsync() => Services.WithDbAsync(async db => { while (await SearchIndexing.DrainAsync(db) > 0) { } });
 

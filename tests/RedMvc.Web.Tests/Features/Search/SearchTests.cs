@@ -146,6 +146,76 @@ public class SearchTests
         }
     }
 
+    [Fact]
+    public async Task A_word_in_more_notes_than_the_window_is_sorted_among_the_newest_ones_and_the_list_says_where_it_ends()
+    {
+        using var site = new SearchSite(candidates: 25);
+        var author = await site.AuthorAsync();
+        var start = DateTime.UtcNow.AddDays(-1);
+        await site.NoteAsync(author.Id, "冲浪 最早的一篇", at: start); // the word in the title, but older than the 25 newest
+        for (var i = 0; i < 29; i++) await site.NoteAsync(author.Id, $"第{i}天", $"今天去冲浪 {i}", at: start.AddMinutes(i + 1));
+        var lastInTitle = await site.NoteAsync(author.Id, "冲浪 最新的一篇", at: start.AddMinutes(40));
+        await site.IndexAsync();
+        var visitor = site.CreateVisitor();
+        Assert.Equal(lastInTitle.Title, SearchSite.Titles(await visitor.GetAsync(Find("冲浪")))[0]);
+
+        foreach (var sort in new[] { "relevance", "newest", "likes" })
+        {
+            var first = await visitor.GetAsync(Find("冲浪", $"&sort={sort}"));
+            Assert.Null(first.Document.QuerySelector(".search__ended"));
+            // A newer match published between two pages does not move the window the next page sorts.
+            var newer = await site.NoteAsync(author.Id, $"冲浪 之后才发 {sort}");
+            await site.IndexAsync();
+            var second = await visitor.GetAsync(first.Document.QuerySelector(".more a")!.GetAttribute("href")!);
+            var all = SearchSite.Titles(first).Concat(SearchSite.Titles(second)).ToList();
+
+            Assert.Equal(25, all.Count);
+            Assert.Equal(25, all.Distinct().Count());
+            Assert.DoesNotContain("冲浪 最早的一篇", all);
+            Assert.DoesNotContain(newer.Title, all);
+            Assert.Null(second.Document.QuerySelector(".more a"));
+            Assert.Contains("25", second.Document.QuerySelector(".search__ended")!.TextContent);
+        }
+    }
+
+    [Fact]
+    public async Task People_pages_through_the_newest_matches_once_each_and_the_list_says_where_it_ends()
+    {
+        using var site = new SearchSite(candidates: 21);
+        for (var i = 0; i < 23; i++) await site.AuthorAsync($"Kayak {i}");
+        await site.IndexAsync();
+        var visitor = site.CreateVisitor();
+
+        var first = await visitor.GetAsync(Find("kayak", "&tab=people"));
+        await site.AuthorAsync("Kayak later");
+        await site.IndexAsync();
+        var second = await visitor.GetAsync(first.Document.QuerySelector(".more a")!.GetAttribute("href")!);
+        var names = Names(first).Concat(Names(second)).ToList();
+
+        Assert.Equal(21, names.Count);
+        Assert.Equal(21, names.Distinct().Count());
+        Assert.DoesNotContain("Kayak later", names);
+        Assert.NotNull(second.Document.QuerySelector(".search__ended"));
+        Assert.Null(second.Document.QuerySelector(".more a"));
+
+        static IEnumerable<string> Names(Visitor.Page page) => page.Document.QuerySelectorAll(".people__list .person__who strong").Select(e => e.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Relevance_puts_notes_with_more_of_the_words_in_the_title_first_then_the_newest()
+    {
+        using var site = new SearchSite();
+        var author = await site.AuthorAsync();
+        var start = DateTime.UtcNow.AddHours(-5);
+        var both = await site.NoteAsync(author.Id, "露营 装备 清单", at: start);
+        var one = await site.NoteAsync(author.Id, "露营 第一次", "装备 不多", at: start.AddHours(1));
+        var bodyOld = await site.NoteAsync(author.Id, "周末", "露营 装备", at: start.AddHours(2));
+        var bodyNew = await site.NoteAsync(author.Id, "假期", "装备 露营", at: start.AddHours(3));
+        await site.IndexAsync();
+
+        Assert.Equal([both.Title, one.Title, bodyNew.Title, bodyOld.Title], SearchSite.Titles(await site.CreateVisitor().GetAsync(Find("露营 装备"))));
+    }
+
     [Theory]
     [InlineData("\"")]
     [InlineData("*")]
@@ -243,6 +313,7 @@ public class SearchTests
         var author = await site.AuthorAsync("Maple Li");
         await site.NoteAsync(author.Id, "秋天", "#秋日穿搭 #maple");
         await site.Services.WithDbAsync(async db => await db.ProductOnSaleAsync((await db.OpenShopAsync()).Id, "秋日围巾"));
+        await site.IndexAsync(); // people and products are suggested from the search index
         var visitor = site.CreateVisitor();
 
         var chinese = await visitor.Client.GetFromJsonAsync<SuggestionsJson>("/search/suggest?q=" + Uri.EscapeDataString("秋日"));
