@@ -41,7 +41,7 @@ public static class HeldPosts
         held.AddRange((await db.Users.AsNoTracking().Where(u => u.ProfileHeldAt != null).OrderBy(u => u.ProfileHeldAt).Take(PageSize)
             .Select(u => new { u.Id, u.HeldDisplayName, u.HeldBio, u.ProfileHeldAt }).ToListAsync(cancellationToken))
             .Select(u => new HeldPost(ReportTarget.Profile, u.Id, u.Id, $"{u.HeldDisplayName}\n{u.HeldBio}", u.ProfileHeldAt!.Value)));
-        held.AddRange((await db.Products.AsNoTracking().Where(p => p.HeldAt != null && p.Status != ProductStatus.Archived).OrderBy(p => p.HeldAt).Take(PageSize)
+        held.AddRange((await db.Products.AsNoTracking().Where(p => p.HeldAt != null).OrderBy(p => p.HeldAt).Take(PageSize)
             .Join(db.Shops, p => p.ShopId, s => s.Id, (p, s) => new { p.Id, s.OwnerId, p.Title, p.Description, p.HeldAt }).ToListAsync(cancellationToken))
             .Select(p => new HeldPost(ReportTarget.Product, p.Id.ToString(), p.OwnerId, $"{p.Title}\n{p.Description}", p.HeldAt!.Value)));
         return held.OrderBy(h => h.HeldAt).Take(PageSize).ToList();
@@ -106,7 +106,7 @@ public static class HeldPosts
                 ? new Held(reply, reply.AuthorId, reply.Body) : null,
             ReportTarget.Message => await db.Messages.SingleOrDefaultAsync(m => m.Id == id && m.HeldAt != null && m.RefusedAt == null, cancellationToken) is { } message
                 ? new Held(message, message.SenderId, message.Body ?? "") : null,
-            ReportTarget.Product => await db.Products.Where(p => p.Id == id && p.HeldAt != null && p.Status != ProductStatus.Archived)
+            ReportTarget.Product => await db.Products.Where(p => p.Id == id && p.HeldAt != null)
                 .Join(db.Shops, p => p.ShopId, s => s.Id, (p, s) => new { Product = p, s.OwnerId }).SingleOrDefaultAsync(cancellationToken) is { } found
                 ? new Held(found.Product, found.OwnerId, $"{found.Product.Title}\n{found.Product.Description}") : null,
             _ => null,

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Accounts;
+using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Groups;
 using RedMvc.Domain.Moderation;
 using RedMvc.Domain.Notes;
@@ -93,6 +94,24 @@ public sealed class HeldPostsTests : IAsyncLifetime
         Assert.Equal(0, await db.Groups.Where(g => g.Id == group.Id).Select(g => g.ThreadCount).SingleAsync());
         Assert.Equal(PenaltyKind.Warning, (await db.Penalties.SingleAsync(p => p.UserId == owner.Id)).Kind);
         Assert.Empty(await HeldPosts.QueueAsync(db));
+    }
+
+    [Fact]
+    public async Task A_held_product_the_brand_archived_stays_in_the_queue_and_staff_can_approve_it()
+    {
+        var db = _database.Db;
+        var staff = await db.AddMemberAsync();
+        var shop = await db.OpenShopAsync();
+        var product = await db.ProductOnSaleAsync(shop.Id, title: "加vx 保温杯");
+        product.Screen(Held, Now);
+        product.Archive(Now);
+        await db.SaveChangesAsync();
+
+        Assert.Single(await HeldPosts.QueueAsync(db), h => h.Kind == ReportTarget.Product && h.TargetId == product.Id.ToString());
+        Assert.Null(await HeldPosts.ApproveAsync(db, new StaffActor(staff.Id, null), ReportTarget.Product, product.Id.ToString(), Now));
+
+        var approved = await _database.NewContext().Products.SingleAsync(p => p.Id == product.Id);
+        Assert.Equal((ProductStatus.Archived, (DateTime?)null), (approved.Status, approved.HeldAt));
     }
 
     [Fact]
