@@ -99,11 +99,16 @@ public class Product
         UpdatedAt = now;
     }
 
-    /// <summary>Each save is screened: held text takes it off sale until approved; text that passes ends the hold.</summary>
+    /// <summary>
+    /// Each save is screened: held text takes it off sale until approved, also as the status a takedown or
+    /// suspension returns it to; text that passes ends the hold.
+    /// </summary>
     public void Screen(ScreeningVerdict verdict, DateTime now)
     {
         HeldAt = verdict.Holds ? HeldAt ?? now : null;
-        if (HeldAt is not null && Status == ProductStatus.Active) Status = ProductStatus.Draft;
+        if (HeldAt is null) return;
+        if (Status == ProductStatus.Active) Status = ProductStatus.Draft;
+        if (StatusBeforeTakedown == ProductStatus.Active) StatusBeforeTakedown = ProductStatus.Draft;
     }
 
     public void ApproveHeld() => HeldAt = null;
