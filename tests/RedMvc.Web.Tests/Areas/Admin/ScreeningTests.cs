@@ -186,4 +186,38 @@ public class ScreeningTests(RedMvcAppFactory site)
         await staff.SubmitAsync("/admin/screening", $"/admin/screening/held/Profile/{userId}/approve", new Dictionary<string, string>());
         Assert.Contains(word, (await site.CreateVisitor().GetAsync($"/u/{person.Handle}")).Text);
     }
+
+    [Fact]
+    public async Task A_thread_and_reply_edited_into_held_text_show_it_neither_in_notices_nor_to_the_groups_moderators()
+    {
+        var word = NewWord();
+        await AddPhraseAsync(await site.MemberWithRoleAsync(Person.New(), Roles.Staff), word, "Hold");
+        var owner = await site.ConfirmedMemberAsync(Person.New());
+        var groupId = await owner.CreateGroupAsync();
+        var ownersThread = await owner.StartThreadAsync(groupId);
+        var member = await site.ConfirmedMemberAsync(Person.New());
+        await member.JoinGroupAsync(groupId);
+        var membersThread = await member.StartThreadAsync(groupId, title: "周末去哪露营");
+        var replyId = (await member.ReplyAsync(ownersThread, "好问题")).ReplyIdOf("好问题");
+        await owner.SubmitAsync($"/groups/threads/{membersThread}", $"/groups/threads/{membersThread}/pin", new Dictionary<string, string> { ["Until"] = "" });
+        var reporter = await site.ConfirmedMemberAsync(Person.New());
+        await reporter.JoinGroupAsync(groupId);
+        await reporter.SubmitAsync($"/groups/threads/{membersThread}", $"/groups/threads/{membersThread}/report", new Dictionary<string, string> { ["Category"] = "Spam" });
+        await reporter.SubmitAsync($"/groups/threads/{ownersThread}", $"/groups/replies/{replyId}/report", new Dictionary<string, string> { ["Category"] = "Spam" });
+
+        Assert.Contains("好问题", (await owner.GetAsync("/notifications")).Text);
+
+        await member.SubmitAsync($"/groups/threads/{membersThread}/edit", $"/groups/threads/{membersThread}/edit",
+            new Dictionary<string, string> { ["Title"] = $"周末去哪露营 {word}", ["Body"] = "求推荐" });
+        await member.SubmitAsync($"/groups/replies/{replyId}/edit", $"/groups/replies/{replyId}/edit", new Dictionary<string, string> { ["Body"] = $"好问题 {word}" });
+
+        Assert.Contains("好问题", await site.Services.WithDbAsync(db => db.GroupReplies.Where(r => r.Id == replyId && r.HeldAt != null).Select(r => r.Body).SingleAsync()));
+        Assert.DoesNotContain(word, (await owner.GetAsync("/notifications")).Text);
+        var log = await owner.GetAsync($"/groups/{groupId}/log");
+        Assert.Contains($"#{membersThread}", log.Text);
+        Assert.DoesNotContain(word, log.Text);
+        var reports = await owner.GetAsync($"/groups/{groupId}/reports");
+        Assert.Equal(2, reports.Document.QuerySelectorAll($"a[href^='/groups/threads/']").Count(a => a.TextContent.StartsWith('#')));
+        Assert.DoesNotContain(word, reports.Text);
+    }
 }
