@@ -1,3 +1,7 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.SignalR.Client;
 using RedMvc.Domain.Moderation;
 using RedMvc.Domain.Search;
 using RedMvc.Web.Tests.Features.Messages;
@@ -219,5 +223,36 @@ public class ScreeningTests(RedMvcAppFactory site)
         var reports = await owner.GetAsync($"/groups/{groupId}/reports");
         Assert.Equal(2, reports.Document.QuerySelectorAll($"a[href^='/groups/threads/']").Count(a => a.TextContent.StartsWith('#')));
         Assert.DoesNotContain(word, reports.Text);
+    }
+
+    [Fact]
+    public async Task Approving_a_held_message_pushes_it_to_the_recipients_open_page_and_badge()
+    {
+        var word = NewWord();
+        var staff = await site.MemberWithRoleAsync(Person.New(), Roles.Staff);
+        await AddPhraseAsync(staff, word, "Hold");
+        var ming = await site.ChatterAsync();
+        var hua = await site.ChatterAsync();
+        await site.FollowsAsync(hua, ming);
+        await using var huaLive = new HubConnectionBuilder()
+            .WithUrl("https://localhost/messages/hub", options =>
+            {
+                options.Transports = HttpTransportType.LongPolling;
+                options.HttpMessageHandlerFactory = _ => new CookieContainerHandler(hua.Cookies) { InnerHandler = site.Server.CreateHandler() };
+            })
+            .Build();
+        var arrivals = Channel.CreateUnbounded<long>();
+        var badge = Channel.CreateUnbounded<int>();
+        huaLive.On<long, long>("message", (_, message) => arrivals.Writer.TryWrite(message));
+        huaLive.On<int>("unread", total => badge.Writer.TryWrite(total));
+        await huaLive.StartAsync();
+        await ming.WriteAsync(hua, $"加我 {word} 聊");
+        var messageId = await site.Services.WithDbAsync(db => db.Messages.Where(m => m.SenderId == ming.Id).Select(m => m.Id).SingleAsync());
+
+        await staff.SubmitAsync("/admin/screening", $"/admin/screening/held/Message/{messageId}/approve", new Dictionary<string, string>());
+
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30)); // a bound on a hang, not a timing assertion
+        Assert.Equal(messageId, await arrivals.Reader.ReadAsync(wait.Token)); // the held send pushed nothing to Hua
+        Assert.Equal(1, await badge.Reader.ReadAsync(wait.Token));
     }
 }
