@@ -115,7 +115,8 @@ public static class HeldPosts
 
     /// <summary>
     /// What a post would have done without the hold: a note tells the people it mentions, a comment its note's
-    /// people (held ones are counted from the start, as the desk's removal expects), a message reaches its recipient.
+    /// people (held ones are counted from the start, as the desk's removal expects), a thread the people it
+    /// mentions, a reply its thread's author, its quoted author and its mentions, a message reaches its recipient.
     /// </summary>
     private static async Task ReleaseAsync(AppDbContext db, Held held, DateTime now, CancellationToken cancellationToken)
     {
@@ -129,8 +130,14 @@ public static class HeldPosts
                 comment.ApproveHeld();
                 await NoteNotices.CommentAddedAsync(db, comment, cancellationToken);
                 break;
-            case GroupThread thread: thread.ApproveHeld(); break;
-            case GroupReply reply: reply.ApproveHeld(); break;
+            case GroupThread thread:
+                thread.ApproveHeld();
+                await GroupNotices.ThreadStartedAsync(db, await db.Groups.SingleAsync(g => g.Id == thread.GroupId, cancellationToken), thread, cancellationToken);
+                break;
+            case GroupReply reply:
+                reply.ApproveHeld();
+                await ReplyNoticesAsync(db, reply, cancellationToken);
+                break;
             case Messages.Message message:
                 message.ApproveHeld();
                 var messageId = message.Id;
@@ -140,6 +147,17 @@ public static class HeldPosts
             case Accounts.AppUser user: user.ApproveHeldProfile(); break;
             case Product product: product.ApproveHeld(); break;
         }
+    }
+
+    /// <summary>The notices posting the reply would have given (GroupPosting.ReplyAsync); the thread's watchers are not told later.</summary>
+    private static async Task ReplyNoticesAsync(AppDbContext db, GroupReply reply, CancellationToken cancellationToken)
+    {
+        var thread = await db.GroupThreads.SingleAsync(t => t.Id == reply.ThreadId, cancellationToken);
+        var group = await db.Groups.SingleAsync(g => g.Id == thread.GroupId, cancellationToken);
+        var quotedAuthorId = reply.QuoteReplyId is { } quoteId
+            ? await db.GroupReplies.Where(r => r.Id == quoteId && r.DeletedAt == null && r.RemovedAt == null).Select(r => r.AuthorId).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        await GroupNotices.ReplyAddedAsync(db, group, thread, reply, quotedAuthorId, cancellationToken);
     }
 
     private static void EndHold(object entity)

@@ -115,6 +115,30 @@ public sealed class HeldPostsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_held_thread_and_reply_tell_their_people_when_approved()
+    {
+        var db = _database.Db;
+        var owner = await db.AddMemberAsync();
+        var replier = await db.AddMemberAsync();
+        var friend = await db.AddMemberAsync();
+        var staff = await db.AddMemberAsync();
+        var group = await GroupMemberships.CreateAsync(db, owner.Id, new GroupInput("Camping", "Tents", null, "travel", false), new GroupLimits(), Now);
+        await GroupMemberships.JoinAsync(db, group, replier.Id, Now);
+        var ownership = await db.GroupMembers.SingleAsync(m => m.GroupId == group.Id && m.UserId == owner.Id);
+        var membership = await db.GroupMembers.SingleAsync(m => m.GroupId == group.Id && m.UserId == replier.Id);
+        var thread = await GroupPosting.StartThreadAsync(db, group, ownership, owner.Id, ThreadKind.Discussion, new PostInput("加vx", $"和 @{friend.Handle} 去"), [],
+            new GroupLimits(), Now, Held);
+        await HeldPosts.ApproveAsync(db, new StaffActor(staff.Id, null), ReportTarget.Thread, thread.Id.ToString(), Now);
+        var reply = await GroupPosting.ReplyAsync(db, group, membership, thread, replier.Id, "加vx", null, new GroupLimits(), Now, Held);
+        Assert.False(await db.Notifications.AnyAsync(n => n.RecipientId == owner.Id));
+
+        Assert.Null(await HeldPosts.ApproveAsync(db, new StaffActor(staff.Id, null), ReportTarget.Reply, reply.Id.ToString(), Now));
+
+        Assert.True(await db.Notifications.AnyAsync(n => n.RecipientId == friend.Id && n.Kind == NotificationKind.GroupMention && n.ThreadId == thread.Id));
+        Assert.True(await db.Notifications.AnyAsync(n => n.RecipientId == owner.Id && n.Kind == NotificationKind.GroupReply && n.ReplyId == reply.Id));
+    }
+
+    [Fact]
     public async Task Erasing_the_staff_member_who_added_a_phrase_keeps_the_phrase_as_staff_record()
     {
         var db = _database.Db;
