@@ -255,4 +255,26 @@ public class ScreeningTests(RedMvcAppFactory site)
         Assert.Equal(messageId, await arrivals.Reader.ReadAsync(wait.Token)); // the held send pushed nothing to Hua
         Assert.Equal(1, await badge.Reader.ReadAsync(wait.Token));
     }
+
+    [Fact]
+    public async Task A_held_comment_cannot_be_replied_to_or_liked_by_others_through_its_id()
+    {
+        var word = NewWord();
+        await AddPhraseAsync(await site.MemberWithRoleAsync(Person.New(), Roles.Staff), word, "Hold");
+        var owner = await site.ConfirmedMemberAsync(Person.New());
+        var noteUrl = await owner.PostNoteAsync("咖啡店推荐");
+        var commenter = await site.ConfirmedMemberAsync(Person.New());
+        await (await commenter.GetAsync(noteUrl)).SubmitAsync(commenter.Client, $"{noteUrl}/comments", new Dictionary<string, string> { ["Body"] = $"这家店不错 {word}" });
+        var noteId = long.Parse(noteUrl.Split('/').Last());
+        var heldId = await site.Services.WithDbAsync(db => db.Comments.Where(c => c.NoteId == noteId && c.HeldAt != null).Select(c => c.Id).SingleAsync());
+
+        var reply = await site.PostRawAsync(owner, $"{noteUrl}/comments", new Dictionary<string, string> { ["Body"] = "真的吗", ["ReplyToId"] = heldId.ToString() });
+        var like = await site.PostRawAsync(owner, $"/comments/{heldId}/like");
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (reply.StatusCode, like.StatusCode));
+        Assert.Equal(1, await site.Services.WithDbAsync(db => db.Comments.CountAsync(c => c.NoteId == noteId)));
+        Assert.False(await site.Services.WithDbAsync(db => db.CommentLikes.AnyAsync(l => l.CommentId == heldId)));
+        await site.PostRawAsync(commenter, $"/comments/{heldId}/like");
+        Assert.True(await site.Services.WithDbAsync(db => db.CommentLikes.AnyAsync(l => l.CommentId == heldId)));
+    }
 }
