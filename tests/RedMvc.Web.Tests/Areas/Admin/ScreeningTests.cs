@@ -277,4 +277,38 @@ public class ScreeningTests(RedMvcAppFactory site)
         await site.PostRawAsync(commenter, $"/comments/{heldId}/like");
         Assert.True(await site.Services.WithDbAsync(db => db.CommentLikes.AnyAsync(l => l.CommentId == heldId)));
     }
+
+    [Fact]
+    public async Task Names_with_nowhere_to_wait_for_review_are_refused_on_a_hold_phrase_as_on_a_block()
+    {
+        var word = NewWord();
+        await AddPhraseAsync(await site.MemberWithRoleAsync(Person.New(), Roles.Staff), word, "Hold");
+        var refusal = $"This contains “{word}”, which is not allowed here";
+        var person = Person.New("枫叶生活馆", "b");
+        var brand = await site.MemberWithRoleAsync(person, Roles.Brand);
+        var shopId = await site.Services.WithDbAsync(async db => (await db.OpenShopAsync(person.DisplayName, await db.Users.SingleAsync(u => u.Email == person.Email))).Id);
+
+        var group = await brand.SubmitAsync("/groups/new", "/groups/new",
+            new Dictionary<string, string> { ["Name"] = "露营圈", ["Description"] = $"加 {word}", ["Rules"] = "友善", ["Channel"] = "travel" });
+        var board = await brand.SubmitAsync("/boards/new", "/boards/new", new Dictionary<string, string> { ["Name"] = $"收藏 {word}" });
+        var shop = await brand.SubmitAsync("/brand/settings", "/brand/settings", new Dictionary<string, string> { ["Name"] = "枫叶生活馆", ["Description"] = $"私聊 {word}" });
+        var profile = await brand.SubmitAsync("/settings/profile", "/settings/profile",
+            new Dictionary<string, string> { ["DisplayName"] = person.DisplayName, ["Bio"] = "", ["Region"] = $"上海 {word}" });
+        var product = await (await brand.GetAsync("/brand/products/new")).SubmitMultipartAsync(brand.Client, "/brand/products/new",
+            new Dictionary<string, string>
+            {
+                ["Title"] = "毛衣", ["Description"] = "软糯", ["Category"] = "fashion",
+                ["Variants[0].Name"] = $"奶白 {word}", ["Variants[0].Price"] = "129", ["Variants[0].CompareAt"] = "", ["Variants[0].Stock"] = "5",
+            }, TestPhotos.Files(1));
+
+        Assert.All(new[] { group, board, shop, profile, product }, page => Assert.Contains(refusal, page.Text));
+        await site.Services.WithDbAsync(async db =>
+        {
+            Assert.False(await db.Groups.AnyAsync(g => g.Description!.Contains(word)));
+            Assert.False(await db.Boards.AnyAsync(b => b.Name.Contains(word)));
+            Assert.DoesNotContain(word, await db.Shops.Where(s => s.Id == shopId).Select(s => s.Description).SingleAsync() ?? "");
+            Assert.False(await db.Users.AnyAsync(u => u.Region!.Contains(word)));
+            Assert.False(await db.ProductVariants.AnyAsync(v => v.Name.Contains(word)));
+        });
+    }
 }
