@@ -311,4 +311,29 @@ public class ScreeningTests(RedMvcAppFactory site)
             Assert.False(await db.ProductVariants.AnyAsync(v => v.Name.Contains(word)));
         });
     }
+
+    [Fact]
+    public async Task A_held_product_its_brand_archived_shows_its_text_nowhere_public()
+    {
+        var sharer = await site.ChatterAsync();
+        var friend = await site.ChatterAsync();
+        await site.FollowsAsync(sharer, friend);
+        await site.FollowsAsync(friend, sharer);
+        var word = NewWord();
+        var productId = await site.Services.WithDbAsync(async db => (await db.ProductOnSaleAsync((await db.OpenShopAsync()).Id, title: $"保温杯 {word}")).Id);
+        var share = await sharer.Visitor.GetAsync($"/messages/share?product={productId}");
+        var sent = await share.SubmitAsync(sharer.Visitor.Client, "/messages/share", new Dictionary<string, string> { ["to"] = friend.Handle });
+        Assert.Contains(word, (await friend.Visitor.GetAsync(sent.Url)).Text);
+
+        await site.Services.WithDbAsync(async db =>
+        {
+            var product = await db.Products.SingleAsync(p => p.Id == productId);
+            product.Screen(new ScreeningVerdict(ScreenAction.Hold, word), DateTime.UtcNow);
+            product.Archive(DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(HttpStatusCode.NotFound, (await site.CreateVisitor().GetAsync($"/products/{productId}")).Status);
+        Assert.DoesNotContain(word, (await friend.Visitor.GetAsync(sent.Url)).Text);
+    }
 }
