@@ -38,10 +38,14 @@ public class Product
     /// <summary>The brand's own status while staff withhold the product: what it returns to when nothing withholds it any more.</summary>
     public ProductStatus? StatusBeforeTakedown { get; private set; }
 
-    /// <summary>Reachable by its address for everyone (archived ones say they are no longer sold); drafts and taken-down products are not.</summary>
-    public bool IsPublic => Status is ProductStatus.Active or ProductStatus.Archived;
     /// <summary>Screening held its text for review: it stays a draft, off sale, until staff approve it.</summary>
     public DateTime? HeldAt { get; private set; }
+
+    /// <summary>
+    /// Reachable by its address for everyone (archived ones say they are no longer sold); drafts, taken-down
+    /// products and held ones (archived too: their text waits for staff like any other) are not.
+    /// </summary>
+    public bool IsPublic => HeldAt is null && Status is ProductStatus.Active or ProductStatus.Archived;
 
     public IReadOnlyList<ProductVariant> Variants => _variants;
     public IReadOnlyList<ProductPhoto> Photos => _photos;
@@ -95,11 +99,16 @@ public class Product
         UpdatedAt = now;
     }
 
-    /// <summary>Each save is screened: held text takes it off sale until approved; text that passes ends the hold.</summary>
+    /// <summary>
+    /// Each save is screened: held text takes it off sale until approved, also as the status a takedown or
+    /// suspension returns it to; text that passes ends the hold.
+    /// </summary>
     public void Screen(ScreeningVerdict verdict, DateTime now)
     {
         HeldAt = verdict.Holds ? HeldAt ?? now : null;
-        if (HeldAt is not null && Status == ProductStatus.Active) Status = ProductStatus.Draft;
+        if (HeldAt is null) return;
+        if (Status == ProductStatus.Active) Status = ProductStatus.Draft;
+        if (StatusBeforeTakedown == ProductStatus.Active) StatusBeforeTakedown = ProductStatus.Draft;
     }
 
     public void ApproveHeld() => HeldAt = null;

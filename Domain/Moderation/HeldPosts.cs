@@ -41,7 +41,7 @@ public static class HeldPosts
         held.AddRange((await db.Users.AsNoTracking().Where(u => u.ProfileHeldAt != null).OrderBy(u => u.ProfileHeldAt).Take(PageSize)
             .Select(u => new { u.Id, u.HeldDisplayName, u.HeldBio, u.ProfileHeldAt }).ToListAsync(cancellationToken))
             .Select(u => new HeldPost(ReportTarget.Profile, u.Id, u.Id, $"{u.HeldDisplayName}\n{u.HeldBio}", u.ProfileHeldAt!.Value)));
-        held.AddRange((await db.Products.AsNoTracking().Where(p => p.HeldAt != null && p.Status != ProductStatus.Archived).OrderBy(p => p.HeldAt).Take(PageSize)
+        held.AddRange((await db.Products.AsNoTracking().Where(p => p.HeldAt != null).OrderBy(p => p.HeldAt).Take(PageSize)
             .Join(db.Shops, p => p.ShopId, s => s.Id, (p, s) => new { p.Id, s.OwnerId, p.Title, p.Description, p.HeldAt }).ToListAsync(cancellationToken))
             .Select(p => new HeldPost(ReportTarget.Product, p.Id.ToString(), p.OwnerId, $"{p.Title}\n{p.Description}", p.HeldAt!.Value)));
         return held.OrderBy(h => h.HeldAt).Take(PageSize).ToList();
@@ -106,7 +106,7 @@ public static class HeldPosts
                 ? new Held(reply, reply.AuthorId, reply.Body) : null,
             ReportTarget.Message => await db.Messages.SingleOrDefaultAsync(m => m.Id == id && m.HeldAt != null && m.RefusedAt == null, cancellationToken) is { } message
                 ? new Held(message, message.SenderId, message.Body ?? "") : null,
-            ReportTarget.Product => await db.Products.Where(p => p.Id == id && p.HeldAt != null && p.Status != ProductStatus.Archived)
+            ReportTarget.Product => await db.Products.Where(p => p.Id == id && p.HeldAt != null)
                 .Join(db.Shops, p => p.ShopId, s => s.Id, (p, s) => new { Product = p, s.OwnerId }).SingleOrDefaultAsync(cancellationToken) is { } found
                 ? new Held(found.Product, found.OwnerId, $"{found.Product.Title}\n{found.Product.Description}") : null,
             _ => null,
@@ -115,7 +115,8 @@ public static class HeldPosts
 
     /// <summary>
     /// What a post would have done without the hold: a note tells the people it mentions, a comment its note's
-    /// people (held ones are counted from the start, as the desk's removal expects), a message reaches its recipient.
+    /// people (held ones are counted from the start, as the desk's removal expects), a thread the people it
+    /// mentions, a reply its thread's author, its quoted author and its mentions, a message reaches its recipient.
     /// </summary>
     private static async Task ReleaseAsync(AppDbContext db, Held held, DateTime now, CancellationToken cancellationToken)
     {
@@ -129,8 +130,14 @@ public static class HeldPosts
                 comment.ApproveHeld();
                 await NoteNotices.CommentAddedAsync(db, comment, cancellationToken);
                 break;
-            case GroupThread thread: thread.ApproveHeld(); break;
-            case GroupReply reply: reply.ApproveHeld(); break;
+            case GroupThread thread:
+                thread.ApproveHeld();
+                await GroupNotices.ThreadStartedAsync(db, await db.Groups.SingleAsync(g => g.Id == thread.GroupId, cancellationToken), thread, cancellationToken);
+                break;
+            case GroupReply reply:
+                reply.ApproveHeld();
+                await ReplyNoticesAsync(db, reply, cancellationToken);
+                break;
             case Messages.Message message:
                 message.ApproveHeld();
                 var messageId = message.Id;
@@ -140,6 +147,17 @@ public static class HeldPosts
             case Accounts.AppUser user: user.ApproveHeldProfile(); break;
             case Product product: product.ApproveHeld(); break;
         }
+    }
+
+    /// <summary>The notices posting the reply would have given (GroupPosting.ReplyAsync); the thread's watchers are not told later.</summary>
+    private static async Task ReplyNoticesAsync(AppDbContext db, GroupReply reply, CancellationToken cancellationToken)
+    {
+        var thread = await db.GroupThreads.SingleAsync(t => t.Id == reply.ThreadId, cancellationToken);
+        var group = await db.Groups.SingleAsync(g => g.Id == thread.GroupId, cancellationToken);
+        var quotedAuthorId = reply.QuoteReplyId is { } quoteId
+            ? await db.GroupReplies.Where(r => r.Id == quoteId && r.DeletedAt == null && r.RemovedAt == null).Select(r => r.AuthorId).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        await GroupNotices.ReplyAddedAsync(db, group, thread, reply, quotedAuthorId, cancellationToken);
     }
 
     private static void EndHold(object entity)

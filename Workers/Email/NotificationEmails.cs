@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using RedMvc.Domain.Data;
 using RedMvc.Domain.Email;
+using RedMvc.Domain.Notes;
 using RedMvc.Domain.Notifications;
 using RedMvc.Domain.Time;
 
@@ -34,7 +35,7 @@ public class NotificationEmails(
     {
         var events = batches.SelectMany(b => b.Newest).ToList();
         var actors = await ActorsAsync(events, cancellationToken);
-        var titles = await NoteTitlesAsync(events, cancellationToken);
+        var titles = await NoteTitlesAsync(member.Id, events, cancellationToken);
         var times = new Times(TimeZones.Find(member.TimeZone) ?? TimeZones.SiteDefault(site.Value.TimeZone), clock);
         var content = InCulture(member.Culture, () =>
         {
@@ -103,11 +104,13 @@ public class NotificationEmails(
             .ToDictionary(u => u.Id, u => (u.DisplayName, u.Handle));
     }
 
-    private async Task<IReadOnlyDictionary<long, string>> NoteTitlesAsync(List<MailEvent> events, CancellationToken cancellationToken)
+    /// <summary>Titles of the notes the mail names, only those the recipient may see at writing (NoteAccess, as the job chose the events): a note held, removed or made private since goes untitled.</summary>
+    private async Task<IReadOnlyDictionary<long, string>> NoteTitlesAsync(string recipientId, List<MailEvent> events, CancellationToken cancellationToken)
     {
         var ids = events.Where(e => e.Kind is { } kind && AboutNotes.Contains(kind) && e.NoteId is not null)
             .Select(e => e.NoteId!.Value).Distinct().ToList();
-        return await db.Notes.AsNoTracking().Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Title, cancellationToken);
+        return await db.Notes.AsNoTracking().WhereMaySee(db, recipientId).Where(n => ids.Contains(n.Id))
+            .ToDictionaryAsync(n => n.Id, n => n.Title, cancellationToken);
     }
 
     private static string Slug(MailCategory category) => category.ToString().ToLowerInvariant();

@@ -1,4 +1,5 @@
 using RedMvc.Domain.Commerce;
+using RedMvc.Domain.Moderation;
 
 namespace RedMvc.Domain.Tests;
 
@@ -65,6 +66,36 @@ public class ProductTakedownTests
 
         product.RestoreFromTakedown(shopSuspended: false);
         Assert.Equal(ProductStatus.Active, product.Status);
+    }
+
+    [Fact]
+    public void A_product_held_while_withheld_comes_back_as_a_draft_not_on_sale()
+    {
+        var takenDown = OnSale();
+        var suspended = OnSale();
+        takenDown.TakeDown("假冒商品", Now);
+        suspended.WithholdWithShop();
+
+        takenDown.Screen(new ScreeningVerdict(ScreenAction.Hold, "vx"), Now);
+        suspended.Screen(new ScreeningVerdict(ScreenAction.Hold, "vx"), Now);
+        takenDown.RestoreFromTakedown(shopSuspended: false);
+        suspended.ReleaseWithShop();
+
+        Assert.Equal((ProductStatus.Draft, ProductStatus.Draft), (takenDown.Status, suspended.Status));
+    }
+
+    [Fact]
+    public void A_held_product_is_public_to_no_one_even_archived_until_approved()
+    {
+        var product = OnSale();
+        product.Screen(new ScreeningVerdict(ScreenAction.Hold, "vx"), Now);
+
+        product.Archive(Now);
+
+        Assert.Equal(ProductStatus.Archived, product.Status);
+        Assert.False(product.IsPublic);
+        product.ApproveHeld();
+        Assert.True(product.IsPublic);
     }
 
     [Fact]

@@ -1,9 +1,10 @@
+using RedMvc.Domain.Moderation;
 using RedMvc.Domain.Social;
 
 namespace RedMvc.Web.Features.Boards;
 
 /// <summary>Collecting notes into boards, and the boards themselves. Someone else's board answers 404 to every action.</summary>
-public class BoardsController(AppDbContext db, BoardQueries queries, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+public class BoardsController(AppDbContext db, BoardQueries queries, Screening screening, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
 {
     private string? ViewerId => User.Id();
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -24,6 +25,8 @@ public class BoardsController(AppDbContext db, BoardQueries queries, TimeProvide
         var boardId = form.BoardId;
         if (!string.IsNullOrWhiteSpace(form.NewBoardName))
         {
+            if (await ModelState.RefusedByScreeningAsync(screening, db, t, nameof(form.NewBoardName), form.NewBoardName))
+                return View(await queries.CollectAsync(id, ViewerId!, form));
             try
             {
                 boardId = (await Collecting.CreateBoardAsync(db, ViewerId!, form.NewBoardName, form.NewBoardPrivate, Now)).Id;
@@ -60,6 +63,7 @@ public class BoardsController(AppDbContext db, BoardQueries queries, TimeProvide
     [HttpPost("/boards/new"), Authorize]
     public async Task<IActionResult> New(BoardForm form)
     {
+        if (await ModelState.RefusedByScreeningAsync(screening, db, t, nameof(form.Name), form.Name)) return View(form);
         try
         {
             var board = await Collecting.CreateBoardAsync(db, ViewerId!, form.Name ?? "", form.IsPrivate, Now);
@@ -82,6 +86,7 @@ public class BoardsController(AppDbContext db, BoardQueries queries, TimeProvide
     [HttpPost("/boards/{id:long}/rename"), Authorize]
     public async Task<IActionResult> Rename(long id, BoardForm form)
     {
+        if (await ModelState.RefusedByScreeningAsync(screening, db, t, nameof(form.Name), form.Name)) return await RenameRefusedAsync(id, form);
         try
         {
             if (!await Collecting.RenameBoardAsync(db, ViewerId!, id, form.Name ?? "")) return NotFound();
@@ -89,12 +94,14 @@ public class BoardsController(AppDbContext db, BoardQueries queries, TimeProvide
         catch (NoteRuleException rule)
         {
             ModelState.AddModelError(nameof(form.Name), t[rule.Key, Board.NameMaxLength]);
-            var page = await queries.EditAsync(id, ViewerId!, null, form);
-            return page is null ? NotFound() : View(nameof(Edit), page);
+            return await RenameRefusedAsync(id, form);
         }
         this.Flash(t["Board.Saved"]);
         return Redirect($"/boards/{id}/edit");
     }
+
+    private async Task<IActionResult> RenameRefusedAsync(long id, BoardForm form) =>
+        await queries.EditAsync(id, ViewerId!, null, form) is { } page ? View(nameof(Edit), page) : NotFound();
 
     [HttpPost("/boards/{id:long}/privacy"), Authorize]
     public async Task<IActionResult> Privacy(long id, bool isPrivate)

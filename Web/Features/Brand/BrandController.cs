@@ -57,6 +57,8 @@ public class BrandController(
     {
         var shop = await OwnShopAsync();
         if (shop is null) return NotFound();
+        ViewData["LogoKey"] = shop.LogoKey;
+        if (await ModelState.RefusedByScreeningAsync(screening, db, t, nameof(form.Name), form.Name, form.Description)) return View(form);
         try
         {
             shop.Describe(form.Name, form.Description);
@@ -64,7 +66,6 @@ public class BrandController(
         catch (ShopRuleException e)
         {
             ModelState.AddModelError(e.Field ?? nameof(form.Name), t[e.Key]);
-            ViewData["LogoKey"] = shop.LogoKey;
             return View(form);
         }
         await db.SaveChangesAsync();
@@ -270,6 +271,8 @@ public class BrandController(
         foreach (var (field, error) in changes.Problems) ModelState.AddModelError(field, t[error, Product.MaxPhotos]);
         var screened = await screening.JudgeAsync(db, form.Title, form.Description);
         if (screened.Blocks) ModelState.AddModelError(nameof(form.Title), t[ScreeningVerdict.BlockedKey, screened.Phrase!]);
+        // New rows only: a saved variant's name cannot change here.
+        await ModelState.RefusedByScreeningAsync(screening, db, t, ProductPost.VariantsField, form.Variants.Where(v => v.Id is null).Select(v => v.Name).ToArray());
         foreach (var upload in uploads)
         {
             var result = await inspector.InspectAsync(upload, uploadLimits.Value, HttpContext.RequestAborted);

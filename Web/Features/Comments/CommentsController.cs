@@ -22,7 +22,7 @@ public class CommentsController(AppDbContext db, PublicPages pages, Screening sc
     {
         if (!await NoteAccess.CanSeeAsync(db, noteId, ViewerId)) return NotFound();
         var target = form.ReplyToId is { } replyToId
-            ? await db.Comments.SingleOrDefaultAsync(c => c.Id == replyToId && c.NoteId == noteId && c.RemovedAt == null)
+            ? await db.Comments.SingleOrDefaultAsync(c => c.Id == replyToId && c.NoteId == noteId && c.RemovedAt == null && (c.HeldAt == null || c.AuthorId == ViewerId))
             : null;
         if (form.ReplyToId is not null && target is null) return NotFound();
         var screened = await screening.JudgeAsync(db, form.Body);
@@ -56,8 +56,9 @@ public class CommentsController(AppDbContext db, PublicPages pages, Screening sc
 
     private async Task<IActionResult> ChangeLikeAsync(long id, bool like)
     {
-        var comment = await db.Comments.AsNoTracking().Where(c => c.Id == id && c.RemovedAt == null).Select(c => new { c.NoteId, c.AuthorId, c.DeletedAt }).SingleOrDefaultAsync();
-        // A comment the viewer may not see (its note, or a block either way) is the same 404 as a wrong id.
+        var comment = await db.Comments.AsNoTracking().Where(c => c.Id == id && c.RemovedAt == null && (c.HeldAt == null || c.AuthorId == ViewerId))
+            .Select(c => new { c.NoteId, c.AuthorId, c.DeletedAt }).SingleOrDefaultAsync();
+        // A comment the viewer may not see (held and not theirs, its note, or a block either way) is the same 404 as a wrong id.
         if (comment is null || comment.DeletedAt is not null || !await NoteAccess.CanSeeAsync(db, comment.NoteId, ViewerId)
             || await Blocking.EitherBlockedAsync(db, ViewerId, comment.AuthorId)) return NotFound();
         if (like) await CommentLikes.LikeAsync(db, id, ViewerId, Now);

@@ -231,7 +231,7 @@ public class GroupQueries(AppDbContext db, TimeProvider clock)
         var userIds = shown.Select(a => a.ModeratorId).Concat(shown.Select(a => a.TargetUserId).OfType<string>()).Distinct().ToList();
         var users = await Authors(db.Users.Where(u => userIds.Contains(u.Id)).Select(u => u.Id)).ToDictionaryAsync(a => a.Id);
         var threadIds = shown.Select(a => a.ThreadId).OfType<long>().Distinct().ToList();
-        var titles = await db.GroupThreads.Where(t => threadIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Title);
+        var titles = await db.GroupThreads.Where(t => threadIds.Contains(t.Id) && t.HeldAt == null).ToDictionaryAsync(t => t.Id, t => t.Title);
         var rows = shown.Where(a => users.ContainsKey(a.ModeratorId)).Select(a => new LogRow(users[a.ModeratorId], a.Kind,
             a.TargetUserId is { } target ? users.GetValueOrDefault(target) : null, a.ThreadId,
             a.ThreadId is { } id ? titles.GetValueOrDefault(id) : null, a.Reason, a.CreatedAt)).ToList();
@@ -244,8 +244,9 @@ public class GroupQueries(AppDbContext db, TimeProvider clock)
         var reporterIds = open.Select(r => r.ReporterId).Distinct().ToList();
         var reporters = await Authors(db.Users.Where(u => reporterIds.Contains(u.Id)).Select(u => u.Id)).ToDictionaryAsync(a => a.Id);
         var ids = open.Select(r => long.TryParse(r.TargetId, CultureInfo.InvariantCulture, out var id) ? id : 0).ToList();
-        var threads = await db.GroupThreads.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Title);
-        var replies = await db.GroupReplies.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => new { r.ThreadId, r.Body });
+        // Held text is its author's alone (0036), moderators' included: such a row shows no text.
+        var threads = await db.GroupThreads.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.HeldAt == null ? t.Title : null);
+        var replies = await db.GroupReplies.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => new { r.ThreadId, Body = r.HeldAt == null ? r.Body : null });
         var rows = new List<ReportRow>();
         foreach (var report in open.Where(r => reporters.ContainsKey(r.ReporterId)))
         {
@@ -253,7 +254,7 @@ public class GroupQueries(AppDbContext db, TimeProvider clock)
             if (report.Target == ReportTarget.Thread && threads.TryGetValue(id, out var title))
                 rows.Add(new ReportRow(report.Id, reporters[report.ReporterId], report.Target, id, null, title, report.Category, report.Details, report.CreatedAt));
             else if (report.Target == ReportTarget.Reply && replies.TryGetValue(id, out var reply))
-                rows.Add(new ReportRow(report.Id, reporters[report.ReporterId], report.Target, reply.ThreadId, id, Excerpt(reply.Body), report.Category, report.Details, report.CreatedAt));
+                rows.Add(new ReportRow(report.Id, reporters[report.ReporterId], report.Target, reply.ThreadId, id, reply.Body is null ? null : Excerpt(reply.Body), report.Category, report.Details, report.CreatedAt));
         }
         return new ReportsPage(ToCard(group), rows);
     }

@@ -60,6 +60,6 @@ public record LogRow(AuthorView Moderator, ModerationKind Kind, AuthorView? Targ
 
 public record LogPage(GroupCard Group, IReadOnlyList<LogRow> Actions, long? OlderThan);
 
-public record ReportRow(long Id, AuthorView Reporter, RedMvc.Domain.Moderation.ReportTarget Target, long ThreadId, long? ReplyId, string Excerpt, RedMvc.Domain.Moderation.ReportCategory Category, string? Details, DateTime At);
+public record ReportRow(long Id, AuthorView Reporter, RedMvc.Domain.Moderation.ReportTarget Target, long ThreadId, long? ReplyId, string? Excerpt, RedMvc.Domain.Moderation.ReportCategory Category, string? Details, DateTime At);
 
 public record ReportsPage(GroupCard Group, IReadOnlyList<ReportRow> Reports);

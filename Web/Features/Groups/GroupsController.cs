@@ -16,6 +16,7 @@ public class GroupsController(
     AppDbContext db,
     GroupQueries queries,
     PublicPages pages,
+    Screening screening,
     IOptions<GroupLimits> groupLimits,
     TimeProvider clock,
     IStringLocalizer<SharedResource> t) : Controller
@@ -61,7 +62,7 @@ public class GroupsController(
     [RequestFormLimits(MultipartBodyLengthLimit = 50 * 1024 * 1024), RequestSizeLimit(50 * 1024 * 1024)]
     public async Task<IActionResult> New(GroupForm form, [FromServices] GroupPictures pictures)
     {
-        if (!await pictures.CheckAsync(this, form)) return View("Edit", new GroupFormPage(form, null, Limits));
+        if (!await pictures.CheckAsync(this, form) || await ScreeningRefusesAsync(form)) return View("Edit", new GroupFormPage(form, null, Limits));
         try
         {
             var group = await GroupMemberships.CreateAsync(db, ViewerId!, form.ToInput(), Limits, Now);
@@ -91,7 +92,7 @@ public class GroupsController(
     {
         var (group, membership) = await GroupLoads.ReadableAsync(db, id, ViewerId);
         if (group is null || membership is not { IsActive: true, Role: GroupRole.Owner }) return NotFound();
-        if (!await pictures.CheckAsync(this, form)) return View(new GroupFormPage(form, id, Limits));
+        if (!await pictures.CheckAsync(this, form) || await ScreeningRefusesAsync(form)) return View(new GroupFormPage(form, id, Limits));
         try
         {
             await GroupMemberships.EditAsync(db, group, form.ToInput(), Limits);
@@ -115,6 +116,9 @@ public class GroupsController(
         this.Flash(t["Group.Deleted"]);
         return Redirect("/groups");
     }
+
+    private Task<bool> ScreeningRefusesAsync(GroupForm form) =>
+        ModelState.RefusedByScreeningAsync(screening, db, t, nameof(GroupForm.Name), form.Name, form.Description, form.Rules);
 
     private static string FieldOf(string key) => key switch
     {

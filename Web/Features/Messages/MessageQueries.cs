@@ -140,7 +140,7 @@ public class MessageQueries(AppDbContext db, IOptions<MessageLimits> limits)
         var notes = noteIds.Count == 0 ? [] : await db.Notes.AsNoTracking().WhereListedFor(db, memberId).Where(n => noteIds.Contains(n.Id))
             .Select(n => new { n.Id, n.Title, Cover = n.Photos.OrderBy(p => p.Position).FirstOrDefault() })
             .ToDictionaryAsync(n => n.Id, n => new CardView(MessageCardKind.Note, $"/notes/{n.Id}", n.Title, n.Cover == null ? null : PhotoView.Of(n.Cover, n.Title)));
-        var products = productIds.Count == 0 ? [] : await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id) && (p.Status == ProductStatus.Active || p.Status == ProductStatus.Archived))
+        var products = productIds.Count == 0 ? [] : await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id) && p.HeldAt == null && (p.Status == ProductStatus.Active || p.Status == ProductStatus.Archived))
             .Select(p => new { p.Id, p.Title, Cover = p.Photos.OrderBy(x => x.Position).FirstOrDefault() })
             .ToDictionaryAsync(p => p.Id, p => new CardView(MessageCardKind.Product, $"/products/{p.Id}", p.Title, p.Cover == null ? null
                 : new PhotoView(p.Cover.Id, p.Cover.Status, null, p.Cover.Width, p.Cover.Height, p.Cover.DominantColor, p.Cover.ContentHash,

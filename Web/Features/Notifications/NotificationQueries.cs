@@ -144,7 +144,7 @@ public class NotificationQueries(AppDbContext db, NoteCards noteCards)
         var blocked = (await db.Blocks.Where(b => (b.BlockerId == memberId && authorIds.Contains(b.BlockedId)) || (b.BlockedId == memberId && authorIds.Contains(b.BlockerId)))
             .Select(b => b.BlockerId == memberId ? b.BlockedId : b.BlockerId).ToListAsync()).ToHashSet();
         var replyIds = rows.Select(r => r.ReplyId).OfType<long>().Distinct().ToList();
-        var replies = await db.GroupReplies.AsNoTracking().Where(r => replyIds.Contains(r.Id) && r.DeletedAt == null && r.RemovedAt == null)
+        var replies = await db.GroupReplies.AsNoTracking().Where(r => replyIds.Contains(r.Id) && r.DeletedAt == null && r.RemovedAt == null && r.HeldAt == null)
             .Select(r => new { r.Id, r.ThreadId, r.Body }).ToListAsync();
         var result = new Dictionary<long, GroupPosts>();
         foreach (var group in groups)

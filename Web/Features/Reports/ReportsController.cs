@@ -58,7 +58,7 @@ public class ReportsController(AppDbContext db, TimeProvider clock, IStringLocal
                 if (user is null || await Blocking.EitherBlockedAsync(db, viewerId, user.Id)) return null;
                 return new ReportSubject(ReportTarget.Profile, user.Id, user.Id, $"{user.DisplayName} @{user.Handle}", $"/u/{user.Handle}");
             case "product" when long.TryParse(id, out var productId):
-                var product = await db.Products.Where(p => p.Id == productId && (p.Status == ProductStatus.Active || p.Status == ProductStatus.Archived))
+                var product = await db.Products.Where(p => p.Id == productId && p.HeldAt == null && (p.Status == ProductStatus.Active || p.Status == ProductStatus.Archived))
                     .Select(p => new { p.Title, OwnerId = db.Shops.Where(s => s.Id == p.ShopId).Select(s => s.OwnerId).Single() }).SingleOrDefaultAsync();
                 if (product is null || await Blocking.EitherBlockedAsync(db, viewerId, product.OwnerId)) return null;
                 return new ReportSubject(ReportTarget.Product, id, product.OwnerId, product.Title, $"/products/{productId}");

@@ -53,6 +53,7 @@ public class SettingsController(
             ModelState.AddModelError(nameof(form.EmailLanguage), t["Settings.EmailLanguageUnknown"]);
         var screened = await screening.JudgeAsync(db, form.DisplayName, form.Bio);
         if (screened.Blocks) ModelState.AddModelError("", t[ScreeningVerdict.BlockedKey, screened.Phrase!]);
+        else await ModelState.RefusedByScreeningAsync(screening, db, t, nameof(form.Region), form.Region);
         if (ModelState.IsValid)
             foreach (var (field, problem) in user.ChangeProfile(form.DisplayName, form.Bio, form.Region, screened, clock.GetUtcNow().UtcDateTime))
                 ModelState.AddTextProblem(field, problem, MaxLengthOf(field), t);

@@ -16,7 +16,7 @@ public class ShopsController(AppDbContext db, NoteCards cards) : Controller
         var shop = await db.Shops.AsNoTracking().SingleOrDefaultAsync(s => s.Handle == handle);
         if (shop is null || (shop.IsSuspended && shop.OwnerId != User.Id())) return NotFound();
         var onSale = await ProductCardsAsync(db, db.Products.Where(p => p.ShopId == shop.Id && p.Status == ProductStatus.Active), ProductsShown);
-        var featured = db.NoteProducts.Where(np => db.Products.Any(p => p.Id == np.ProductId && p.ShopId == shop.Id && (p.Status == ProductStatus.Active || p.Status == ProductStatus.Archived)));
+        var featured = db.NoteProducts.Where(np => db.Products.Any(p => p.Id == np.ProductId && p.ShopId == shop.Id && p.HeldAt == null && (p.Status == ProductStatus.Active || p.Status == ProductStatus.Archived)));
         PublicPages.Tag(HttpContext, PublicPages.ShopTag(shop.Id), PublicPages.NoteListsTag);
         var notes = await cards.NewestAsync(cards.PublicFeedOf(User.Id()).Where(n => featured.Any(np => np.NoteId == n.Id)), null, 0, NotesShown, User.Id());
         return View(new ShopPage(new ShopCard(shop.Handle, shop.Name, shop.LogoKey), shop.Description, onSale, notes.Cards, shop.OwnerId == User.Id()));

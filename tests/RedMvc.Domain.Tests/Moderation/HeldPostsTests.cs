@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RedMvc.Domain.Accounts;
+using RedMvc.Domain.Commerce;
 using RedMvc.Domain.Groups;
 using RedMvc.Domain.Moderation;
 using RedMvc.Domain.Notes;
@@ -93,6 +94,48 @@ public sealed class HeldPostsTests : IAsyncLifetime
         Assert.Equal(0, await db.Groups.Where(g => g.Id == group.Id).Select(g => g.ThreadCount).SingleAsync());
         Assert.Equal(PenaltyKind.Warning, (await db.Penalties.SingleAsync(p => p.UserId == owner.Id)).Kind);
         Assert.Empty(await HeldPosts.QueueAsync(db));
+    }
+
+    [Fact]
+    public async Task A_held_product_the_brand_archived_stays_in_the_queue_and_staff_can_approve_it()
+    {
+        var db = _database.Db;
+        var staff = await db.AddMemberAsync();
+        var shop = await db.OpenShopAsync();
+        var product = await db.ProductOnSaleAsync(shop.Id, title: "加vx 保温杯");
+        product.Screen(Held, Now);
+        product.Archive(Now);
+        await db.SaveChangesAsync();
+
+        Assert.Single(await HeldPosts.QueueAsync(db), h => h.Kind == ReportTarget.Product && h.TargetId == product.Id.ToString());
+        Assert.Null(await HeldPosts.ApproveAsync(db, new StaffActor(staff.Id, null), ReportTarget.Product, product.Id.ToString(), Now));
+
+        var approved = await _database.NewContext().Products.SingleAsync(p => p.Id == product.Id);
+        Assert.Equal((ProductStatus.Archived, (DateTime?)null), (approved.Status, approved.HeldAt));
+    }
+
+    [Fact]
+    public async Task A_held_thread_and_reply_tell_their_people_when_approved()
+    {
+        var db = _database.Db;
+        var owner = await db.AddMemberAsync();
+        var replier = await db.AddMemberAsync();
+        var friend = await db.AddMemberAsync();
+        var staff = await db.AddMemberAsync();
+        var group = await GroupMemberships.CreateAsync(db, owner.Id, new GroupInput("Camping", "Tents", null, "travel", false), new GroupLimits(), Now);
+        await GroupMemberships.JoinAsync(db, group, replier.Id, Now);
+        var ownership = await db.GroupMembers.SingleAsync(m => m.GroupId == group.Id && m.UserId == owner.Id);
+        var membership = await db.GroupMembers.SingleAsync(m => m.GroupId == group.Id && m.UserId == replier.Id);
+        var thread = await GroupPosting.StartThreadAsync(db, group, ownership, owner.Id, ThreadKind.Discussion, new PostInput("加vx", $"和 @{friend.Handle} 去"), [],
+            new GroupLimits(), Now, Held);
+        await HeldPosts.ApproveAsync(db, new StaffActor(staff.Id, null), ReportTarget.Thread, thread.Id.ToString(), Now);
+        var reply = await GroupPosting.ReplyAsync(db, group, membership, thread, replier.Id, "加vx", null, new GroupLimits(), Now, Held);
+        Assert.False(await db.Notifications.AnyAsync(n => n.RecipientId == owner.Id));
+
+        Assert.Null(await HeldPosts.ApproveAsync(db, new StaffActor(staff.Id, null), ReportTarget.Reply, reply.Id.ToString(), Now));
+
+        Assert.True(await db.Notifications.AnyAsync(n => n.RecipientId == friend.Id && n.Kind == NotificationKind.GroupMention && n.ThreadId == thread.Id));
+        Assert.True(await db.Notifications.AnyAsync(n => n.RecipientId == owner.Id && n.Kind == NotificationKind.GroupReply && n.ReplyId == reply.Id));
     }
 
     [Fact]

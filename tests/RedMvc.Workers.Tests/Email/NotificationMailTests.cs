@@ -83,6 +83,35 @@ public class NotificationMailTests
     }
 
     [Fact]
+    public async Task A_note_held_after_its_event_was_chosen_goes_untitled_in_the_mail()
+    {
+        await using var host = await WorkersHost.StartAsync();
+        var desk = new MailDesk(host);
+        var mia = await desk.MemberAsync("Mia");
+        var ming = await desk.MemberAsync("Ming");
+        var note = await desk.NoteAsync(ming, "Hotpot and vx");
+        await desk.NotifyAsync(NotificationKind.Mention, mia, ming, note, Now.AddMinutes(-8));
+        var mention = await host.Services.WithDbAsync(db => db.Notifications.Where(n => n.RecipientId == mia.Id).Select(n => new MailEvent
+        {
+            Id = n.Id, RecipientId = n.RecipientId, ActorId = n.ActorId, CreatedAt = n.CreatedAt, Kind = n.Kind, NoteId = n.NoteId,
+        }).SingleAsync());
+        var cursor = await host.Services.WithDbAsync(async db =>
+        {
+            await EmailPreferences.EnsureRowsAsync(db, mia.Id, MailCategories.OfEvents);
+            return await db.EmailPreferences.Where(p => p.UserId == mia.Id && p.Category == MailCategory.RepliesAndMentions).Select(p => p.LastEventId).SingleAsync();
+        });
+        // Held after the job chose the event, before the mail is written.
+        await host.Services.WithDbAsync(db => db.Notes.Where(n => n.Id == note).ExecuteUpdateAsync(s => s.SetProperty(n => n.HeldAt, Now)));
+
+        await host.InScopeAsync(sp => sp.GetRequiredService<NotificationEmails>().AtOnceAsync(new MailRecipient(mia.Id, mia.Email!, mia.DisplayName, "en", null),
+            new EventBatch(MailCategory.RepliesAndMentions, MailChoice.AtOnce, cursor, mention.Id, 1, [mention]), CancellationToken.None));
+
+        var mail = Assert.Single(await desk.DeliverAsync(mia));
+        Assert.Contains("Ming", mail.TextBody);
+        Assert.DoesNotContain("Hotpot and vx", mail.TextBody);
+    }
+
+    [Fact]
     public async Task At_once_waits_a_few_minutes_after_the_first_event_and_takes_what_came_meanwhile()
     {
         await using var host = await WorkersHost.StartAsync();

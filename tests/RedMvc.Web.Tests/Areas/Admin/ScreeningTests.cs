@@ -1,3 +1,7 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.SignalR.Client;
 using RedMvc.Domain.Moderation;
 using RedMvc.Domain.Search;
 using RedMvc.Web.Tests.Features.Messages;
@@ -185,5 +189,151 @@ public class ScreeningTests(RedMvcAppFactory site)
         var userId = await site.Services.WithDbAsync(db => db.Users.Where(u => u.Handle == person.Handle).Select(u => u.Id).SingleAsync());
         await staff.SubmitAsync("/admin/screening", $"/admin/screening/held/Profile/{userId}/approve", new Dictionary<string, string>());
         Assert.Contains(word, (await site.CreateVisitor().GetAsync($"/u/{person.Handle}")).Text);
+    }
+
+    [Fact]
+    public async Task A_thread_and_reply_edited_into_held_text_show_it_neither_in_notices_nor_to_the_groups_moderators()
+    {
+        var word = NewWord();
+        await AddPhraseAsync(await site.MemberWithRoleAsync(Person.New(), Roles.Staff), word, "Hold");
+        var owner = await site.ConfirmedMemberAsync(Person.New());
+        var groupId = await owner.CreateGroupAsync();
+        var ownersThread = await owner.StartThreadAsync(groupId);
+        var member = await site.ConfirmedMemberAsync(Person.New());
+        await member.JoinGroupAsync(groupId);
+        var membersThread = await member.StartThreadAsync(groupId, title: "周末去哪露营");
+        var replyId = (await member.ReplyAsync(ownersThread, "好问题")).ReplyIdOf("好问题");
+        await owner.SubmitAsync($"/groups/threads/{membersThread}", $"/groups/threads/{membersThread}/pin", new Dictionary<string, string> { ["Until"] = "" });
+        var reporter = await site.ConfirmedMemberAsync(Person.New());
+        await reporter.JoinGroupAsync(groupId);
+        await reporter.SubmitAsync($"/groups/threads/{membersThread}", $"/groups/threads/{membersThread}/report", new Dictionary<string, string> { ["Category"] = "Spam" });
+        await reporter.SubmitAsync($"/groups/threads/{ownersThread}", $"/groups/replies/{replyId}/report", new Dictionary<string, string> { ["Category"] = "Spam" });
+
+        Assert.Contains("好问题", (await owner.GetAsync("/notifications")).Text);
+
+        await member.SubmitAsync($"/groups/threads/{membersThread}/edit", $"/groups/threads/{membersThread}/edit",
+            new Dictionary<string, string> { ["Title"] = $"周末去哪露营 {word}", ["Body"] = "求推荐" });
+        await member.SubmitAsync($"/groups/replies/{replyId}/edit", $"/groups/replies/{replyId}/edit", new Dictionary<string, string> { ["Body"] = $"好问题 {word}" });
+
+        Assert.Contains("好问题", await site.Services.WithDbAsync(db => db.GroupReplies.Where(r => r.Id == replyId && r.HeldAt != null).Select(r => r.Body).SingleAsync()));
+        Assert.DoesNotContain(word, (await owner.GetAsync("/notifications")).Text);
+        var log = await owner.GetAsync($"/groups/{groupId}/log");
+        Assert.Contains($"#{membersThread}", log.Text);
+        Assert.DoesNotContain(word, log.Text);
+        var reports = await owner.GetAsync($"/groups/{groupId}/reports");
+        Assert.Equal(2, reports.Document.QuerySelectorAll($"a[href^='/groups/threads/']").Count(a => a.TextContent.StartsWith('#')));
+        Assert.DoesNotContain(word, reports.Text);
+    }
+
+    [Fact]
+    public async Task Approving_a_held_message_pushes_it_to_the_recipients_open_page_and_badge()
+    {
+        var word = NewWord();
+        var staff = await site.MemberWithRoleAsync(Person.New(), Roles.Staff);
+        await AddPhraseAsync(staff, word, "Hold");
+        var ming = await site.ChatterAsync();
+        var hua = await site.ChatterAsync();
+        await site.FollowsAsync(hua, ming);
+        await using var huaLive = new HubConnectionBuilder()
+            .WithUrl("https://localhost/messages/hub", options =>
+            {
+                options.Transports = HttpTransportType.LongPolling;
+                options.HttpMessageHandlerFactory = _ => new CookieContainerHandler(hua.Cookies) { InnerHandler = site.Server.CreateHandler() };
+            })
+            .Build();
+        var arrivals = Channel.CreateUnbounded<long>();
+        var badge = Channel.CreateUnbounded<int>();
+        huaLive.On<long, long>("message", (_, message) => arrivals.Writer.TryWrite(message));
+        huaLive.On<int>("unread", total => badge.Writer.TryWrite(total));
+        await huaLive.StartAsync();
+        await ming.WriteAsync(hua, $"加我 {word} 聊");
+        var messageId = await site.Services.WithDbAsync(db => db.Messages.Where(m => m.SenderId == ming.Id).Select(m => m.Id).SingleAsync());
+
+        await staff.SubmitAsync("/admin/screening", $"/admin/screening/held/Message/{messageId}/approve", new Dictionary<string, string>());
+
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30)); // a bound on a hang, not a timing assertion
+        Assert.Equal(messageId, await arrivals.Reader.ReadAsync(wait.Token)); // the held send pushed nothing to Hua
+        Assert.Equal(1, await badge.Reader.ReadAsync(wait.Token));
+    }
+
+    [Fact]
+    public async Task A_held_comment_cannot_be_replied_to_or_liked_by_others_through_its_id()
+    {
+        var word = NewWord();
+        await AddPhraseAsync(await site.MemberWithRoleAsync(Person.New(), Roles.Staff), word, "Hold");
+        var owner = await site.ConfirmedMemberAsync(Person.New());
+        var noteUrl = await owner.PostNoteAsync("咖啡店推荐");
+        var commenter = await site.ConfirmedMemberAsync(Person.New());
+        await (await commenter.GetAsync(noteUrl)).SubmitAsync(commenter.Client, $"{noteUrl}/comments", new Dictionary<string, string> { ["Body"] = $"这家店不错 {word}" });
+        var noteId = long.Parse(noteUrl.Split('/').Last());
+        var heldId = await site.Services.WithDbAsync(db => db.Comments.Where(c => c.NoteId == noteId && c.HeldAt != null).Select(c => c.Id).SingleAsync());
+
+        var reply = await site.PostRawAsync(owner, $"{noteUrl}/comments", new Dictionary<string, string> { ["Body"] = "真的吗", ["ReplyToId"] = heldId.ToString() });
+        var like = await site.PostRawAsync(owner, $"/comments/{heldId}/like");
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (reply.StatusCode, like.StatusCode));
+        Assert.Equal(1, await site.Services.WithDbAsync(db => db.Comments.CountAsync(c => c.NoteId == noteId)));
+        Assert.False(await site.Services.WithDbAsync(db => db.CommentLikes.AnyAsync(l => l.CommentId == heldId)));
+        await site.PostRawAsync(commenter, $"/comments/{heldId}/like");
+        Assert.True(await site.Services.WithDbAsync(db => db.CommentLikes.AnyAsync(l => l.CommentId == heldId)));
+    }
+
+    [Fact]
+    public async Task Names_with_nowhere_to_wait_for_review_are_refused_on_a_hold_phrase_as_on_a_block()
+    {
+        var word = NewWord();
+        await AddPhraseAsync(await site.MemberWithRoleAsync(Person.New(), Roles.Staff), word, "Hold");
+        var refusal = $"This contains “{word}”, which is not allowed here";
+        var person = Person.New("枫叶生活馆", "b");
+        var brand = await site.MemberWithRoleAsync(person, Roles.Brand);
+        var shopId = await site.Services.WithDbAsync(async db => (await db.OpenShopAsync(person.DisplayName, await db.Users.SingleAsync(u => u.Email == person.Email))).Id);
+
+        var group = await brand.SubmitAsync("/groups/new", "/groups/new",
+            new Dictionary<string, string> { ["Name"] = "露营圈", ["Description"] = $"加 {word}", ["Rules"] = "友善", ["Channel"] = "travel" });
+        var board = await brand.SubmitAsync("/boards/new", "/boards/new", new Dictionary<string, string> { ["Name"] = $"收藏 {word}" });
+        var shop = await brand.SubmitAsync("/brand/settings", "/brand/settings", new Dictionary<string, string> { ["Name"] = "枫叶生活馆", ["Description"] = $"私聊 {word}" });
+        var profile = await brand.SubmitAsync("/settings/profile", "/settings/profile",
+            new Dictionary<string, string> { ["DisplayName"] = person.DisplayName, ["Bio"] = "", ["Region"] = $"上海 {word}" });
+        var product = await (await brand.GetAsync("/brand/products/new")).SubmitMultipartAsync(brand.Client, "/brand/products/new",
+            new Dictionary<string, string>
+            {
+                ["Title"] = "毛衣", ["Description"] = "软糯", ["Category"] = "fashion",
+                ["Variants[0].Name"] = $"奶白 {word}", ["Variants[0].Price"] = "129", ["Variants[0].CompareAt"] = "", ["Variants[0].Stock"] = "5",
+            }, TestPhotos.Files(1));
+
+        Assert.All(new[] { group, board, shop, profile, product }, page => Assert.Contains(refusal, page.Text));
+        await site.Services.WithDbAsync(async db =>
+        {
+            Assert.False(await db.Groups.AnyAsync(g => g.Description!.Contains(word)));
+            Assert.False(await db.Boards.AnyAsync(b => b.Name.Contains(word)));
+            Assert.DoesNotContain(word, await db.Shops.Where(s => s.Id == shopId).Select(s => s.Description).SingleAsync() ?? "");
+            Assert.False(await db.Users.AnyAsync(u => u.Region!.Contains(word)));
+            Assert.False(await db.ProductVariants.AnyAsync(v => v.Name.Contains(word)));
+        });
+    }
+
+    [Fact]
+    public async Task A_held_product_its_brand_archived_shows_its_text_nowhere_public()
+    {
+        var sharer = await site.ChatterAsync();
+        var friend = await site.ChatterAsync();
+        await site.FollowsAsync(sharer, friend);
+        await site.FollowsAsync(friend, sharer);
+        var word = NewWord();
+        var productId = await site.Services.WithDbAsync(async db => (await db.ProductOnSaleAsync((await db.OpenShopAsync()).Id, title: $"保温杯 {word}")).Id);
+        var share = await sharer.Visitor.GetAsync($"/messages/share?product={productId}");
+        var sent = await share.SubmitAsync(sharer.Visitor.Client, "/messages/share", new Dictionary<string, string> { ["to"] = friend.Handle });
+        Assert.Contains(word, (await friend.Visitor.GetAsync(sent.Url)).Text);
+
+        await site.Services.WithDbAsync(async db =>
+        {
+            var product = await db.Products.SingleAsync(p => p.Id == productId);
+            product.Screen(new ScreeningVerdict(ScreenAction.Hold, word), DateTime.UtcNow);
+            product.Archive(DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(HttpStatusCode.NotFound, (await site.CreateVisitor().GetAsync($"/products/{productId}")).Status);
+        Assert.DoesNotContain(word, (await friend.Visitor.GetAsync(sent.Url)).Text);
     }
 }

@@ -1,5 +1,6 @@
 using RedMvc.Domain.Moderation;
 using RedMvc.Web.Areas.Admin.Features.Shared;
+using RedMvc.Web.Features.Messages;
 
 namespace RedMvc.Web.Areas.Admin.Features.Screening;
 
@@ -20,7 +21,7 @@ public record ScreeningPage(IReadOnlyList<PhraseRow> Phrases, IReadOnlyList<Held
 /// The screening list (add, remove) and the posts it held (approve, remove). Each change is audited in
 /// Domain; this node forgets its copy of the list at once, other nodes within Screening.RefreshEvery.
 /// </summary>
-public class ScreeningController(AppDbContext db, RedMvc.Domain.Moderation.Screening screening, ModerationEffects effects, PublicPages pages,
+public class ScreeningController(AppDbContext db, RedMvc.Domain.Moderation.Screening screening, ModerationEffects effects, PublicPages pages, MessagePush push,
     StaffNames names, TimeProvider clock, IStringLocalizer<SharedResource> t) : AdminController
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -53,10 +54,12 @@ public class ScreeningController(AppDbContext db, RedMvc.Domain.Moderation.Scree
     [HttpPost("/admin/screening/held/{kind}/{id}/approve")]
     public async Task<IActionResult> Approve(ReportTarget kind, string id)
     {
-        var shopId = await ShopOfAsync(kind, id);
         var problem = await HeldPosts.ApproveAsync(db, StaffActors.Of(HttpContext), kind, id, Now);
         if (problem == "Admin.Error.NoTarget") return NotFound();
-        await ChangedAsync(kind, id, shopId);
+        await ChangedAsync(kind, id);
+        // As when it was sent unheld: the recipient's open page and badge hear of it now.
+        if (kind == ReportTarget.Message && long.TryParse(id, out var messageId))
+            await push.SentAsync(await db.Messages.AsNoTracking().SingleAsync(m => m.Id == messageId));
         this.Flash(t[problem ?? "Admin.Screening.Approved"]);
         return Redirect("/admin/screening#held");
     }
@@ -64,10 +67,9 @@ public class ScreeningController(AppDbContext db, RedMvc.Domain.Moderation.Scree
     [HttpPost("/admin/screening/held/{kind}/{id}/remove")]
     public async Task<IActionResult> RemoveHeld(ReportTarget kind, string id, ReportCategory rule, string? reason)
     {
-        var shopId = await ShopOfAsync(kind, id);
         var problem = await HeldPosts.RemoveAsync(db, StaffActors.Of(HttpContext), kind, id, rule, reason, Now);
         if (problem == "Admin.Error.NoTarget") return NotFound();
-        if (problem is null) await ChangedAsync(kind, id, shopId);
+        if (problem is null) await ChangedAsync(kind, id);
         this.Flash(t[problem ?? "Admin.Screening.HeldRemoved"]);
         return Redirect("/admin/screening#held");
     }
@@ -83,16 +85,10 @@ public class ScreeningController(AppDbContext db, RedMvc.Domain.Moderation.Scree
             form);
     }
 
-    private async Task<long?> ShopOfAsync(ReportTarget kind, string id) =>
-        kind == ReportTarget.Product && long.TryParse(id, out var productId)
-            ? await db.Products.Where(p => p.Id == productId).Select(p => (long?)p.ShopId).SingleOrDefaultAsync()
-            : null;
-
     /// <summary>Kept visitor pages of what changed go at once.</summary>
-    private async Task ChangedAsync(ReportTarget kind, string id, long? shopId)
+    private async Task ChangedAsync(ReportTarget kind, string id)
     {
         await effects.ContentChangedAsync(kind, id);
         if (kind == ReportTarget.Profile) await pages.MemberChangedAsync(id);
-        if (kind == ReportTarget.Product && shopId is { } shop) await pages.ProductChangedAsync(long.Parse(id), shop);
     }
 }
