@@ -168,7 +168,7 @@ public class GroupQueries(AppDbContext db, TimeProvider clock)
         var quoteIds = all.Select(r => r.QuoteReplyId).OfType<long>().Distinct().ToList();
         // From the same block-filtered replies: a quote never shows what the viewer may not see.
         var quotes = await replies.Where(r => quoteIds.Contains(r.Id)).Join(db.Users, r => r.AuthorId, u => u.Id,
-            (r, u) => new { r.Id, u.DisplayName, r.Body, Gone = r.DeletedAt != null || r.RemovedAt != null }).ToListAsync();
+            (r, u) => new { r.Id, u.DisplayName, r.Body, Gone = r.DeletedAt != null || r.RemovedAt != null || (r.HeldAt != null && r.AuthorId != viewerId) }).ToListAsync();
         var authorIds = all.Select(r => r.AuthorId).Distinct().ToList();
         var authors = await Authors(db.Users.Where(u => authorIds.Contains(u.Id)).Select(u => u.Id)).ToDictionaryAsync(a => a.Id);
         var replyIds = all.Select(r => r.Id).ToList();

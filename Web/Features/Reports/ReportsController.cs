@@ -48,7 +48,7 @@ public class ReportsController(AppDbContext db, TimeProvider clock, IStringLocal
                 var note = await db.Notes.Where(n => n.Id == noteId).Select(n => new { n.AuthorId, n.Title }).SingleAsync();
                 return new ReportSubject(ReportTarget.Note, id, note.AuthorId, note.Title, $"/notes/{noteId}");
             case "comment" when long.TryParse(id, out var commentId):
-                var comment = await db.Comments.Where(c => c.Id == commentId && c.DeletedAt == null && c.RemovedAt == null)
+                var comment = await db.Comments.Where(c => c.Id == commentId && c.DeletedAt == null && c.RemovedAt == null && c.HeldAt == null)
                     .Select(c => new { c.NoteId, c.AuthorId, c.Body }).SingleOrDefaultAsync();
                 if (comment is null || !await NoteAccess.CanSeeAsync(db, comment.NoteId, viewerId)
                     || await Blocking.EitherBlockedAsync(db, viewerId, comment.AuthorId)) return null;

@@ -112,12 +112,17 @@ public class ScreeningTests(RedMvcAppFactory site)
         var word = NewWord();
         var staff = await site.MemberWithRoleAsync(Person.New(), Roles.Staff);
         await AddPhraseAsync(staff, word, "Hold");
-        var author = await site.ConfirmedMemberAsync(Person.New());
+        var authorPerson = Person.New();
+        var author = await site.ConfirmedMemberAsync(authorPerson);
         var noteUrl = (await author.SendNoteAsync(Composer.Fields(title: $"代购 {word}"), TestPhotos.Files(1))).Url;
         var noteId = noteUrl.Split('/').Last();
 
         await staff.SubmitAsync("/admin/screening", $"/admin/screening/held/Note/{noteId}/remove",
             new Dictionary<string, string> { ["rule"] = "ProhibitedGoods", ["reason"] = "No resale of medicine." });
+
+        // A strike, as from the reports queue: the author is told by mail too.
+        Assert.Contains("No resale of medicine.", await site.Services.WithDbAsync(db => db.EmailOutbox
+            .Where(m => m.Recipient == authorPerson.Email.ToLower() && m.Purpose == "penalty").Select(m => m.TextBody).SingleAsync()));
 
         Assert.Equal(HttpStatusCode.NotFound, (await site.CreateVisitor().GetAsync(noteUrl)).Status);
         Assert.Contains("No resale of medicine.", (await author.GetAsync(noteUrl)).Text);

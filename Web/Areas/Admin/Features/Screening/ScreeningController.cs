@@ -67,9 +67,14 @@ public class ScreeningController(AppDbContext db, RedMvc.Domain.Moderation.Scree
     [HttpPost("/admin/screening/held/{kind}/{id}/remove")]
     public async Task<IActionResult> RemoveHeld(ReportTarget kind, string id, ReportCategory rule, string? reason)
     {
+        var author = (await ModeratedContent.FindAsync(db, kind, id))?.AuthorId;
         var problem = await HeldPosts.RemoveAsync(db, StaffActors.Of(HttpContext), kind, id, rule, reason, Now);
         if (problem == "Admin.Error.NoTarget") return NotFound();
-        if (problem is null) await ChangedAsync(kind, id);
+        if (problem is null)
+        {
+            await ChangedAsync(kind, id);
+            if (author is not null) await AuthorToldAsync(author);
+        }
         this.Flash(t[problem ?? "Admin.Screening.HeldRemoved"]);
         return Redirect("/admin/screening#held");
     }
@@ -86,6 +91,13 @@ public class ScreeningController(AppDbContext db, RedMvc.Domain.Moderation.Scree
     }
 
     /// <summary>Kept visitor pages of what changed go at once.</summary>
+    /// <summary>A removal through the staff desk is a strike, as from the reports queue: the author hears of it by mail, and a suspension it led to takes effect.</summary>
+    private async Task AuthorToldAsync(string authorId)
+    {
+        if (await db.Users.AnyAsync(u => u.Id == authorId && u.SuspendedAt != null)) await effects.AccountChangedAsync(authorId);
+        await effects.MemberToldAsync(authorId);
+    }
+
     private async Task ChangedAsync(ReportTarget kind, string id)
     {
         await effects.ContentChangedAsync(kind, id);
