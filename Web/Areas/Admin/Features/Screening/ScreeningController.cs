@@ -1,6 +1,5 @@
 using RedMvc.Domain.Moderation;
 using RedMvc.Web.Areas.Admin.Features.Shared;
-using RedMvc.Web.Features.Messages;
 
 namespace RedMvc.Web.Areas.Admin.Features.Screening;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using RedMvc.Domain.Messages;
 
-namespace RedMvc.Web.Features.Messages;
+namespace RedMvc.Web.Features.Shared;
 
 /// <summary>
 /// Tells both members' open pages of a stored message, and the recipient's badge its new total.

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 
-namespace RedMvc.Web.Features.Messages;
+namespace RedMvc.Web.Features.Shared;
 
 /// <summary>
 /// Live delivery to signed-in pages. The hub only pushes: messages are written by the controller
